@@ -1,0 +1,76 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../adapters/storage/schema.ts';
+import type { ChannelId, ChoiceOption } from './types.ts';
+
+/** What the bot remembers between turns; kept in the database so any instance can continue a conversation. */
+export interface ConversationState {
+  /** Options the resident was just offered: a reply "2" or a tap picks one. */
+  readonly pending?: { readonly options: readonly ChoiceOption[]; readonly askedAt: string };
+  readonly lastLabel?: string;
+}
+
+export interface Conversation {
+  readonly id: string;
+  readonly channel: ChannelId;
+  readonly userId: string;
+  readonly state: ConversationState;
+  readonly needsStaff: boolean;
+}
+
+export interface ConversationStore {
+  load(channel: ChannelId, userId: string): Promise<Conversation>;
+  save(conversation: Conversation, state: ConversationState): Promise<void>;
+  flagForStaff(conversationId: string): Promise<void>;
+  log(entry: { conversationId: string; direction: 'in' | 'out'; kind: string; text: string; label?: string; score?: number }): Promise<void>;
+}
+
+export function conversationId(channel: ChannelId, userId: string): string {
+  return `${channel}:${userId}`;
+}
+
+export function createConversationStore(db: Kysely<Database>, now: () => Date = () => new Date()): ConversationStore {
+  return {
+    async load(channel, userId) {
+      const id = conversationId(channel, userId);
+      const row = await db.selectFrom('conversations').selectAll().where('id', '=', id).executeTakeFirst();
+      if (row === undefined) return { id, channel, userId, state: {}, needsStaff: false };
+      return { id, channel, userId, state: JSON.parse(row.state_json) as ConversationState, needsStaff: row.needs_staff === 1 };
+    },
+    async save(conversation, state) {
+      const at = now().toISOString();
+      const stateJson = JSON.stringify(state);
+      await db
+        .insertInto('conversations')
+        .values({
+          id: conversation.id,
+          channel: conversation.channel,
+          user_id: conversation.userId,
+          state_json: stateJson,
+          last_label: state.lastLabel ?? null,
+          needs_staff: conversation.needsStaff ? 1 : 0,
+          created_at: at,
+          updated_at: at,
+        })
+        .onConflict((oc) => oc.column('id').doUpdateSet({ state_json: stateJson, last_label: state.lastLabel ?? null, updated_at: at }))
+        .execute();
+    },
+    async flagForStaff(id) {
+      await db.updateTable('conversations').set({ needs_staff: 1, updated_at: now().toISOString() }).where('id', '=', id).execute();
+    },
+    async log(entry) {
+      await db
+        .insertInto('message_log')
+        .values({
+          id: crypto.randomUUID(),
+          conversation_id: entry.conversationId,
+          direction: entry.direction,
+          kind: entry.kind,
+          text: entry.text,
+          label: entry.label ?? null,
+          score: entry.score ?? null,
+          created_at: now().toISOString(),
+        })
+        .execute();
+    },
+  };
+}

@@ -1,0 +1,79 @@
+import { placeholderValues, renderTemplate } from '../knowledge-base/render.ts';
+import { mainMenuOptions } from './menu.ts';
+import type { SiteConfig } from './site-config.ts';
+import type { ChoiceOption, Reply } from './types.ts';
+
+/**
+ * The bot's own words (everything that is not a knowledge-base answer), in polite Vietnamese.
+ * Each reply that a feature phone may receive also has a `short` form that fits one or two SMS.
+ */
+export function createReplies(site: SiteConfig) {
+  const values = placeholderValues(site);
+  const fill = (template: string): string => renderTemplate(template, values);
+  const urgentLine = site.hotline ? ` Việc gấp xin gọi đường dây nóng ${site.hotline}.` : '';
+  const menu = (text: string): Reply => ({ kind: 'choices', text, options: mainMenuOptions() });
+
+  return {
+    greeting: (): Reply[] => [
+      menu(
+        fill(`Xin chào! Tôi là ${site.assistantName} của {{province}}. Tôi có thể giải đáp thủ tục hành chính ` +
+          '(khai sinh, căn cước, đất đai, kinh doanh, trợ cấp...) và nhận phản ánh hiện trường (đường hư, đèn tắt, rác, ngập...). ' +
+          'Bạn cứ nhắn câu hỏi, hoặc chọn một mục dưới đây:'),
+      ),
+    ],
+    help: (): Reply[] => [
+      menu('Bạn có thể nhắn câu hỏi bằng lời của mình (có dấu hay không dấu đều được), ví dụ "làm căn cước ở đâu", ' +
+        '"đèn đường hẻm 5 bị tắt". Hoặc chọn một mục (trả lời bằng số):'),
+    ],
+    thanks: (): Reply[] => [{ kind: 'text', text: 'Dạ không có gì ạ. Khi cần, bạn cứ nhắn cho tôi bất cứ lúc nào.' }],
+    goodbye: (): Reply[] => [{ kind: 'text', text: 'Chào bạn, chúc bạn một ngày tốt lành! Khi cần hỏi thủ tục hay gửi phản ánh, bạn cứ nhắn lại nhé.' }],
+    emergency: (): Reply[] => [
+      {
+        kind: 'text',
+        text: 'KHẨN CẤP - xin gọi ngay:\n• 114: cháy, nổ, cứu nạn cứu hộ\n• 113: công an (cướp, đánh nhau, gây rối)\n• 115: cấp cứu y tế\n' +
+          'Các số này gọi miễn phí. Tin nhắn với trợ lý không thay được cuộc gọi khẩn cấp.',
+        short: 'KHAN CAP: goi ngay 114 (chay, cuu nan), 113 (cong an), 115 (cap cuu). Goi mien phi.',
+      },
+    ],
+    human: (): Reply[] => [
+      {
+        kind: 'text',
+        text: `Tôi đã chuyển cuộc trò chuyện này cho cán bộ; cán bộ sẽ trả lời bạn tại đây trong giờ làm việc.${urgentLine}`,
+      },
+    ],
+    outOfScope: (): Reply[] => [
+      menu(fill('Xin lỗi, nội dung này nằm ngoài phạm vi hỗ trợ của tôi. Nếu bạn hỏi về một thủ tục hành chính khác, ' +
+        'xin tra cứu tại {{nationalPortal}} (mục "Thủ tục hành chính") hoặc hỏi bộ phận một cửa UBND xã/phường nơi cư trú. ' +
+        'Những việc tôi giúp được:')),
+    ],
+    notUnderstood: (): Reply[] => [
+      menu(fill('Xin lỗi, tôi chưa hiểu rõ câu hỏi. Bạn thử nhắn ngắn gọn hơn (ví dụ "làm căn cước ở đâu"), ' +
+        'hoặc chọn một mục dưới đây. {{contact}}')),
+    ],
+    clarify: (options: readonly ChoiceOption[]): Reply[] => [
+      { kind: 'choices', text: 'Có phải bạn muốn hỏi (trả lời bằng số):', options },
+    ],
+    sectionMenu: (title: string, options: readonly ChoiceOption[]): Reply[] => [
+      { kind: 'choices', text: `${title}. Bạn chọn một thủ tục (trả lời bằng số):`, options },
+    ],
+    reportNotYetOpen: (categoryTitle: string): Reply[] => [
+      {
+        kind: 'text',
+        text: fill(`Tôi hiểu bạn muốn phản ánh: ${categoryTitle.toLowerCase()}. Việc ghi nhận phản ánh qua tin nhắn đang được hoàn thiện; ` +
+          'trong lúc chờ, xin báo trực tiếp cho UBND xã/phường nơi xảy ra sự việc. {{contact}}'),
+      },
+    ],
+    reportStatusNotYetOpen: (): Reply[] => [
+      {
+        kind: 'text',
+        text: fill('Việc tra cứu phản ánh qua tin nhắn đang được hoàn thiện. Xin hỏi UBND xã/phường nơi bạn đã phản ánh. {{contact}}'),
+      },
+    ],
+    emptyMessage: (): Reply[] => [{ kind: 'text', text: 'Bạn vui lòng nhắn câu hỏi của mình, ví dụ "làm căn cước ở đâu".' }],
+    unsupportedMessage: (): Reply[] => [
+      { kind: 'text', text: 'Hiện tôi chỉ đọc được tin nhắn chữ. Bạn vui lòng nhắn câu hỏi bằng chữ nhé.' },
+    ],
+  };
+}
+
+export type Replies = ReturnType<typeof createReplies>;

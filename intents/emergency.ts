@@ -1,0 +1,37 @@
+/**
+ * Danger to life wins over everything: these phrases (on the canonical folded text) send the resident to
+ * 114 / 113 / 115 at once, whatever else the message says. Only phrases that cannot mean anything harmless
+ * are listed; the classifier, trained on emergency examples, catches the rest.
+ * "chay" folds both cháy (fire) and chạy (run), so fire is recognised only with what burns or an alarm word.
+ */
+const PATTERNS: readonly RegExp[] = [
+  / (chay|boc chay) (nha|cho|rung|lon|kho|xuong|tiem|quan|cua hang|tiem|nha may|ghe|phong|bep|chung cu)/,
+  / (dam|vu|bi|dang) chay (nha|lon|to|du doi)/,
+  / (dang|bi) chay (roi|khoi|lua)/,
+  / (lua|khoi) (boc|bao trum|chay lan|ngut)/,
+  / (chay|lua) lan sang /,
+  / no (binh )?(gas|ga) /,
+  / (chet|bi|dang) duoi (nuoc)? /,
+  / duoi nuoc /,
+  / (te|rot|nhay|roi) (xuong )?(song|kenh|rach|ao|ho|muong) /,
+  / (chim|lat) (ghe|xuong|thuyen|do|tau)/,
+  / (bat tinh|ngat xiu|ngat lim|dot quy|dau tim|ngung tho|khong tho duoc|co giat|soc thuoc)/,
+  / (dien giat|giat dien|bi dien giat|dien cao the giat)/,
+  / tai nan .*(chay mau|bi thuong|nguoi bi|nang|bat tinh|nam|chet|cap cuu|xe cuu thuong)/,
+  / (dang|bi) (cuop|an cuop|cuop giat|dam chem|chem)/,
+  / (cuop|trom) (dang|vao nha|co dao|co sung)/,
+  / (cam dao|cam sung|rut dao|mac dao) /,
+  / dam (nhau )?(chay mau|bi thuong)/,
+  / (cuu (voi|toi|em|tui|me|con)|cuu cuu|help me) /,
+  / (goi|can|cho) (xe )?(cap cuu|cuu thuong|cuu hoa|cuu ho|115|114|113) /,
+  / (sap|do) (nha|tuong) .*(de|ket|nguoi|chon)/,
+  / (ket|bi de|de len) (nguoi|ben trong|trong nha)/,
+];
+
+/** True when any reading of the message (the folded key as typed, or its canonical form) names a danger. */
+export function isEmergency(...readings: readonly string[]): boolean {
+  return readings.some((reading) => {
+    const padded = ' ' + reading + ' ';
+    return PATTERNS.some((pattern) => pattern.test(padded));
+  });
+}

@@ -1,0 +1,114 @@
+import { AMBIGUOUS, UNAMBIGUOUS } from './abbreviations.ts';
+
+/**
+ * A message as the matcher sees it: the canonical syllables (abbreviations rewritten where the reading is
+ * certain) and extra features (the other readings of an ambiguous token, and the token as typed).
+ */
+export interface CanonicalText {
+  readonly tokens: readonly string[];
+  readonly extras: readonly string[];
+}
+
+const DIGITS = /^\d+$/;
+const REPORT_CODE = /^pa\d{3,6}$/;
+// What follows "dk"/"dky" when it means đăng ký: the things one registers.
+const REGISTRABLE = new Set(['tam', 'thuong', 'khai', 'ket', 'kinh', 'xe', 'ho', 'bien', 'dat', 'thue', 'cu', 'nhan', 'lai', 'giam', 'doanh', 'cap', 'tai', 'vneid', 'dinh', 'bhyt', 'hoc', 'thi', 'tu', 'so', 'nuoi', 'lai']);
+const HOUSEHOLD_CONTEXT = new Set(['nhap', 'tach', 'xoa', 'so', 'chuyen', 'cat', 'thuong', 'tru', 'khau', 'dang', 'ky', 'dk', 'gop']);
+const SCHOOL_CONTEXT = new Set(['truong', 'lop', 'hoc', 'tieu', 'trung', 'thcs', 'thpt', 'giao', 'vien', 'sinh', 'mam', 'non']);
+const QUANTITY_CONTEXT = new Set(['tien', 'phi', 'ngay', 'lau', 'thang', 'nam', 'tuoi', 'lan', 'trang', 'dong', 'nghin', 'ngan', 'gio']);
+const QUANTITY_BEFORE = new Set(['phi', 'mat', 'het', 'ton', 'gia', 'la', 'tien', 'lau', 'tra', 'dong', 'nop']);
+const END_PARTICLES = new Set(['a', 'ad', 'admin', 'vay', 'v', 'z', 'nhe', 'nha', 'ta', 'ha', 'hen', 'nhen', 'chi', 'anh', 'em', 'ban']);
+const PASSWORD_CONTEXT = new Set(['quen', 'doi', 'lay', 'vneid', 'tai', 'khoan', 'dang', 'nhap', 'sai', 'ma']);
+
+function near(tokens: readonly string[], i: number, vocabulary: ReadonlySet<string>, span = 2): boolean {
+  for (let j = Math.max(0, i - span); j <= Math.min(tokens.length - 1, i + span); j++) {
+    if (j !== i && vocabulary.has(tokens[j] ?? '')) return true;
+  }
+  return false;
+}
+
+/** Position of a token counted from the end, skipping polite particles ("...được hông ạ"). */
+function isClauseFinal(tokens: readonly string[], i: number): boolean {
+  for (let j = i + 1; j < tokens.length; j++) if (!END_PARTICLES.has(tokens[j] ?? '')) return false;
+  return true;
+}
+
+/** The reading of an ambiguous token at position i, or undefined when the context does not decide. */
+function readAmbiguous(token: string, tokens: readonly string[], i: number): string | undefined {
+  const next = tokens[i + 1] ?? '';
+  const prev = tokens[i - 1] ?? '';
+  switch (token) {
+    case 'hk':
+      if (near(tokens, i, HOUSEHOLD_CONTEXT)) return 'ho khau';
+      return isClauseFinal(tokens, i) ? 'khong' : undefined;
+    case 'dk':
+      if (REGISTRABLE.has(next)) return 'dang ky';
+      if (isClauseFinal(tokens, i) || next === 'khong' || next === 'ko' || next === 'k' || next === 'chua') return 'duoc';
+      return undefined;
+    case 'hs':
+      return near(tokens, i, SCHOOL_CONTEXT) ? 'hoc sinh' : 'ho so';
+    case 'bn':
+      if (QUANTITY_CONTEXT.has(next) || QUANTITY_BEFORE.has(prev) || isClauseFinal(tokens, i)) return 'bao nhieu';
+      return prev === 'on' || prev === 'chao' || i === 0 ? 'ban' : undefined;
+    case 'k':
+      if (DIGITS.test(prev)) return 'nghin';
+      return 'khong';
+    case 'mk':
+      return near(tokens, i, PASSWORD_CONTEXT) ? 'mat khau' : 'minh';
+    case 'e': case 'a': case 'c': case 'b':
+      return i === 0 ? AMBIGUOUS[token]?.[0] : undefined;
+    case 'r':
+      return 'roi';
+    case 'v': case 'z':
+      return isClauseFinal(tokens, i) ? 'vay' : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** Rewrites folded syllables into their canonical reading; numbers and report codes become placeholders. */
+export function canonicalize(folded: readonly string[]): CanonicalText {
+  const tokens: string[] = [];
+  const extras: string[] = [];
+  folded.forEach((token, i) => {
+    if (DIGITS.test(token)) {
+      tokens.push('<num>');
+      return;
+    }
+    if (REPORT_CODE.test(token)) {
+      tokens.push('<pacode>');
+      return;
+    }
+    const numberWithUnit = /^(\d+)(k|tr|d)$/.exec(token);
+    if (numberWithUnit) {
+      tokens.push('<num>', numberWithUnit[2] === 'k' ? 'nghin' : numberWithUnit[2] === 'tr' ? 'trieu' : 'dong');
+      return;
+    }
+    const certain = UNAMBIGUOUS[token];
+    if (certain !== undefined) {
+      tokens.push(...certain.split(' '));
+      if (certain.includes(' ')) extras.push(token);
+      return;
+    }
+    const readings = AMBIGUOUS[token];
+    if (readings === undefined) {
+      tokens.push(token);
+      return;
+    }
+    if (token === 'hong') {
+      // "hỏng" (broken) and southern "hông" (không) fold alike; only a question ends with the particle.
+      tokens.push(token);
+      if (i > 0 && isClauseFinal(folded, i)) extras.push('khong');
+      return;
+    }
+    const reading = readAmbiguous(token, folded, i);
+    if (reading !== undefined) {
+      tokens.push(...reading.split(' '));
+      extras.push(token);
+      return;
+    }
+    tokens.push(token);
+    for (const alternative of readings) extras.push(...alternative.split(' '));
+  });
+  return { tokens, extras };
+}

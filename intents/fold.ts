@@ -1,0 +1,46 @@
+/**
+ * Vietnamese folding: the key every comparison in the matcher is made on.
+ * Residents type with and without tone marks, so "Đăng ký", "dang ky" and "ĐĂNG KÝ" must meet.
+ */
+
+const COMBINING_MARKS = /[\u0300-\u036f]/g;
+// Anything that is not a letter or digit separates words; keep Latin letters and digits only after folding.
+const NON_WORD = /[^a-z0-9]+/g;
+
+/** Lower case, NFC, tone and vowel marks stripped, đ → d (NFD does not decompose đ). Punctuation is kept. */
+export function stripMarks(text: string): string {
+  return text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/đ/g, 'd')
+    .normalize('NFD')
+    .replace(COMBINING_MARKS, '')
+    .normalize('NFC');
+}
+
+/** The folded key: marks stripped and every run of non-alphanumerics turned into one space. */
+export function foldKey(text: string): string {
+  return stripMarks(text).replace(NON_WORD, ' ').trim();
+}
+
+/** Syllables of the folded key. */
+export function foldedTokens(text: string): string[] {
+  const key = foldKey(text);
+  return key === '' ? [] : key.split(' ');
+}
+
+/** Plain ASCII for SMS: marks stripped but case and punctuation kept, other symbols mapped or dropped. */
+export function toAscii(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .normalize('NFD')
+    .replace(COMBINING_MARKS, '')
+    .replace(/[•·]/g, '-')
+    .replace(/[“”«»]/g, '"')
+    .replace(/[‘’]/g, "'")
+    .replace(/[–—]/g, '-')
+    .replace(/…/g, '...')
+    .replace(/[^\x20-\x7e\n]/g, '');
+}

@@ -1,0 +1,42 @@
+import { buildMatcher, type Matcher } from '../intents/matcher.ts';
+import type { KnowledgeStore } from './store.ts';
+import { trainingSet } from './training-set.ts';
+import { kbLabel, type KnowledgeEntry, type LabelDefinition } from './types.ts';
+
+/** The matcher and the content it answers from, built together so they never disagree. */
+export interface Understanding {
+  readonly matcher: Matcher;
+  readonly entries: ReadonlyMap<string, KnowledgeEntry>;
+  /** Short titles residents see in menus and "did you mean" lists, by label. */
+  readonly titleOf: (label: string) => string;
+}
+
+export function buildUnderstanding(entries: readonly KnowledgeEntry[], definitions: readonly LabelDefinition[]): Understanding {
+  const matcher = buildMatcher(trainingSet(entries, definitions));
+  const titles = new Map<string, string>();
+  for (const entry of entries) titles.set(kbLabel(entry.id), entry.title);
+  for (const definition of definitions) titles.set(definition.label, definition.title);
+  return {
+    matcher,
+    entries: new Map(entries.map((e) => [e.id, e])),
+    titleOf: (label) => titles.get(label) ?? label,
+  };
+}
+
+/** Holds the current understanding; `rebuild` swaps in a new one after staff publish a change. */
+export interface UnderstandingHolder {
+  readonly current: () => Understanding;
+  readonly rebuild: () => Promise<Understanding>;
+}
+
+export async function loadUnderstanding(store: KnowledgeStore): Promise<UnderstandingHolder> {
+  const build = async (): Promise<Understanding> => buildUnderstanding(await store.listEntries(), await store.listDefinitions());
+  let current = await build();
+  return {
+    current: () => current,
+    rebuild: async () => {
+      current = await build();
+      return current;
+    },
+  };
+}
