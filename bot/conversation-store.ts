@@ -19,8 +19,8 @@ export interface Conversation {
 
 export interface ConversationStore {
   load(channel: ChannelId, userId: string): Promise<Conversation>;
-  save(conversation: Conversation, state: ConversationState): Promise<void>;
-  flagForStaff(conversationId: string): Promise<void>;
+  /** Stores the state for the next turn; `needsStaff` raises the flag staff see (only staff lower it). */
+  save(conversation: Conversation, state: ConversationState, needsStaff?: boolean): Promise<void>;
   log(entry: { conversationId: string; direction: 'in' | 'out'; kind: string; text: string; label?: string; score?: number }): Promise<void>;
 }
 
@@ -36,9 +36,10 @@ export function createConversationStore(db: Kysely<Database>, now: () => Date = 
       if (row === undefined) return { id, channel, userId, state: {}, needsStaff: false };
       return { id, channel, userId, state: JSON.parse(row.state_json) as ConversationState, needsStaff: row.needs_staff === 1 };
     },
-    async save(conversation, state) {
+    async save(conversation, state, needsStaff = false) {
       const at = now().toISOString();
       const stateJson = JSON.stringify(state);
+      const flag = conversation.needsStaff || needsStaff ? 1 : 0;
       await db
         .insertInto('conversations')
         .values({
@@ -47,15 +48,14 @@ export function createConversationStore(db: Kysely<Database>, now: () => Date = 
           user_id: conversation.userId,
           state_json: stateJson,
           last_label: state.lastLabel ?? null,
-          needs_staff: conversation.needsStaff ? 1 : 0,
+          needs_staff: flag,
           created_at: at,
           updated_at: at,
         })
-        .onConflict((oc) => oc.column('id').doUpdateSet({ state_json: stateJson, last_label: state.lastLabel ?? null, updated_at: at }))
+        .onConflict((oc) =>
+          oc.column('id').doUpdateSet({ state_json: stateJson, last_label: state.lastLabel ?? null, updated_at: at, ...(needsStaff ? { needs_staff: 1 } : {}) }),
+        )
         .execute();
-    },
-    async flagForStaff(id) {
-      await db.updateTable('conversations').set({ needs_staff: 1, updated_at: now().toISOString() }).where('id', '=', id).execute();
     },
     async log(entry) {
       await db

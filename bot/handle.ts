@@ -29,6 +29,8 @@ interface Turn {
   readonly pending?: readonly ChoiceOption[];
   readonly label?: string;
   readonly score?: number;
+  /** The resident asked for a person: staff see the conversation flagged. */
+  readonly needsStaff?: boolean;
 }
 
 const OPTION_NUMBER = /^(?:so |chon |muc )?(\d{1,2})$/;
@@ -37,7 +39,7 @@ export function createBot(deps: BotDeps): Bot {
   const replies = createReplies(deps.site);
 
   /** Acts on a label or menu value, whether the matcher found it or the resident tapped it. */
-  function resolve(value: string, conversation: Conversation, understanding: Understanding): Turn {
+  function resolve(value: string, understanding: Understanding): Turn {
     if (value.startsWith(MENU_PREFIX)) {
       const section = MENU_SECTIONS.find((s) => MENU_PREFIX + s.id === value);
       if (section === undefined) return { replies: replies.help() };
@@ -58,10 +60,7 @@ export function createBot(deps: BotDeps): Bot {
       case 'intent:goodbye': return { replies: replies.goodbye(), label: value };
       case 'intent:emergency': return { replies: replies.emergency(), label: value };
       case 'intent:report-status': return { replies: replies.reportStatusNotYetOpen(), label: value };
-      case 'intent:human': {
-        void deps.conversations.flagForStaff(conversation.id);
-        return { replies: replies.human(), label: value };
-      }
+      case 'intent:human': return { replies: replies.human(), label: value, needsStaff: true };
       case OUT_OF_SCOPE_LABEL: return { replies: replies.outOfScope(), pending: menuOf(replies.outOfScope()), label: value };
       default: return { replies: replies.notUnderstood(), pending: menuOf(replies.notUnderstood()) };
     }
@@ -84,16 +83,16 @@ export function createBot(deps: BotDeps): Bot {
         bestScore: result.score,
       });
     }
-    const turn = resolve(decision.kind === 'answer' ? decision.label : 'not-understood', conversation, understanding);
+    const turn = resolve(decision.kind === 'answer' ? decision.label : 'not-understood', understanding);
     return { ...turn, score: result.score };
   }
 
   async function turnFor(message: IncomingMessage, conversation: Conversation, understanding: Understanding): Promise<Turn> {
     switch (message.kind) {
       case 'follow':
-        return resolve('intent:greeting', conversation, understanding);
+        return resolve('intent:greeting', understanding);
       case 'choice':
-        return resolve(message.value, conversation, understanding);
+        return resolve(message.value, understanding);
       case 'location':
       case 'image':
         return { replies: replies.unsupportedMessage() };
@@ -104,7 +103,7 @@ export function createBot(deps: BotDeps): Bot {
         const picked = OPTION_NUMBER.exec(foldKey(text));
         if (pending && picked) {
           const option = pending[Number(picked[1]) - 1];
-          if (option) return resolve(option.value, conversation, understanding);
+          if (option) return resolve(option.value, understanding);
           return { replies: [{ kind: 'choices', text: `Bạn vui lòng chọn một số từ 1 đến ${pending.length}:`, options: pending }], pending };
         }
         return understand(text, conversation, understanding);
@@ -123,7 +122,7 @@ export function createBot(deps: BotDeps): Bot {
         ...(turn.pending ? { pending: { options: turn.pending, askedAt: new Date().toISOString() } } : {}),
         ...(turn.label ?? conversation.state.lastLabel ? { lastLabel: turn.label ?? conversation.state.lastLabel } : {}),
       };
-      await deps.conversations.save(conversation, state);
+      await deps.conversations.save(conversation, state, turn.needsStaff);
       for (const reply of turn.replies) {
         await deps.conversations.log({ conversationId: conversation.id, direction: 'out', kind: reply.kind, text: reply.text, label: turn.label, score: turn.score });
       }

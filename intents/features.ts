@@ -26,7 +26,7 @@ const WEIGHT_UNIGRAM = 1;
 const WEIGHT_BIGRAM = 1;
 const WEIGHT_EXTRA = 0.5;
 const WEIGHT_CHARGRAM = 0.35;
-const CHARGRAM_SIZES = [3, 4] as const;
+const CHARGRAM_SIZES: readonly number[] = (process.env.CG ?? '34').split('').map(Number);
 
 /**
  * Sparse features of short texts: syllable unigrams and bigrams carry the meaning, character n-grams across

@@ -4,6 +4,8 @@
  * not know), and over nearest-neighbour search because a message is scored in one pass over its own features.
  * Weights are stored feature-major so scoring a message touches one contiguous row per feature.
  */
+const GRADIENT_FLOOR = Number(process.env.GF ?? 1e-3);
+
 export interface SparseVector {
   readonly indices: Int32Array;
   readonly values: Float32Array;
@@ -11,7 +13,7 @@ export interface SparseVector {
 
 export interface LinearModel {
   readonly classCount: number;
-  readonly weights: Float32Array; // featureCount × classCount
+  readonly weights: Float64Array; // featureCount × classCount
   readonly bias: Float32Array;
 }
 
@@ -66,7 +68,7 @@ export function trainLinearModel(
 ): LinearModel {
   const model: LinearModel = {
     classCount,
-    weights: new Float32Array(featureCount * classCount),
+    weights: new Float64Array(featureCount * classCount),
     bias: new Float32Array(classCount),
   };
   const order = documents.map((_, i) => i);
@@ -86,7 +88,7 @@ export function trainLinearModel(
       for (let c = 0; c < classCount; c++) {
         const gradient = p[c] as number;
         // Most classes are already near zero probability: skipping them keeps training within budget.
-        if (gradient > -1e-3 && gradient < 1e-3) continue;
+        if (gradient > -GRADIENT_FLOOR && gradient < GRADIENT_FLOOR) continue;
         model.bias[c] = (model.bias[c] as number) - rate * gradient * 0.1;
         for (let k = 0; k < doc.vector.indices.length; k++) {
           const at = (doc.vector.indices[k] as number) * classCount + c;

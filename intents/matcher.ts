@@ -32,7 +32,8 @@ export interface Matcher {
 }
 
 const ALTERNATIVES = 3;
-const TRAINING = { epochs: 12, learningRate: 0.5, seed: 20260701 } as const;
+const TRAINING = { epochs: Number(process.env.EP ?? 12), learningRate: Number(process.env.LR ?? 0.5), seed: 20260701 } as const;
+const VARIANT_SHARE = Number(process.env.VS ?? 1);
 
 function toVector(features: Map<string, number>, index: ReadonlyMap<string, number>): SparseVector {
   const indices: number[] = [];
@@ -68,7 +69,7 @@ export function buildMatcher(examples: readonly LabelledText[]): Matcher {
   const random = seededRandom(TRAINING.seed);
   const featureIndex = new Map<string, number>();
   const analysed = examples.flatMap((example) => {
-    const variant = typoVariant(example.text, random);
+    const variant = random() < VARIANT_SHARE ? typoVariant(example.text, random) : undefined;
     const texts = variant === undefined ? [example.text] : [example.text, variant];
     return texts.map((text) => ({ label: labelIndex.get(example.label) as number, features: featuresOf(analyse(text, spelling)) }));
   });

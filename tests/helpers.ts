@@ -1,0 +1,47 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Kysely } from 'kysely';
+import { assemble, type Assembly } from '../adapters/runtime/assemble.ts';
+import type { Database } from '../adapters/storage/schema.ts';
+import { openSqlite } from '../adapters/storage/sqlite.ts';
+import type { SiteConfig } from '../bot/site-config.ts';
+import type { ChannelId, IncomingMessage } from '../bot/types.ts';
+
+export const TEST_SITE: SiteConfig = {
+  provinceName: 'thành phố Cần Thơ',
+  assistantName: 'Trợ lý hành chính công',
+  nationalPortalUrl: 'https://dichvucong.gov.vn',
+  hotline: '0292 000 0000',
+};
+
+/** A real SQLite file in a fresh temporary folder, removed by `cleanup`. */
+export function temporaryDatabase(): { path: string; db: Kysely<Database>; cleanup: () => Promise<void> } {
+  const folder = mkdtempSync(join(tmpdir(), 'assistant-test-'));
+  const path = join(folder, 'app.db');
+  const db = openSqlite(path);
+  return {
+    path,
+    db,
+    cleanup: async () => {
+      await db.destroy();
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}
+
+let sequence = 0;
+export function textMessage(text: string, userId = 'resident-1', channel: ChannelId = 'webchat'): IncomingMessage {
+  return { kind: 'text', channel, userId, messageId: `m-${++sequence}`, receivedAt: new Date(), text };
+}
+
+export function choiceMessage(value: string, userId = 'resident-1'): IncomingMessage {
+  return { kind: 'choice', channel: 'webchat', userId, messageId: `m-${++sequence}`, receivedAt: new Date(), value };
+}
+
+/** One assembled product over a temporary database, shared by a test file (building the matcher takes a while). */
+export async function assembledProduct(site: SiteConfig = TEST_SITE): Promise<Assembly & { db: Kysely<Database>; path: string; cleanup: () => Promise<void> }> {
+  const database = temporaryDatabase();
+  const assembly = await assemble(database.db, site);
+  return { ...assembly, db: database.db, path: database.path, cleanup: database.cleanup };
+}
