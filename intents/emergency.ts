@@ -5,7 +5,7 @@
  * "chay" folds both cháy (fire) and chạy (run), so fire is recognised only with what burns or an alarm word.
  */
 const PATTERNS: readonly RegExp[] = [
-  / (chay|boc chay) (nha|cho|rung|lon|kho|xuong|tiem|quan|cua hang|tiem|nha may|ghe|phong|bep|chung cu)/,
+  / (chay|boc chay) (nha|cho|rung|kho|xuong|tiem|quan|cua hang|nha may|ghe|phong|bep|chung cu)/,
   / (dam|vu|bi|dang) chay (nha|lon|to|du doi)/,
   / (dang|bi) chay (roi|khoi|lua)/,
   / (lua|khoi) (boc|bao trum|chay lan|ngut)/,
@@ -13,11 +13,13 @@ const PATTERNS: readonly RegExp[] = [
   / no (binh )?(gas|ga) /,
   / (chet|bi|dang) duoi (nuoc)? /,
   / duoi nuoc /,
-  / (te|rot|nhay|roi) (xuong )?(song|kenh|rach|ao|ho|muong) /,
+  // "té/rớt xuống sông" only with who fell or that it just happened: "y tế hồ sơ" and "dễ rớt xuống kênh" are not emergencies.
+  / (bi|vua|moi|dang|nguoi|be|con|em|chau|ong|ba) (te|rot|nhay|roi|chim) (xuong )?(song|kenh|rach|ao|ho|muong|nuoc) /,
   / (chim|lat) (ghe|xuong|thuyen|do|tau)/,
   / (bat tinh|ngat xiu|ngat lim|dot quy|dau tim|ngung tho|khong tho duoc|co giat|soc thuoc)/,
   / (dien giat|giat dien|bi dien giat|dien cao the giat)/,
-  / tai nan .*(chay mau|bi thuong|nguoi bi|nang|bat tinh|nam|chet|cap cuu|xe cuu thuong)/,
+  / tai nan .*(chay mau|bi thuong|bat tinh|chet|cap cuu|xe cuu thuong)/,
+  / (vua|dang|moi) (bi )?tai nan /,
   / (dang|bi) (cuop|an cuop|cuop giat|dam chem|chem)/,
   / (cuop|trom) (dang|vao nha|co dao|co sung)/,
   / (cam dao|cam sung|rut dao|mac dao) /,

@@ -4,7 +4,8 @@
  * not know), and over nearest-neighbour search because a message is scored in one pass over its own features.
  * Weights are stored feature-major so scoring a message touches one contiguous row per feature.
  */
-const GRADIENT_FLOOR = Number(process.env.GF ?? 1e-3);
+/** A class whose gradient is smaller than this is not updated for a document: most classes, after the first few. */
+const GRADIENT_FLOOR = 0.01;
 
 export interface SparseVector {
   readonly indices: Int32Array;
@@ -14,7 +15,7 @@ export interface SparseVector {
 export interface LinearModel {
   readonly classCount: number;
   readonly weights: Float64Array; // featureCount × classCount
-  readonly bias: Float32Array;
+  readonly bias: Float64Array;
 }
 
 export interface TrainingOptions {
@@ -41,15 +42,18 @@ export function seededRandom(seed: number): () => number {
 
 export function probabilities(model: LinearModel, vector: SparseVector, out?: Float64Array): Float64Array {
   const classes = model.classCount;
+  const weights = model.weights;
   const scores = out ?? new Float64Array(classes);
-  for (let c = 0; c < classes; c++) scores[c] = model.bias[c] as number;
-  for (let k = 0; k < vector.indices.length; k++) {
-    const row = (vector.indices[k] as number) * classes;
-    const value = vector.values[k] as number;
-    for (let c = 0; c < classes; c++) scores[c] = (scores[c] as number) + value * (model.weights[row + c] as number);
+  scores.set(model.bias);
+  const indices = vector.indices;
+  const values = vector.values;
+  for (let k = 0; k < indices.length; k++) {
+    const row = (indices[k] as number) * classes;
+    const value = values[k] as number;
+    for (let c = 0; c < classes; c++) scores[c] = (scores[c] as number) + value * (weights[row + c] as number);
   }
   let max = -Infinity;
-  for (let c = 0; c < classes; c++) max = Math.max(max, scores[c] as number);
+  for (let c = 0; c < classes; c++) if ((scores[c] as number) > max) max = scores[c] as number;
   let sum = 0;
   for (let c = 0; c < classes; c++) {
     const e = Math.exp((scores[c] as number) - max);
@@ -66,11 +70,9 @@ export function trainLinearModel(
   classCount: number,
   options: TrainingOptions,
 ): LinearModel {
-  const model: LinearModel = {
-    classCount,
-    weights: new Float64Array(featureCount * classCount),
-    bias: new Float32Array(classCount),
-  };
+  const weights = new Float64Array(featureCount * classCount);
+  const bias = new Float64Array(classCount);
+  const model: LinearModel = { classCount, weights, bias };
   const order = documents.map((_, i) => i);
   const random = seededRandom(options.seed);
   const p = new Float64Array(classCount);
@@ -83,16 +85,19 @@ export function trainLinearModel(
     const rate = options.learningRate / (1 + epoch * 0.5);
     for (const index of order) {
       const doc = documents[index] as TrainingDocument;
+      const indices = doc.vector.indices;
+      const values = doc.vector.values;
       probabilities(model, doc.vector, p);
       p[doc.label] = (p[doc.label] as number) - 1;
       for (let c = 0; c < classCount; c++) {
         const gradient = p[c] as number;
         // Most classes are already near zero probability: skipping them keeps training within budget.
         if (gradient > -GRADIENT_FLOOR && gradient < GRADIENT_FLOOR) continue;
-        model.bias[c] = (model.bias[c] as number) - rate * gradient * 0.1;
-        for (let k = 0; k < doc.vector.indices.length; k++) {
-          const at = (doc.vector.indices[k] as number) * classCount + c;
-          model.weights[at] = (model.weights[at] as number) - rate * gradient * (doc.vector.values[k] as number);
+        const step = rate * gradient;
+        bias[c] = (bias[c] as number) - step * 0.1;
+        for (let k = 0; k < indices.length; k++) {
+          const at = (indices[k] as number) * classCount + c;
+          weights[at] = (weights[at] as number) - step * (values[k] as number);
         }
       }
     }
