@@ -43,7 +43,7 @@ export function createReplies(site: SiteConfig) {
     ],
     outOfScope: (): Reply[] => [
       menu(fill('Xin lỗi, nội dung này nằm ngoài phạm vi hỗ trợ của tôi. Nếu bạn hỏi về một thủ tục hành chính khác, ' +
-        'xin tra cứu tại {{nationalPortal}} (mục "Thủ tục hành chính") hoặc hỏi bộ phận một cửa UBND xã/phường nơi cư trú. ' +
+        'xin tra cứu mục "Thủ tục hành chính" trên {{nationalPortal}} hoặc hỏi bộ phận một cửa UBND xã/phường nơi cư trú. ' +
         'Những việc tôi giúp được:')),
     ],
     notUnderstood: (): Reply[] => [

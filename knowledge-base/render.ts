@@ -13,7 +13,7 @@ export function placeholderValues(site: SiteConfig): Readonly<Record<string, str
     provincePortal: site.provincePortalUrl
       ? `Cổng Dịch vụ công ${site.provinceName} (${hostOf(site.provincePortalUrl)})`
       : `Cổng Dịch vụ công của ${site.provinceName}`,
-    hotline: site.hotline ?? `đường dây nóng của ${site.provinceName} (số máy xin hỏi ${oneStopDesk}, hệ thống chưa cập nhật)`,
+    hotline: site.hotline ?? `(hệ thống chưa cập nhật số đường dây nóng; xin hỏi ${oneStopDesk})`,
     oneStopAddress:
       site.oneStopAddress ?? `(hệ thống chưa cập nhật địa chỉ; xin hỏi ${oneStopDesk}, nơi cũng nhận hồ sơ của bạn)`,
     officeHours: site.officeHours ?? `(hệ thống chưa cập nhật giờ làm việc; xin xem bảng niêm yết tại trụ sở hoặc hỏi ${oneStopDesk})`,

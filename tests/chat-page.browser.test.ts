@@ -1,32 +1,26 @@
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
-import { serve, type ServerType } from '@hono/node-server';
 import { chromium, type Browser } from 'playwright-core';
-import { createApp } from '../adapters/http/app.ts';
-import { silentLogger } from '../adapters/http/logger.ts';
-import { assembledProduct } from './helpers.ts';
+import { assembledProduct, startServer } from './helpers.ts';
 
 // Debian's chromium (tests/install-deps.sh); playwright's own browser downloads are not used.
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 let product: Awaited<ReturnType<typeof assembledProduct>>;
-let server: ServerType;
+let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
 let base: string;
 
 before(async () => {
   product = await assembledProduct();
-  const app = createApp({ bot: product.bot, logger: silentLogger, now: () => new Date(), title: 'Trợ lý hành chính công', health: () => ({}) });
-  server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await startServer(product.bot);
+  base = server.base;
   browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
 });
 after(async () => {
   await browser?.close();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await server.close();
   await product.cleanup();
 });
 

@@ -1,7 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
 import type { Kysely } from 'kysely';
+import { createApp } from '../adapters/http/app.ts';
+import { silentLogger } from '../adapters/http/logger.ts';
+import type { Bot } from '../bot/handle.ts';
 import { assemble, type Assembly } from '../adapters/runtime/assemble.ts';
 import type { Database } from '../adapters/storage/schema.ts';
 import { openSqlite } from '../adapters/storage/sqlite.ts';
@@ -44,4 +49,15 @@ export async function assembledProduct(site: SiteConfig = TEST_SITE): Promise<As
   const database = temporaryDatabase();
   const assembly = await assemble(database.db, site);
   return { ...assembly, db: database.db, path: database.path, cleanup: database.cleanup };
+}
+
+/** The real HTTP app on a loopback port chosen by the OS; `close` stops it. */
+export async function startServer(bot: Bot): Promise<{ base: string; close: () => Promise<void> }> {
+  const app = createApp({ bot, logger: silentLogger, now: () => new Date(), title: 'Trợ lý hành chính công', health: () => ({}) });
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  return {
+    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }

@@ -1,24 +1,18 @@
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
-import { serve, type ServerType } from '@hono/node-server';
-import { createApp } from '../adapters/http/app.ts';
-import { silentLogger } from '../adapters/http/logger.ts';
-import { assembledProduct } from './helpers.ts';
+import { assembledProduct, startServer } from './helpers.ts';
 
 let product: Awaited<ReturnType<typeof assembledProduct>>;
-let server: ServerType;
+let server: Awaited<ReturnType<typeof startServer>>;
 let base: string;
 
 before(async () => {
   product = await assembledProduct();
-  const app = createApp({ bot: product.bot, logger: silentLogger, now: () => new Date(), title: 'Trợ lý - thử nghiệm', health: () => ({ entries: 41 }) });
-  server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await startServer(product.bot);
+  base = server.base;
 });
 after(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await server.close();
   await product.cleanup();
 });
 
