@@ -17,6 +17,7 @@ export interface BotDeps {
   readonly conversations: ConversationStore;
   readonly unanswered: UnansweredStore;
   readonly site: SiteConfig;
+  readonly now?: () => Date;
 }
 
 export interface Bot {
@@ -34,9 +35,12 @@ interface Turn {
 }
 
 const OPTION_NUMBER = /^(?:so |chon |muc )?(\d{1,2})$/;
+/** Options offered longer ago than this are forgotten: a "2" typed tomorrow is a new message, not a pick. */
+export const PENDING_LIFETIME_MS = 30 * 60 * 1000;
 
 export function createBot(deps: BotDeps): Bot {
   const replies = createReplies(deps.site);
+  const now = deps.now ?? (() => new Date());
 
   /** Acts on a label or menu value, whether the matcher found it or the resident tapped it. */
   function resolve(value: string, understanding: Understanding): Turn {
@@ -99,7 +103,8 @@ export function createBot(deps: BotDeps): Bot {
       case 'text': {
         const text = cleanText(message.text);
         if (text === '') return { replies: replies.emptyMessage() };
-        const pending = conversation.state.pending?.options;
+        const offered = conversation.state.pending;
+        const pending = offered && now().getTime() - Date.parse(offered.askedAt) <= PENDING_LIFETIME_MS ? offered.options : undefined;
         const picked = OPTION_NUMBER.exec(foldKey(text));
         if (pending && picked) {
           const option = pending[Number(picked[1]) - 1];
@@ -119,7 +124,7 @@ export function createBot(deps: BotDeps): Bot {
       await deps.conversations.log({ conversationId: conversation.id, direction: 'in', kind: message.kind, text: incomingText });
       const turn = await turnFor(message, conversation, understanding);
       const state: ConversationState = {
-        ...(turn.pending ? { pending: { options: turn.pending, askedAt: new Date().toISOString() } } : {}),
+        ...(turn.pending ? { pending: { options: turn.pending, askedAt: now().toISOString() } } : {}),
         ...(turn.label ?? conversation.state.lastLabel ? { lastLabel: turn.label ?? conversation.state.lastLabel } : {}),
       };
       await deps.conversations.save(conversation, state, turn.needsStaff);

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { createConversationStore } from '../bot/conversation-store.ts';
+import { createBot, PENDING_LIFETIME_MS } from '../bot/handle.ts';
+import { createUnansweredStore } from '../bot/unanswered-store.ts';
 import { toAscii } from '../intents/fold.ts';
-import { assembledProduct, choiceMessage, textMessage } from './helpers.ts';
+import { assembledProduct, choiceMessage, TEST_SITE, textMessage } from './helpers.ts';
 
 let product: Awaited<ReturnType<typeof assembledProduct>>;
 before(async () => {
@@ -83,4 +86,20 @@ test('every turn is logged in the conversation transcript', async () => {
   const rows = await product.db.selectFrom('message_log').selectAll().where('conversation_id', '=', 'webchat:u-log').orderBy('created_at').execute();
   assert.deepEqual(rows.map((r) => r.direction), ['in', 'out']);
   assert.equal(rows[1]?.label, 'intent:thanks');
+});
+
+test('options offered long ago are forgotten: a late digit is read as a new message', async () => {
+  let clock = new Date('2026-11-27T08:00:00+07:00');
+  const bot = createBot({
+    understanding: product.understanding.current,
+    conversations: createConversationStore(product.db),
+    unanswered: createUnansweredStore(product.db),
+    site: TEST_SITE,
+    now: () => clock,
+  });
+  await bot.handle(choiceMessage('intent:help', 'u-late'));
+  clock = new Date(clock.getTime() + PENDING_LIFETIME_MS + 1000);
+  const [late] = await bot.handle(textMessage('1', 'u-late'));
+  assert.ok(late?.kind === 'choices');
+  assert.doesNotMatch(late.text, /Hộ tịch/, 'the stale menu was not used');
 });
