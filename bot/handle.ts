@@ -95,6 +95,8 @@ export function createBot(deps: BotDeps): Bot {
     switch (message.kind) {
       case 'follow':
         return resolve('intent:greeting', understanding);
+      case 'unfollow':
+        return { replies: [] };
       case 'choice':
         return resolve(message.value, understanding);
       case 'location':

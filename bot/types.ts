@@ -15,7 +15,9 @@ export type IncomingMessage =
   | (MessageBase & { readonly kind: 'choice'; readonly value: string })
   | (MessageBase & { readonly kind: 'location'; readonly latitude: number; readonly longitude: number })
   | (MessageBase & { readonly kind: 'image'; readonly url: string; readonly caption?: string })
-  | (MessageBase & { readonly kind: 'follow' });
+  | (MessageBase & { readonly kind: 'follow' })
+  /** The resident unfollowed the account: nothing is sent back, proactive messages stop. */
+  | (MessageBase & { readonly kind: 'unfollow' });
 
 export interface ChoiceOption {
   readonly value: string;
@@ -26,4 +28,6 @@ export type Reply =
   /** `short` is what a channel with a small budget (SMS) sends instead of `text`. */
   | { readonly kind: 'text'; readonly text: string; readonly short?: string }
   | { readonly kind: 'choices'; readonly text: string; readonly options: readonly ChoiceOption[] }
-  | { readonly kind: 'link'; readonly text: string; readonly url: string };
+  | { readonly kind: 'link'; readonly text: string; readonly url: string }
+  /** Asks for the resident's location: chat apps show a "share location" button where they can. */
+  | { readonly kind: 'ask-location'; readonly text: string };
