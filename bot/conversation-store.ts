@@ -21,6 +21,9 @@ export interface ConversationStore {
   load(channel: ChannelId, userId: string): Promise<Conversation>;
   /** Stores the state for the next turn; `needsStaff` raises the flag staff see (only staff lower it). */
   save(conversation: Conversation, state: ConversationState, needsStaff?: boolean): Promise<void>;
+  /** Remembers when and through which provider the resident last wrote (reply windows, proactive messages). */
+  recordInbound(channel: ChannelId, userId: string, provider: string, at: Date): Promise<void>;
+  lastInbound(conversationId: string): Promise<{ provider: string | null; at: Date | null } | undefined>;
   log(entry: { conversationId: string; direction: 'in' | 'out'; kind: string; text: string; label?: string; score?: number }): Promise<void>;
 }
 
@@ -49,6 +52,8 @@ export function createConversationStore(db: Kysely<Database>, now: () => Date = 
           state_json: stateJson,
           last_label: state.lastLabel ?? null,
           needs_staff: flag,
+          provider: null,
+          last_inbound_at: null,
           created_at: at,
           updated_at: at,
         })
@@ -56,6 +61,30 @@ export function createConversationStore(db: Kysely<Database>, now: () => Date = 
           oc.column('id').doUpdateSet({ state_json: stateJson, last_label: state.lastLabel ?? null, updated_at: at, ...(needsStaff ? { needs_staff: 1 } : {}) }),
         )
         .execute();
+    },
+    async recordInbound(channel, userId, provider, at) {
+      const stamp = at.toISOString();
+      await db
+        .insertInto('conversations')
+        .values({
+          id: conversationId(channel, userId),
+          channel,
+          user_id: userId,
+          state_json: '{}',
+          last_label: null,
+          needs_staff: 0,
+          provider,
+          last_inbound_at: stamp,
+          created_at: stamp,
+          updated_at: stamp,
+        })
+        .onConflict((oc) => oc.column('id').doUpdateSet({ provider, last_inbound_at: stamp }))
+        .execute();
+    },
+    async lastInbound(id) {
+      const row = await db.selectFrom('conversations').select(['provider', 'last_inbound_at']).where('id', '=', id).executeTakeFirst();
+      if (row === undefined) return undefined;
+      return { provider: row.provider, at: row.last_inbound_at === null ? null : new Date(row.last_inbound_at) };
     },
     async log(entry) {
       await db

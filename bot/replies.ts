@@ -69,6 +69,25 @@ export function createReplies(site: SiteConfig) {
         text: fill('Việc tra cứu phản ánh qua tin nhắn đang được hoàn thiện. Xin hỏi UBND xã/phường nơi bạn đã phản ánh. {{contact}}'),
       },
     ],
+    rateLimited: (): Reply[] => [
+      {
+        kind: 'text',
+        text: 'Bạn đã gửi nhiều tin nhắn liên tiếp. Tôi xin tạm dừng trả lời ít phút; sau đó bạn cứ nhắn tiếp nhé.' + urgentLine,
+        short: 'Ban gui nhieu tin lien tiep. Xin doi it phut roi nhan tiep.',
+      },
+    ],
+    smsStopped: (): Reply[] => [
+      { kind: 'text', text: 'Bạn đã ngừng nhận tin nhắn thông báo từ tổng đài. Nhắn START để nhận lại.', short: 'Ban da ngung nhan tin thong bao. Nhan START de nhan lai.' },
+    ],
+    smsStarted: (): Reply[] => [
+      { kind: 'text', text: 'Bạn đã đăng ký nhận lại tin nhắn thông báo. Nhắn câu hỏi để được giải đáp.', short: 'Ban da nhan lai tin thong bao. Nhan cau hoi de duoc giai dap.' },
+    ],
+    smsHelp: (): Reply[] => [
+      {
+        kind: 'text',
+        text: fill('Nhắn câu hỏi về thủ tục (ví dụ: LAM CAN CUOC O DAU) hoặc mô tả sự việc cần phản ánh. Nhắn STOP để ngừng nhận tin. {{contact}}'),
+      },
+    ],
     emptyMessage: (): Reply[] => [{ kind: 'text', text: 'Bạn vui lòng nhắn câu hỏi của mình, ví dụ "làm căn cước ở đâu".' }],
     unsupportedMessage: (): Reply[] => [
       { kind: 'text', text: 'Hiện tôi chỉ đọc được tin nhắn chữ. Bạn vui lòng nhắn câu hỏi bằng chữ nhé.' },

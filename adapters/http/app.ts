@@ -1,9 +1,19 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { Bot } from '../../bot/handle.ts';
+import type { Outbox } from '../../bot/outbox.ts';
+import type { WebhookPipeline } from '../../bot/webhook-pipeline.ts';
+import { constantTimeEqual } from '../channels/crypto.ts';
+import type { ChannelAdapter, RawRequest } from '../channels/types.ts';
 import { CHAT_CSS, CHAT_JS, chatPage } from '../channels/webchat/page.ts';
 import { parseWebChat } from '../channels/webchat/parse.ts';
 import type { Logger } from './logger.ts';
+
+/** The webhook paths under /webhooks/ and the provider each belongs to. */
+export const WEBHOOK_ROUTES = { zalo: 'zalo', telegram: 'telegram', 'sms/twilio': 'twilio', 'sms/gateway': 'gateway' } as const;
+export type Provider = (typeof WEBHOOK_ROUTES)[keyof typeof WEBHOOK_ROUTES];
+
+const MAX_WEBHOOK_BODY = 1_048_576;
 
 export interface AppDeps {
   readonly bot: Bot;
@@ -12,6 +22,13 @@ export interface AppDeps {
   readonly title: string;
   /** Facts for the health check (entry count, matcher build time). */
   readonly health: () => Record<string, number | string>;
+  /** Configured channels by provider; a provider missing here answers 404 on its webhook. */
+  readonly channels?: ReadonlyMap<string, ChannelAdapter>;
+  readonly pipeline?: WebhookPipeline;
+  /** Staff JSON API (until staff log-in arrives): a bearer token from the environment. */
+  readonly staff?: { readonly token?: string; readonly outbox: Outbox };
+  /** Zalo's domain-ownership check reads this meta tag on the home page. */
+  readonly zaloSiteVerification?: string;
 }
 
 const PAGE_SECURITY = {
@@ -31,10 +48,11 @@ export function createApp(deps: AppDeps): Hono {
   });
   app.notFound((c) => c.json({ error: `no route for ${c.req.method} ${c.req.path}` }, 404));
 
-  app.get('/', (c) => c.redirect('/chat'));
+  // The home page is the chat page: Zalo verifies domain ownership by a meta tag on it.
+  app.get('/', (c) => c.html(chatPage(deps.title, deps.zaloSiteVerification), 200, PAGE_SECURITY));
   app.get('/healthz', (c) => c.json({ ok: true, ...deps.health() }));
 
-  app.get('/chat', (c) => c.html(chatPage(deps.title), 200, PAGE_SECURITY));
+  app.get('/chat', (c) => c.html(chatPage(deps.title, deps.zaloSiteVerification), 200, PAGE_SECURITY));
   app.get('/chat.js', (c) => c.body(CHAT_JS, 200, { 'content-type': 'text/javascript; charset=utf-8', ...PAGE_SECURITY }));
   app.get('/chat.css', (c) => c.body(CHAT_CSS, 200, { 'content-type': 'text/css; charset=utf-8', ...PAGE_SECURITY }));
 
@@ -47,6 +65,39 @@ export function createApp(deps: AppDeps): Hono {
     const replies = await deps.bot.handle(parsed.message);
     deps.logger.info('chat.handled', { channel: 'webchat', kind: parsed.message.kind, replies: replies.length, ms: Math.round(performance.now() - started) });
     return c.json({ replies });
+  });
+
+  for (const [path, provider] of Object.entries(WEBHOOK_ROUTES)) {
+    app.post(`/webhooks/${path}`, async (c) => {
+      const adapter = deps.channels?.get(provider);
+      if (adapter === undefined || deps.pipeline === undefined) return c.json({ error: `channel ${provider} is not configured on this server` }, 404);
+      const length = Number(c.req.header('content-length') ?? 0);
+      if (length > MAX_WEBHOOK_BODY) return c.json({ error: 'request body too large' }, 413);
+      const body = await c.req.text();
+      if (body.length > MAX_WEBHOOK_BODY) return c.json({ error: 'request body too large' }, 413);
+      const headers: Record<string, string> = {};
+      c.req.raw.headers.forEach((value, name) => {
+        headers[name.toLowerCase()] = value;
+      });
+      const url = new URL(c.req.url);
+      const raw: RawRequest = { method: c.req.method, url: url.pathname + url.search, headers, body };
+      const outcome = await deps.pipeline.receive(provider, adapter, raw);
+      return c.body(outcome.body, outcome.status as 200, { 'content-type': outcome.contentType });
+    });
+  }
+
+  app.get('/api/staff/outbox', async (c) => {
+    const staff = deps.staff;
+    if (staff?.token === undefined) return c.json({ error: 'the staff API is off: set STAFF_API_TOKEN' }, 404);
+    const given = (c.req.header('authorization') ?? '').replace(/^Bearer\s+/i, '');
+    if (given === '' || !constantTimeEqual(given, staff.token)) return c.json({ error: 'a valid staff bearer token is required' }, 401);
+    const status = c.req.query('status') ?? 'dead';
+    if (!['pending', 'sending', 'sent', 'dead'].includes(status)) return c.json({ error: 'status must be pending, sending, sent or dead' }, 400);
+    const items = await staff.outbox.list(status as 'dead');
+    // Staff see where and why; the phone number or chat id stays in the database.
+    return c.json({
+      items: items.map((i) => ({ id: i.id, provider: i.provider, conversationId: i.conversationId, status: i.status, attempts: i.attempts, lastError: i.lastError, createdAt: i.createdAt })),
+    });
   });
 
   return app;

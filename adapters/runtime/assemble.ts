@@ -1,13 +1,25 @@
 import type { Kysely } from 'kysely';
+import { createTokenStore } from '../../bot/channel-tokens.ts';
 import { createConversationStore } from '../../bot/conversation-store.ts';
 import { createBot, type Bot } from '../../bot/handle.ts';
+import { createInbox } from '../../bot/inbox.ts';
+import { createOutbox, type Outbox } from '../../bot/outbox.ts';
+import { createOutboxWorker, type OutboxWorker } from '../../bot/outbox-worker.ts';
+import { createRateLimiter } from '../../bot/rate-limiter.ts';
+import { createReplies } from '../../bot/replies.ts';
 import type { SiteConfig } from '../../bot/site-config.ts';
+import { createSmsOptOuts, type SmsOptOuts } from '../../bot/sms-opt-outs.ts';
 import { createUnansweredStore } from '../../bot/unanswered-store.ts';
+import { createWebhookPipeline, type WebhookPipeline } from '../../bot/webhook-pipeline.ts';
 import { readSeed } from '../../knowledge-base/seed-files.ts';
 import { createKnowledgeStore, type KnowledgeStore } from '../../knowledge-base/store.ts';
 import { loadUnderstanding, type UnderstandingHolder } from '../../knowledge-base/understanding.ts';
+import type { ChannelAdapter, Fetch } from '../channels/types.ts';
+import { silentLogger, type Logger } from '../http/logger.ts';
 import { migrateToLatest } from '../storage/migrate.ts';
 import type { Database } from '../storage/schema.ts';
+import { createBackgroundTasks } from './background.ts';
+import { channelsFromEnv } from './channels-from-env.ts';
 
 export interface Assembly {
   readonly bot: Bot;
@@ -15,19 +27,84 @@ export interface Assembly {
   readonly understanding: UnderstandingHolder;
   readonly migrated: readonly string[];
   readonly seeded: number;
+  readonly channels: ReadonlyMap<string, ChannelAdapter>;
+  readonly channelProblems: readonly string[];
+  readonly pipeline: WebhookPipeline;
+  readonly outbox: Outbox;
+  readonly worker: OutboxWorker;
+  readonly optOuts: SmsOptOuts;
+  /** Resolves when background handling and the outbox worker are both idle (tests, shutdown). */
+  readonly settled: () => Promise<void>;
 }
 
-/** Migrates, seeds an empty knowledge base, builds the matcher and the bot: shared by server, CLI and tests. */
-export async function assemble(db: Kysely<Database>, site: SiteConfig): Promise<Assembly> {
+export interface AssembleOptions {
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  readonly fetch?: Fetch;
+  readonly logger?: Logger;
+  readonly now?: () => Date;
+  readonly random?: () => number;
+  readonly outboxBaseDelayMs?: number;
+}
+
+/**
+ * Migrates, seeds an empty knowledge base, builds the matcher, the bot and the delivery pipeline for the
+ * channels the environment configures: shared by the server, the CLI and the tests.
+ */
+export async function assemble(db: Kysely<Database>, site: SiteConfig, options: AssembleOptions = {}): Promise<Assembly> {
+  const logger = options.logger ?? silentLogger;
+  const now = options.now ?? (() => new Date());
   const migrated = await migrateToLatest(db);
-  const knowledge = createKnowledgeStore(db);
+  const knowledge = createKnowledgeStore(db, now);
   const seeded = await knowledge.seedIfEmpty(readSeed());
   const understanding = await loadUnderstanding(knowledge);
-  const bot = createBot({
-    understanding: understanding.current,
-    conversations: createConversationStore(db),
-    unanswered: createUnansweredStore(db),
-    site,
+  const conversations = createConversationStore(db, now);
+  const bot = createBot({ understanding: understanding.current, conversations, unanswered: createUnansweredStore(db, now), site, now });
+
+  const configured = channelsFromEnv(options.env ?? {}, { fetch: options.fetch ?? fetch, tokens: createTokenStore(db, now), logger, site });
+  await configured.seedTokens();
+  const outbox = createOutbox(db, now);
+  const worker = createOutboxWorker({
+    outbox,
+    adapters: configured.adapters,
+    lastInbound: (id) => conversations.lastInbound(id),
+    replyWindowsMs: configured.replyWindowsMs,
+    refreshAuth: configured.refreshAuth,
+    logger,
+    now,
+    ...(options.random ? { random: options.random } : {}),
+    ...(options.outboxBaseDelayMs !== undefined ? { baseDelayMs: options.outboxBaseDelayMs } : {}),
   });
-  return { bot, knowledge, understanding, migrated, seeded };
+  const background = createBackgroundTasks(logger);
+  const optOuts = createSmsOptOuts(db, now);
+  const perMinute = Number(options.env?.RATE_LIMIT_PER_MINUTE ?? 20);
+  const pipeline = createWebhookPipeline({
+    bot,
+    inbox: createInbox(db, now),
+    outbox,
+    worker,
+    conversations,
+    rateLimiter: createRateLimiter(db, { limit: Number.isFinite(perMinute) && perMinute > 0 ? perMinute : 20, windowMs: 60_000 }, now),
+    optOuts,
+    replies: createReplies(site),
+    logger,
+    defer: background.defer,
+    now,
+  });
+  return {
+    bot,
+    knowledge,
+    understanding,
+    migrated,
+    seeded,
+    channels: configured.adapters,
+    channelProblems: configured.problems,
+    pipeline,
+    outbox,
+    worker,
+    optOuts,
+    settled: async () => {
+      await background.idle();
+      await worker.idle();
+    },
+  };
 }

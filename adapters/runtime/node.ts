@@ -1,7 +1,9 @@
 /**
- * Node entry point: reads the environment, opens the embedded SQLite database, migrates and seeds it, and
- * serves the app. Everything it builds is passed to createApp, which knows nothing of Node.
+ * Node entry point: reads the environment (and .env when present), opens the embedded SQLite database,
+ * migrates and seeds it, wires the configured channels, and serves the app. Everything it builds is passed to
+ * createApp, which knows nothing of Node.
  */
+import { existsSync } from 'node:fs';
 import { serve } from '@hono/node-server';
 import { openSqlite } from '../storage/sqlite.ts';
 import { createApp } from '../http/app.ts';
@@ -9,6 +11,7 @@ import { jsonLogger } from '../http/logger.ts';
 import { assemble } from './assemble.ts';
 import { siteFromEnv } from './site-from-env.ts';
 
+if (existsSync('.env')) process.loadEnvFile('.env');
 const env = process.env;
 const port = Number(env.PORT ?? 8787);
 const host = env.HOST ?? '0.0.0.0';
@@ -21,12 +24,18 @@ if (!Number.isInteger(port) || port < 1 || port > 65535) {
 const logger = jsonLogger();
 const site = siteFromEnv(env);
 const db = openSqlite(databasePath);
-const assembly = await assemble(db, site);
+const assembly = await assemble(db, site, { env, logger });
+for (const problem of assembly.channelProblems) logger.error('startup.channel-off', { problem });
+const abandoned = await assembly.outbox.abandonInFlight('the server stopped while this message was being sent; it may or may not have arrived');
+const recovered = await assembly.pipeline.recover(assembly.channels);
 logger.info('startup.ready', {
   database: databasePath,
   migrated: assembly.migrated.length,
   seededEntries: assembly.seeded,
   matcherBuildMs: Math.round(assembly.understanding.current().matcher.stats.buildMs),
+  channels: [...assembly.channels.keys()].join(',') || 'webchat only',
+  recoveredMessages: recovered,
+  abandonedSends: abandoned,
 });
 
 const app = createApp({
@@ -34,8 +43,16 @@ const app = createApp({
   logger,
   now: () => new Date(),
   title: `${site.assistantName} - ${site.provinceName}`,
-  health: () => ({ entries: assembly.understanding.current().entries.size }),
+  health: () => ({ entries: assembly.understanding.current().entries.size, channels: [...assembly.channels.keys()].join(',') }),
+  channels: assembly.channels,
+  pipeline: assembly.pipeline,
+  staff: { ...(env.STAFF_API_TOKEN ? { token: env.STAFF_API_TOKEN } : {}), outbox: assembly.outbox },
+  ...(env.ZALO_SITE_VERIFICATION ? { zaloSiteVerification: env.ZALO_SITE_VERIFICATION } : {}),
 });
+
+// Pending sends (retries included) are picked up every few seconds even when no webhook kicks the worker.
+const outboxTimer = setInterval(() => assembly.worker.kick(), Number(env.OUTBOX_INTERVAL_MS ?? 2000));
+assembly.worker.kick();
 
 const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
   logger.info('startup.listening', { url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${info.port}/chat` });
@@ -43,10 +60,11 @@ const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
 
 function shutdown(signal: string): void {
   logger.info('shutdown', { signal });
+  clearInterval(outboxTimer);
   server.close(() => {
-    void db.destroy().finally(() => process.exit(0));
+    void assembly.settled().finally(() => db.destroy().finally(() => process.exit(0)));
   });
-  setTimeout(() => process.exit(0), 3000).unref();
+  setTimeout(() => process.exit(0), 5000).unref();
 }
 process.on('SIGINT', () => shutdown('SIGINT'));
 process.on('SIGTERM', () => shutdown('SIGTERM'));

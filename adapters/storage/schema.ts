@@ -28,6 +28,9 @@ export interface ConversationTable {
   state_json: string;
   last_label: string | null;
   needs_staff: number;
+  /** Which provider the resident last wrote through (zalo, telegram, twilio, gateway, webchat). */
+  provider: string | null;
+  last_inbound_at: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -37,6 +40,9 @@ export interface InboxTable {
   message_id: string;
   conversation_id: string;
   received_at: string;
+  payload_json: string | null;
+  provider: string | null;
+  handled_at: string | null;
 }
 
 export interface MessageLogTable {
@@ -62,6 +68,45 @@ export interface UnansweredTable {
   created_at: string;
 }
 
+export interface OutboxTable {
+  id: string;
+  idempotency_key: string;
+  conversation_id: string;
+  provider: string;
+  user_id: string;
+  reply_to: string | null;
+  payload_json: string;
+  /** pending → sending → sent, or dead (with last_error) */
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  last_error: string | null;
+  provider_message_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SmsOptOutTable {
+  phone: string;
+  opted_out_at: string;
+}
+
+export interface RateWindowTable {
+  sender: string;
+  window_start: string;
+  count: number;
+  noticed: number;
+}
+
+export interface ChannelTokenTable {
+  channel: string;
+  access_token: string;
+  refresh_token: string;
+  expires_at: string;
+  refreshing_until: string | null;
+  updated_at: string;
+}
+
 export interface Database {
   knowledge_entries: KnowledgeEntryTable;
   label_definitions: LabelDefinitionTable;
@@ -69,4 +114,8 @@ export interface Database {
   inbox: InboxTable;
   message_log: MessageLogTable;
   unanswered: UnansweredTable;
+  outbox: OutboxTable;
+  sms_opt_outs: SmsOptOutTable;
+  rate_windows: RateWindowTable;
+  channel_tokens: ChannelTokenTable;
 }

@@ -2,14 +2,17 @@
  * The web chat: one small page and its script, served by the HTTP app. No build step and no framework so the
  * province's IT team can read it; the script only talks to POST /api/chat.
  */
-export function chatPage(title: string): string {
-  const safeTitle = title.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+
+export function chatPage(title: string, zaloSiteVerification?: string): string {
+  const safeTitle = escapeHtml(title);
+  const verification = zaloSiteVerification ? `\n<meta name="zalo-platform-site-verification" content="${escapeHtml(zaloSiteVerification)}">` : '';
   return `<!doctype html>
 <html lang="vi">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${safeTitle}</title>
+<title>${safeTitle}</title>${verification}
 <link rel="stylesheet" href="/chat.css">
 </head>
 <body>

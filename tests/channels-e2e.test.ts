@@ -1,0 +1,341 @@
+import assert from 'node:assert/strict';
+import { createHash, createHmac } from 'node:crypto';
+import { after, before, test } from 'node:test';
+import twilio from 'twilio';
+import type { Update } from 'telegraf/types';
+import { assemble, type Assembly } from '../adapters/runtime/assemble.ts';
+import { createApp } from '../adapters/http/app.ts';
+import { silentLogger } from '../adapters/http/logger.ts';
+import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { openSqlite } from '../adapters/storage/sqlite.ts';
+import { createConversationStore } from '../bot/conversation-store.ts';
+import { startStubPlatform, type StubPlatform } from './stub-platform.ts';
+import { TEST_SITE, temporaryDatabase } from './helpers.ts';
+
+const TELEGRAM_TOKEN = '123456:TEST-token';
+const TELEGRAM_SECRET = 'tg-secret_42';
+const ZALO = { appId: '2553928453557884079', appSecret: 'zalo-app-secret', oaSecret: 'zalo-oa-secret' };
+const TWILIO = { sid: 'AC' + '0'.repeat(32), token: 'twilio-auth-token', from: '+15005550006' };
+const GATEWAY = { user: 'sms', password: 'gateway-pass', key: 'gateway-signing-key' };
+const PUBLIC_BASE = 'https://tro-ly.example.gov.vn';
+
+let stub: StubPlatform;
+let database: ReturnType<typeof temporaryDatabase>;
+let product: Assembly;
+let base: string;
+let closeServer: () => Promise<void>;
+let telegramSeq = 900_000_000;
+let zaloTokenGeneration = 0;
+
+before(async () => {
+  stub = await startStubPlatform({
+    '/sendMessage': (call) => ({ body: { ok: true, result: { message_id: stub.callsTo('/sendMessage').length, chat: { id: JSON.parse(call.body).chat_id } } } }),
+    '/v3.0/oa/message/cs': () => ({ body: { error: 0, message: 'Success', data: { message_id: 'zmsg-' + stub.callsTo('/v3.0/oa/message/cs').length } } }),
+    '/v4/oa/access_token': () => {
+      zaloTokenGeneration++;
+      return { body: { access_token: `access-${zaloTokenGeneration}`, refresh_token: `refresh-${zaloTokenGeneration}`, expires_in: '90000' } };
+    },
+    '/Messages.json': () => ({ status: 201, body: { sid: 'SM' + 'f'.repeat(32) } }),
+    '/message': () => ({ status: 202, body: { id: 'gw-1', state: 'Pending' } }),
+  });
+  database = temporaryDatabase();
+  const env = {
+    PUBLIC_BASE_URL: PUBLIC_BASE,
+    TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN,
+    TELEGRAM_WEBHOOK_SECRET: TELEGRAM_SECRET,
+    TELEGRAM_API_BASE: stub.base,
+    ZALO_APP_ID: ZALO.appId,
+    ZALO_APP_SECRET: ZALO.appSecret,
+    ZALO_OA_SECRET_KEY: ZALO.oaSecret,
+    ZALO_ACCESS_TOKEN: 'access-0',
+    ZALO_REFRESH_TOKEN: 'refresh-0',
+    ZALO_API_BASE: stub.base,
+    ZALO_OAUTH_BASE: stub.base,
+    TWILIO_ACCOUNT_SID: TWILIO.sid,
+    TWILIO_AUTH_TOKEN: TWILIO.token,
+    TWILIO_FROM: TWILIO.from,
+    TWILIO_API_BASE: stub.base,
+    SMS_GATEWAY_URL: stub.base,
+    SMS_GATEWAY_USER: GATEWAY.user,
+    SMS_GATEWAY_PASSWORD: GATEWAY.password,
+    SMS_GATEWAY_SIGNING_KEY: GATEWAY.key,
+    RATE_LIMIT_PER_MINUTE: '20',
+  };
+  product = await assemble(database.db, TEST_SITE, { env, outboxBaseDelayMs: 5, random: () => 0.5 });
+  // The initial Zalo pair is stored as due for refresh; give it a long life so only the tests below refresh it.
+  await database.db.updateTable('channel_tokens').set({ expires_at: new Date(Date.now() + 86_400_000).toISOString() }).execute();
+  const app = createApp({
+    bot: product.bot, logger: silentLogger, now: () => new Date(), title: 'Trợ lý', health: () => ({}),
+    channels: product.channels, pipeline: product.pipeline, staff: { token: 'staff-token', outbox: product.outbox },
+  });
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  closeServer = () => new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+after(async () => {
+  await product.settled();
+  await closeServer();
+  await stub.close();
+  await database.cleanup();
+});
+
+/** Waits for background handling, then runs the outbox until nothing is pending (bounded). */
+async function drain(): Promise<void> {
+  await product.settled();
+  for (let i = 0; i < 100; i++) {
+    await product.worker.runOnce();
+    if ((await product.outbox.pending(1)).length === 0) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error('the outbox did not drain');
+}
+
+const post = (path: string, body: string, headers: Record<string, string>) =>
+  fetch(`${base}${path}`, { method: 'POST', headers, body });
+
+function telegramText(chatId: number, text: string, updateId = ++telegramSeq): Update {
+  return { update_id: updateId, message: { message_id: updateId % 1000, date: Math.floor(Date.now() / 1000), chat: { id: chatId, type: 'private', first_name: 'An' }, from: { id: chatId, is_bot: false, first_name: 'An' }, text } };
+}
+
+const telegram = (update: Update, secret = TELEGRAM_SECRET) =>
+  post('/webhooks/telegram', JSON.stringify(update), { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret });
+
+function zaloSigned(event: Record<string, unknown>): { body: string; headers: Record<string, string> } {
+  const body = JSON.stringify(event);
+  const mac = createHash('sha256').update(`${ZALO.appId}${body}${String(event.timestamp)}${ZALO.oaSecret}`).digest('hex');
+  return { body, headers: { 'content-type': 'application/json', 'x-zevent-signature': `mac=${mac}` } };
+}
+
+function zaloText(userId: string, text: string, msgId: string) {
+  return zaloSigned({ app_id: ZALO.appId, user_id_by_app: '979122185046046317', event_name: 'user_send_text', timestamp: String(Date.now()), sender: { id: userId }, recipient: { id: '3662729599332560487' }, message: { msg_id: msgId, text } });
+}
+
+const inboxCount = async () => Number((await database.db.selectFrom('inbox').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+
+test('Telegram: a question is acknowledged, handled in the background and answered through the Bot API', async () => {
+  const res = await telegram(telegramText(5001, 'lam can cuoc cho con o dau'));
+  assert.equal(res.status, 200);
+  await drain();
+  const sent = stub.callsTo('/sendMessage').map((c) => JSON.parse(c.body) as { chat_id: string; text: string });
+  const mine = sent.filter((m) => String(m.chat_id) === '5001');
+  assert.ok(mine.length >= 1);
+  assert.match(mine[0]!.text, /căn cước/i);
+});
+
+test('Telegram: the same update delivered five times is handled once and answered once', async () => {
+  const update = telegramText(5002, 'cam on ban nhieu');
+  const before = stub.callsTo('/sendMessage').length;
+  const statuses = await Promise.all([1, 2, 3, 4, 5].map(() => telegram(update).then((r) => r.status)));
+  assert.deepEqual(statuses, [200, 200, 200, 200, 200]);
+  await drain();
+  const replies = stub.callsTo('/sendMessage').slice(before).filter((c) => String(JSON.parse(c.body).chat_id) === '5002');
+  assert.equal(replies.length, 1);
+});
+
+test('Telegram: a wrong or missing secret is refused and nothing is stored', async () => {
+  const count = await inboxCount();
+  assert.equal((await telegram(telegramText(5003, 'xin chao'), 'wrong')).status, 403);
+  const missing = await post('/webhooks/telegram', JSON.stringify(telegramText(5003, 'xin chao')), { 'content-type': 'application/json' });
+  assert.equal(missing.status, 401);
+  assert.equal(await inboxCount(), count);
+});
+
+test('Telegram: a tapped button is answered in the webhook response (spinner stops) and picks the option', async () => {
+  const update: Update = {
+    update_id: ++telegramSeq,
+    callback_query: { id: 'cbq-77', chat_instance: '-1', from: { id: 5004, is_bot: false, first_name: 'An' }, data: '#c:kb:ho-chieu',
+      message: { message_id: 9, date: Math.floor(Date.now() / 1000), chat: { id: 5004, type: 'private', first_name: 'An' }, text: 'Chọn:' } },
+  } as Update;
+  const res = await telegram(update);
+  assert.equal(res.status, 200);
+  assert.deepEqual(await res.json(), { method: 'answerCallbackQuery', callback_query_id: 'cbq-77' });
+  await drain();
+  const answer = stub.callsTo('/sendMessage').map((c) => JSON.parse(c.body)).find((m) => String(m.chat_id) === '5004');
+  assert.match(answer.text, /hộ chiếu/i);
+});
+
+test('Zalo: the 200 comes back before the slow send API answers (handling happens after the ack)', async () => {
+  stub.script('/v3.0/oa/message/cs', { hang: true });
+  const { body, headers } = zaloText('6142494823000000001', 'đăng ký kết hôn cần giấy tờ gì', 'zmsg-in-1');
+  const res = await post('/webhooks/zalo', body, headers);
+  assert.equal(res.status, 200, 'acknowledged while the Zalo API is still hanging');
+  await product.settled();
+  const pending = product.worker.runOnce();
+  await new Promise((r) => setTimeout(r, 100));
+  stub.releaseHanging();
+  await pending;
+  await drain();
+  const sent = stub.callsTo('/v3.0/oa/message/cs').map((c) => JSON.parse(c.body));
+  const delivered = sent.filter((m) => m.recipient?.user_id === '6142494823000000001');
+  assert.ok(delivered.length >= 2, 'sent again after the hanging attempt failed');
+  assert.match(delivered.at(-1).message.text, /kết hôn/i);
+});
+
+test('Zalo: echoes of the OA\'s own messages and receipts are acknowledged and ignored', async () => {
+  const before = stub.callsTo('/v3.0/oa/message/cs').length;
+  const count = await inboxCount();
+  for (const event_name of ['oa_send_text', 'user_seen_message']) {
+    const { body, headers } = zaloSigned({ app_id: ZALO.appId, event_name, timestamp: String(Date.now()), sender: { id: '3662729599332560487' }, recipient: { id: '6142494823000000001' }, message: { msg_id: 'echo-' + event_name, text: 'x' } });
+    assert.equal((await post('/webhooks/zalo', body, headers)).status, 200);
+  }
+  await drain();
+  assert.equal(stub.callsTo('/v3.0/oa/message/cs').length, before);
+  assert.equal(await inboxCount(), count);
+});
+
+test('Zalo: a refused access token is refreshed once, the new pair saved before use, and the send retried', async () => {
+  stub.script('/v3.0/oa/message/cs', { body: { error: -216, message: 'Access token is invalid' } });
+  const refreshesBefore = stub.callsTo('/v4/oa/access_token').length;
+  const { body, headers } = zaloText('6142494823000000002', 'làm hộ chiếu ở đâu', 'zmsg-in-2');
+  assert.equal((await post('/webhooks/zalo', body, headers)).status, 200);
+  await drain();
+  const refreshes = stub.callsTo('/v4/oa/access_token').slice(refreshesBefore);
+  assert.equal(refreshes.length, 1);
+  assert.equal(refreshes[0]!.headers.secret_key, ZALO.appSecret);
+  assert.match(refreshes[0]!.body, /grant_type=refresh_token/);
+  const stored = await database.db.selectFrom('channel_tokens').selectAll().where('channel', '=', 'zalo').executeTakeFirstOrThrow();
+  const sends = stub.callsTo('/v3.0/oa/message/cs').filter((c) => JSON.parse(c.body).recipient.user_id === '6142494823000000002');
+  assert.equal(sends.length, 2);
+  assert.equal(sends[1]!.headers.access_token, stored.access_token, 'the retry used the token that was saved');
+  assert.notEqual(sends[0]!.headers.access_token, stored.access_token);
+});
+
+test('Zalo: a reply outside the 48-hour window is dead-lettered with the reason, not retried', async () => {
+  const conversations = createConversationStore(database.db);
+  // The resident last wrote three days ago; a reply (e.g. a late status update) is waiting for them.
+  await conversations.recordInbound('zalo', '6142494823000000003', 'zalo', new Date(Date.now() - 72 * 3600 * 1000));
+  await product.outbox.enqueue([{ key: 'late-reply-1', conversationId: 'zalo:6142494823000000003', provider: 'zalo', userId: '6142494823000000003', payload: { body: { message: { text: 'Cập nhật' } } } }]);
+  const before = stub.callsTo('/v3.0/oa/message/cs').length;
+  await drain();
+  assert.equal(stub.callsTo('/v3.0/oa/message/cs').length, before, 'nothing was sent');
+  const dead = await product.outbox.list('dead');
+  assert.ok(dead.some((d) => d.key === 'late-reply-1' && /48-hour reply window/.test(d.lastError ?? '')));
+});
+
+test('Outbox: 500s and a 429 are retried with backoff until sent once; repeated failure is dead-lettered and visible to staff', async () => {
+  stub.script('/sendMessage', { status: 500, body: { ok: false } }, { status: 429, body: { ok: false, error_code: 429, parameters: { retry_after: 0 } } });
+  const before = stub.callsTo('/sendMessage').length;
+  await telegram(telegramText(5005, 'tam biet nhe'));
+  await drain();
+  const attempts = stub.callsTo('/sendMessage').slice(before).filter((c) => String(JSON.parse(c.body).chat_id) === '5005');
+  assert.equal(attempts.length, 3, 'two failures, then one success');
+  const sent = await product.outbox.list('sent');
+  assert.ok(sent.some((s) => s.conversationId === 'telegram:5005' && s.attempts === 3));
+
+  for (let i = 0; i < 8; i++) stub.script('/sendMessage', { status: 502, body: { ok: false } });
+  await telegram(telegramText(5006, 'xin chao'));
+  await drain();
+  const staffView = await fetch(`${base}/api/staff/outbox?status=dead`, { headers: { authorization: 'Bearer staff-token' } });
+  assert.equal(staffView.status, 200);
+  const { items } = (await staffView.json()) as { items: Array<{ conversationId: string; lastError: string; attempts: number }> };
+  const deadOne = items.find((i) => i.conversationId === 'telegram:5006');
+  assert.ok(deadOne, 'the dead letter is listed');
+  assert.match(deadOne.lastError, /gave up after 6 attempts/);
+  assert.equal((await fetch(`${base}/api/staff/outbox?status=dead`)).status, 401);
+  stub.unscript('/sendMessage');
+});
+
+test('Outbox: pending sends survive a restart and go out from the new process', async () => {
+  for (let i = 0; i < 3; i++) stub.script('/sendMessage', { status: 503, body: { ok: false } });
+  await telegram(telegramText(5007, 'giờ làm việc một cửa'));
+  await product.settled();
+  await product.worker.runOnce(); // fails: 503, stays pending
+  const pendingBefore = (await product.outbox.pending(100)).filter((p) => p.conversationId === 'telegram:5007');
+  assert.equal(pendingBefore.length, 1);
+  stub.unscript('/sendMessage'); // the platform is back
+  // A second process over the same database file resumes the outbox.
+  const again = openSqlite(database.path);
+  try {
+    const restarted = await assemble(again, TEST_SITE, { env: { TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN, TELEGRAM_WEBHOOK_SECRET: TELEGRAM_SECRET, TELEGRAM_API_BASE: stub.base }, outboxBaseDelayMs: 5 });
+    for (let i = 0; i < 10; i++) {
+      await restarted.worker.runOnce();
+      if ((await restarted.outbox.pending(100)).every((p) => p.conversationId !== 'telegram:5007')) break;
+      await new Promise((r) => setTimeout(r, 40));
+    }
+    const sent = await restarted.outbox.list('sent');
+    assert.ok(sent.some((s) => s.conversationId === 'telegram:5007'));
+  } finally {
+    await again.destroy();
+  }
+});
+
+test('Twilio: a signed SMS is answered inside the webhook with TwiML in plain ASCII', async () => {
+  const params = { MessageSid: 'SM' + '1'.repeat(32), AccountSid: TWILIO.sid, From: '+84912345678', To: TWILIO.from, Body: 'lam giay khai sinh o dau', NumMedia: '0' };
+  const url = `${PUBLIC_BASE}/webhooks/sms/twilio`;
+  const signature = twilio.getExpectedTwilioSignature(TWILIO.token, url, params);
+  const res = await post('/webhooks/sms/twilio', new URLSearchParams(params).toString(), { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature });
+  assert.equal(res.status, 200);
+  assert.match(res.headers.get('content-type') ?? '', /xml/);
+  const twiml = await res.text();
+  assert.match(twiml, /<Response><Message>/);
+  assert.match(twiml, /khai sinh/i);
+  assert.match(twiml, /^[\x20-\x7e\n]*$/, 'plain ASCII');
+  const bad = await post('/webhooks/sms/twilio', new URLSearchParams(params).toString(), { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': 'AAAA' + signature.slice(4) });
+  assert.equal(bad.status, 403);
+});
+
+test('SMS keywords: STOP opts out, START opts back in, HELP gives the hotline', async () => {
+  const sms = async (body: string, sid: string) => {
+    const params = { MessageSid: sid, AccountSid: TWILIO.sid, From: '0987654321', To: TWILIO.from, Body: body };
+    const signature = twilio.getExpectedTwilioSignature(TWILIO.token, `${PUBLIC_BASE}/webhooks/sms/twilio`, params);
+    const res = await post('/webhooks/sms/twilio', new URLSearchParams(params).toString(), { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature });
+    return res.text();
+  };
+  assert.match(await sms('HUY', 'SM' + '2'.repeat(32)), /START/);
+  assert.equal(await product.optOuts.isOptedOut('+84987654321'), true);
+  assert.match(await sms('Start', 'SM' + '3'.repeat(32)), /nhan lai/);
+  assert.equal(await product.optOuts.isOptedOut('+84987654321'), false);
+  assert.match(await sms('tro giup', 'SM' + '4'.repeat(32)), /0292 000 0000/);
+});
+
+test('SMS gateway: a signed sms:received is answered through the phone; delivery reports are ignored; stale signatures refused', async () => {
+  const signed = (event: unknown, timestamp = Math.floor(Date.now() / 1000)) => {
+    const body = JSON.stringify(event);
+    const signature = createHmac('sha256', GATEWAY.key).update(body + String(timestamp)).digest('hex');
+    return { body, headers: { 'content-type': 'application/json', 'x-signature': signature, 'x-timestamp': String(timestamp) } };
+  };
+  const received = signed({ id: 'evt-1', webhookId: 'wh', deviceId: 'dev', event: 'sms:received', payload: { messageId: 'm1', message: 'den duong hem 3 bi tat', phoneNumber: '0912000111', simNumber: 1, receivedAt: new Date().toISOString() } });
+  assert.equal((await post('/webhooks/sms/gateway', received.body, received.headers)).status, 200);
+  await drain();
+  const sends = stub.callsTo('/message').map((c) => ({ body: JSON.parse(c.body), auth: c.headers.authorization }));
+  const mine = sends.find((s) => s.body.phoneNumbers?.[0] === '+84912000111');
+  assert.ok(mine, 'the reply went to the normalised number');
+  assert.equal(mine.auth, 'Basic ' + Buffer.from(`${GATEWAY.user}:${GATEWAY.password}`).toString('base64'));
+  assert.match(mine.body.textMessage.text, /^[\x20-\x7e\n]*$/);
+
+  const count = await inboxCount();
+  const delivered = signed({ id: 'evt-2', webhookId: 'wh', deviceId: 'dev', event: 'sms:delivered', payload: { messageId: 'm1', phoneNumber: '0912000111' } });
+  assert.equal((await post('/webhooks/sms/gateway', delivered.body, delivered.headers)).status, 200);
+  assert.equal(await inboxCount(), count);
+  const stale = signed({ id: 'evt-3', event: 'sms:received', payload: { messageId: 'm3', message: 'hi', phoneNumber: '0912000111', receivedAt: new Date().toISOString() } }, Math.floor(Date.now() / 1000) - 3600);
+  assert.equal((await post('/webhooks/sms/gateway', stale.body, stale.headers)).status, 403);
+});
+
+test('Rate limit: a flooding sender gets one notice then silence; another sender is still answered', async () => {
+  const before = stub.callsTo('/sendMessage').length;
+  for (let i = 0; i < 25; i++) await telegram(telegramText(5010, `tin nhan so ${i} ve can cuoc`));
+  await telegram(telegramText(5011, 'lam ho chieu o dau'));
+  await drain();
+  const sent = stub.callsTo('/sendMessage').slice(before).map((c) => JSON.parse(c.body) as { chat_id: string; text: string });
+  const flood = sent.filter((m) => String(m.chat_id) === '5010');
+  const notices = flood.filter((m) => /nhiều tin nhắn liên tiếp/.test(m.text));
+  assert.equal(notices.length, 1);
+  assert.ok(flood.length <= 20 + 1 + 20, 'nothing answered beyond the limit except the notice');
+  assert.ok(sent.some((m) => String(m.chat_id) === '5011'));
+});
+
+test('a channel without settings answers 404 on its webhook', async () => {
+  const database2 = temporaryDatabase();
+  try {
+    const bare = await assemble(database2.db, TEST_SITE, { env: {} });
+    const app = createApp({ bot: bare.bot, logger: silentLogger, now: () => new Date(), title: 't', health: () => ({}), channels: bare.channels, pipeline: bare.pipeline });
+    const res = await app.request('/webhooks/zalo', { method: 'POST', body: '{}' });
+    assert.equal(res.status, 404);
+    assert.match(((await res.json()) as { error: string }).error, /not configured/);
+  } finally {
+    await database2.cleanup();
+  }
+});
