@@ -1,6 +1,6 @@
 import type { ChoiceOption, Reply } from '../../../bot/types.ts';
 import { CHOICE_PAYLOAD_PREFIX, type OutboundPayload } from '../types.ts';
-import { splitText } from './split-text.ts';
+import { splitText } from '../split-text.ts';
 
 /** sendMessage takes 1-4096 characters of text. */
 export const MAX_TEXT_LENGTH = 4096;

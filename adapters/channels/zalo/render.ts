@@ -1,6 +1,6 @@
 import type { ChoiceOption, Reply } from '../../../bot/types.ts';
 import { CHOICE_PAYLOAD_PREFIX, type OutboundPayload } from '../types.ts';
-import { splitText } from './split-text.ts';
+import { splitText } from '../split-text.ts';
 
 /** Community-reported limit for one OA text (CHANNELS.md §1.7); not officially documented. */
 export const ZALO_MAX_TEXT_LENGTH = 2000;
