@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../adapters/storage/schema.ts';
+import type { ReportDraft } from './reports/flow.ts';
+import type { Attachments } from './turn.ts';
 import type { ChannelId, ChoiceOption } from './types.ts';
 
 /** What the bot remembers between turns; kept in the database so any instance can continue a conversation. */
@@ -7,6 +9,10 @@ export interface ConversationState {
   /** Options the resident was just offered: a reply "2" or a tap picks one. */
   readonly pending?: { readonly options: readonly ChoiceOption[]; readonly askedAt: string };
   readonly lastLabel?: string;
+  /** A field report being written over several messages. */
+  readonly report?: ReportDraft;
+  /** A photo or location sent before any report was started. */
+  readonly attachments?: Attachments;
 }
 
 export interface Conversation {
@@ -24,6 +30,8 @@ export interface ConversationStore {
   /** Remembers when and through which provider the resident last wrote (reply windows, proactive messages). */
   recordInbound(channel: ChannelId, userId: string, provider: string, at: Date): Promise<void>;
   lastInbound(conversationId: string): Promise<{ provider: string | null; at: Date | null } | undefined>;
+  /** The conversation's messages, oldest first (staff read it beside a report). */
+  transcript(conversationId: string, limit?: number): Promise<Array<{ direction: string; kind: string; text: string; label: string | null; at: string }>>;
   log(entry: { conversationId: string; direction: 'in' | 'out'; kind: string; text: string; label?: string; score?: number }): Promise<void>;
 }
 
@@ -85,6 +93,16 @@ export function createConversationStore(db: Kysely<Database>, now: () => Date = 
       const row = await db.selectFrom('conversations').select(['provider', 'last_inbound_at']).where('id', '=', id).executeTakeFirst();
       if (row === undefined) return undefined;
       return { provider: row.provider, at: row.last_inbound_at === null ? null : new Date(row.last_inbound_at) };
+    },
+    async transcript(id, limit = 50) {
+      const rows = await db
+        .selectFrom('message_log')
+        .select(['direction', 'kind', 'text', 'label', 'created_at'])
+        .where('conversation_id', '=', id)
+        .orderBy('created_at', 'desc')
+        .limit(limit)
+        .execute();
+      return rows.reverse().map((r) => ({ direction: r.direction, kind: r.kind, text: r.text, label: r.label, at: r.created_at }));
     },
     async log(entry) {
       await db

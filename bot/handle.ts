@@ -1,37 +1,32 @@
 import { decide } from '../intents/decide.ts';
 import { foldKey } from '../intents/fold.ts';
-import { OUT_OF_SCOPE_LABEL } from '../intents/matcher.ts';
+import { EMERGENCY_LABEL, OUT_OF_SCOPE_LABEL } from '../intents/matcher.ts';
 import type { Understanding } from '../knowledge-base/understanding.ts';
 import { KB_PREFIX } from '../knowledge-base/types.ts';
 import { answerEntry } from './answer-entry.ts';
+import { cleanText, MAX_TEXT_LENGTH } from './clean-text.ts';
 import type { Conversation, ConversationState, ConversationStore } from './conversation-store.ts';
-import { MENU_PREFIX, MENU_SECTIONS } from './menu.ts';
+import { MENU_PREFIX, MENU_SECTIONS, REPORT_MENU_VALUE } from './menu.ts';
+import type { ReportDesk } from './report-desk.ts';
 import { createReplies } from './replies.ts';
+import type { FlowInput } from './reports/flow.ts';
 import type { SiteConfig } from './site-config.ts';
+import type { Turn } from './turn.ts';
 import type { ChoiceOption, IncomingMessage, Reply } from './types.ts';
 import type { UnansweredStore } from './unanswered-store.ts';
-import { cleanText, MAX_TEXT_LENGTH } from './clean-text.ts';
 
 export interface BotDeps {
   readonly understanding: () => Understanding;
   readonly conversations: ConversationStore;
   readonly unanswered: UnansweredStore;
   readonly site: SiteConfig;
+  /** Field reports; without it, report messages are recognised and answered with where to report instead. */
+  readonly reports?: ReportDesk;
   readonly now?: () => Date;
 }
 
 export interface Bot {
   handle(message: IncomingMessage): Promise<Reply[]>;
-}
-
-/** What one turn produced: the replies and what to remember for the next turn. */
-interface Turn {
-  readonly replies: Reply[];
-  readonly pending?: readonly ChoiceOption[];
-  readonly label?: string;
-  readonly score?: number;
-  /** The resident asked for a person: staff see the conversation flagged. */
-  readonly needsStaff?: boolean;
 }
 
 const OPTION_NUMBER = /^(?:so |chon |muc )?(\d{1,2})$/;
@@ -41,9 +36,10 @@ export const PENDING_LIFETIME_MS = 30 * 60 * 1000;
 export function createBot(deps: BotDeps): Bot {
   const replies = createReplies(deps.site);
   const now = deps.now ?? (() => new Date());
+  const desk = deps.reports;
 
   /** Acts on a label or menu value, whether the matcher found it or the resident tapped it. */
-  function resolve(value: string, understanding: Understanding): Turn {
+  async function resolve(value: string, understanding: Understanding, message: IncomingMessage, conversation: Conversation, text?: string): Promise<Turn> {
     if (value.startsWith(MENU_PREFIX)) {
       const section = MENU_SECTIONS.find((s) => MENU_PREFIX + s.id === value);
       if (section === undefined) return { replies: replies.help() };
@@ -56,21 +52,27 @@ export function createBot(deps: BotDeps): Bot {
       const entry = understanding.entries.get(value.slice(KB_PREFIX.length));
       return entry === undefined ? { replies: replies.notUnderstood() } : { replies: [answerEntry(entry, deps.site)], label: value };
     }
-    if (value.startsWith('report:')) return { replies: replies.reportNotYetOpen(understanding.titleOf(value)), label: value };
+    if (value === REPORT_MENU_VALUE || value.startsWith('report:')) {
+      const category = value === REPORT_MENU_VALUE ? undefined : value.slice('report:'.length);
+      if (desk === undefined) return { replies: replies.reportNotYetOpen(understanding.titleOf(value)), label: value };
+      return desk.start(category, text, message, conversation, conversation.state.attachments);
+    }
     switch (value) {
       case 'intent:greeting': return { replies: replies.greeting(), pending: menuOf(replies.greeting()), label: value };
       case 'intent:help': return { replies: replies.help(), pending: menuOf(replies.help()), label: value };
       case 'intent:thanks': return { replies: replies.thanks(), label: value };
       case 'intent:goodbye': return { replies: replies.goodbye(), label: value };
-      case 'intent:emergency': return { replies: replies.emergency(), label: value };
-      case 'intent:report-status': return { replies: replies.reportStatusNotYetOpen(), label: value };
+      case EMERGENCY_LABEL: return { replies: replies.emergency(), label: value };
+      case 'intent:report-status':
+        return desk && text !== undefined ? desk.lookUp(text, conversation) : { replies: replies.reportStatusNotYetOpen(), label: value };
       case 'intent:human': return { replies: replies.human(), label: value, needsStaff: true };
       case OUT_OF_SCOPE_LABEL: return { replies: replies.outOfScope(), pending: menuOf(replies.outOfScope()), label: value };
       default: return { replies: replies.notUnderstood(), pending: menuOf(replies.notUnderstood()) };
     }
   }
 
-  async function understand(text: string, conversation: Conversation, understanding: Understanding): Promise<Turn> {
+  async function understand(text: string, understanding: Understanding, message: IncomingMessage, conversation: Conversation): Promise<Turn> {
+    if (desk?.hasCode(text)) return desk.lookUp(text, conversation);
     const result = understanding.matcher.match(text);
     const decision = decide(result);
     if (decision.kind === 'clarify') {
@@ -87,35 +89,78 @@ export function createBot(deps: BotDeps): Bot {
         bestScore: result.score,
       });
     }
-    const turn = resolve(decision.kind === 'answer' ? decision.label : 'not-understood', understanding);
+    const turn = await resolve(decision.kind === 'answer' ? decision.label : 'not-understood', understanding, message, conversation, text);
     return { ...turn, score: result.score };
   }
 
+  /** The message as the report flow reads it; a digit answering offered options becomes that option. */
+  function flowInput(message: IncomingMessage, pending: readonly ChoiceOption[] | undefined): FlowInput | undefined {
+    switch (message.kind) {
+      case 'text': {
+        const picked = OPTION_NUMBER.exec(foldKey(message.text));
+        const option = picked && pending ? pending[Number(picked[1]) - 1] : undefined;
+        return option ? { kind: 'choice', value: option.value } : { kind: 'text', text: cleanText(message.text) };
+      }
+      case 'choice': return { kind: 'choice', value: message.value };
+      case 'location': return { kind: 'location', point: { latitude: message.latitude, longitude: message.longitude } };
+      case 'image': return { kind: 'image', url: message.url };
+      default: return undefined;
+    }
+  }
+
   async function turnFor(message: IncomingMessage, conversation: Conversation, understanding: Understanding): Promise<Turn> {
+    const offered = conversation.state.pending;
+    const pending = offered && now().getTime() - Date.parse(offered.askedAt) <= PENDING_LIFETIME_MS ? offered.options : undefined;
+    const draft = conversation.state.report;
+
+    // Danger to life interrupts anything, a half-written report included (the draft is kept).
+    if (message.kind === 'text' && understanding.matcher.match(cleanText(message.text)).label === EMERGENCY_LABEL) {
+      return { replies: replies.emergency(), label: EMERGENCY_LABEL };
+    }
+    if (desk?.isActive(draft)) {
+      const input = flowInput(message, pending);
+      if (input && !(input.kind === 'text' && input.text === '')) return desk.continue(draft, input, message, conversation);
+    }
+    const turn = await freshTurn(message, conversation, understanding, pending);
+    if (desk?.isStale(draft)) return { ...turn, replies: [...replies.reportDraftExpired(), ...turn.replies], draft: turn.draft ?? null };
+    return turn;
+  }
+
+  async function freshTurn(message: IncomingMessage, conversation: Conversation, understanding: Understanding, pending: readonly ChoiceOption[] | undefined): Promise<Turn> {
     switch (message.kind) {
       case 'follow':
-        return resolve('intent:greeting', understanding);
+        return resolve('intent:greeting', understanding, message, conversation);
       case 'unfollow':
         return { replies: [] };
       case 'choice':
-        return resolve(message.value, understanding);
+        return resolve(message.value, understanding, message, conversation);
       case 'location':
       case 'image':
-        return { replies: replies.unsupportedMessage() };
+        return desk ? desk.attachmentOnly(message, conversation.state.attachments) : { replies: replies.unsupportedMessage() };
       case 'text': {
         const text = cleanText(message.text);
         if (text === '') return { replies: replies.emptyMessage() };
-        const offered = conversation.state.pending;
-        const pending = offered && now().getTime() - Date.parse(offered.askedAt) <= PENDING_LIFETIME_MS ? offered.options : undefined;
         const picked = OPTION_NUMBER.exec(foldKey(text));
         if (pending && picked) {
           const option = pending[Number(picked[1]) - 1];
-          if (option) return resolve(option.value, understanding);
+          if (option) return resolve(option.value, understanding, message, conversation);
           return { replies: [{ kind: 'choices', text: `Bạn vui lòng chọn một số từ 1 đến ${pending.length}:`, options: pending }], pending };
         }
-        return understand(text, conversation, understanding);
+        return understand(text, understanding, message, conversation);
       }
     }
+  }
+
+  function nextState(previous: ConversationState, turn: Turn): ConversationState {
+    const draft = turn.draft === undefined ? previous.report : turn.draft ?? undefined;
+    const attachments = turn.attachments === undefined ? previous.attachments : turn.attachments ?? undefined;
+    const lastLabel = turn.label ?? previous.lastLabel;
+    return {
+      ...(turn.pending ? { pending: { options: turn.pending, askedAt: now().toISOString() } } : {}),
+      ...(lastLabel ? { lastLabel } : {}),
+      ...(draft ? { report: draft } : {}),
+      ...(attachments ? { attachments } : {}),
+    };
   }
 
   return {
@@ -125,11 +170,7 @@ export function createBot(deps: BotDeps): Bot {
       const incomingText = message.kind === 'text' ? message.text.slice(0, MAX_TEXT_LENGTH) : message.kind === 'choice' ? message.value : `[${message.kind}]`;
       await deps.conversations.log({ conversationId: conversation.id, direction: 'in', kind: message.kind, text: incomingText });
       const turn = await turnFor(message, conversation, understanding);
-      const state: ConversationState = {
-        ...(turn.pending ? { pending: { options: turn.pending, askedAt: now().toISOString() } } : {}),
-        ...(turn.label ?? conversation.state.lastLabel ? { lastLabel: turn.label ?? conversation.state.lastLabel } : {}),
-      };
-      await deps.conversations.save(conversation, state, turn.needsStaff);
+      await deps.conversations.save(conversation, nextState(conversation.state, turn), turn.needsStaff);
       for (const reply of turn.replies) {
         await deps.conversations.log({ conversationId: conversation.id, direction: 'out', kind: reply.kind, text: reply.text, label: turn.label, score: turn.score });
       }

@@ -22,7 +22,8 @@ export const MENU_SECTIONS: readonly MenuSection[] = [
 ];
 
 export const MENU_PREFIX = 'menu:';
-export const REPORT_MENU_VALUE = 'report:khac';
+/** Starts a field report from the menu: the resident then picks the category. */
+export const REPORT_MENU_VALUE = 'flow:report';
 export const HUMAN_VALUE = 'intent:human';
 
 export function mainMenuOptions(): ChoiceOption[] {

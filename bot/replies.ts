@@ -88,6 +88,9 @@ export function createReplies(site: SiteConfig) {
         text: fill('Nhắn câu hỏi về thủ tục (ví dụ: LAM CAN CUOC O DAU) hoặc mô tả sự việc cần phản ánh. Nhắn STOP để ngừng nhận tin. {{contact}}'),
       },
     ],
+    reportDraftExpired: (): Reply[] => [
+      { kind: 'text', text: 'Phản ánh bạn đang soạn dở đã quá lâu nên tôi đã hủy; khi cần bạn cứ bắt đầu lại.' },
+    ],
     emptyMessage: (): Reply[] => [{ kind: 'text', text: 'Bạn vui lòng nhắn câu hỏi của mình, ví dụ "làm căn cước ở đâu".' }],
     unsupportedMessage: (): Reply[] => [
       { kind: 'text', text: 'Hiện tôi chỉ đọc được tin nhắn chữ. Bạn vui lòng nhắn câu hỏi bằng chữ nhé.' },

@@ -48,15 +48,17 @@ export function createWebhookPipeline(deps: PipelineDeps) {
     if (decision === 'notify') return deps.replies.rateLimited();
     if (message.channel === 'sms' && message.kind === 'text') {
       const keyword = smsKeyword(message.text);
-      if (keyword === 'stop') {
+      // "HỦY" in the middle of writing a report cancels the report, not the SMS notices.
+      const writingReport = keyword === 'stop' && (await deps.conversations.load(message.channel, message.userId)).state.report !== undefined;
+      if (keyword === 'stop' && !writingReport) {
         await deps.optOuts.optOut(message.userId);
         return deps.replies.smsStopped();
       }
-      if (keyword === 'start') {
+      else if (keyword === 'start') {
         await deps.optOuts.optIn(message.userId);
         return deps.replies.smsStarted();
       }
-      if (keyword === 'help') return deps.replies.smsHelp();
+      else if (keyword === 'help') return deps.replies.smsHelp();
     }
     return deps.bot.handle(message);
   }

@@ -13,7 +13,7 @@ before(async () => {
 after(async () => product.cleanup());
 
 test('first start migrates the SQLite file and seeds every shipped entry', async () => {
-  assert.deepEqual(product.migrated, ['0001-initial', '0002-delivery']);
+  assert.deepEqual(product.migrated, ['0001-initial', '0002-delivery', '0003-reports']);
   const seed = readSeed();
   assert.equal(product.seeded, seed.entries.length);
   const stored = await product.knowledge.listEntries();

@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { Bot } from '../../bot/handle.ts';
-import type { Outbox } from '../../bot/outbox.ts';
+import { createOpen311Routes, type Open311Deps } from './open311/routes.ts';
+import { createStaffRoutes, type StaffDeps } from './staff-routes.ts';
 import type { WebhookPipeline } from '../../bot/webhook-pipeline.ts';
-import { constantTimeEqual } from '../channels/crypto.ts';
 import type { ChannelAdapter, RawRequest } from '../channels/types.ts';
 import { CHAT_CSS, CHAT_JS, chatPage } from '../channels/webchat/page.ts';
 import { parseWebChat } from '../channels/webchat/parse.ts';
@@ -14,6 +14,7 @@ export const WEBHOOK_ROUTES = { zalo: 'zalo', telegram: 'telegram', 'sms/twilio'
 export type Provider = (typeof WEBHOOK_ROUTES)[keyof typeof WEBHOOK_ROUTES];
 
 const MAX_WEBHOOK_BODY = 1_048_576;
+
 
 export interface AppDeps {
   readonly bot: Bot;
@@ -26,7 +27,9 @@ export interface AppDeps {
   readonly channels?: ReadonlyMap<string, ChannelAdapter>;
   readonly pipeline?: WebhookPipeline;
   /** Staff JSON API (until staff log-in arrives): a bearer token from the environment. */
-  readonly staff?: { readonly token?: string; readonly outbox: Outbox };
+  readonly staff?: StaffDeps;
+  /** Open311 GeoReport v2 for FixMyStreet-style clients. */
+  readonly open311?: Open311Deps;
   /** Zalo's domain-ownership check reads this meta tag on the home page. */
   readonly zaloSiteVerification?: string;
 }
@@ -86,19 +89,8 @@ export function createApp(deps: AppDeps): Hono {
     });
   }
 
-  app.get('/api/staff/outbox', async (c) => {
-    const staff = deps.staff;
-    if (staff?.token === undefined) return c.json({ error: 'the staff API is off: set STAFF_API_TOKEN' }, 404);
-    const given = (c.req.header('authorization') ?? '').replace(/^Bearer\s+/i, '');
-    if (given === '' || !constantTimeEqual(given, staff.token)) return c.json({ error: 'a valid staff bearer token is required' }, 401);
-    const status = c.req.query('status') ?? 'dead';
-    if (!['pending', 'sending', 'sent', 'dead'].includes(status)) return c.json({ error: 'status must be pending, sending, sent or dead' }, 400);
-    const items = await staff.outbox.list(status as 'dead');
-    // Staff see where and why; the phone number or chat id stays in the database.
-    return c.json({
-      items: items.map((i) => ({ id: i.id, provider: i.provider, conversationId: i.conversationId, status: i.status, attempts: i.attempts, lastError: i.lastError, createdAt: i.createdAt })),
-    });
-  });
+  app.route('/api/staff', createStaffRoutes(deps.staff ?? {}));
+  if (deps.open311) app.route('/open311/v2', createOpen311Routes(deps.open311));
 
   return app;
 }

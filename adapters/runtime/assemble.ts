@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { createTokenStore } from '../../bot/channel-tokens.ts';
-import { createConversationStore } from '../../bot/conversation-store.ts';
+import { createConversationStore, type ConversationStore } from '../../bot/conversation-store.ts';
 import { createBot, type Bot } from '../../bot/handle.ts';
 import { createInbox } from '../../bot/inbox.ts';
 import { createOutbox, type Outbox } from '../../bot/outbox.ts';
@@ -11,6 +11,11 @@ import type { SiteConfig } from '../../bot/site-config.ts';
 import { createSmsOptOuts, type SmsOptOuts } from '../../bot/sms-opt-outs.ts';
 import { createUnansweredStore } from '../../bot/unanswered-store.ts';
 import { createWebhookPipeline, type WebhookPipeline } from '../../bot/webhook-pipeline.ts';
+import { createReportDesk } from '../../bot/report-desk.ts';
+import { readGazetteer } from '../../bot/reports/gazetteer-file.ts';
+import type { Gazetteer } from '../../bot/reports/gazetteer.ts';
+import { createReportService, type ReportService } from '../../bot/reports/service.ts';
+import { createReportStore, type ReportStore } from '../../bot/reports/store.ts';
 import { readSeed } from '../../knowledge-base/seed-files.ts';
 import { createKnowledgeStore, type KnowledgeStore } from '../../knowledge-base/store.ts';
 import { loadUnderstanding, type UnderstandingHolder } from '../../knowledge-base/understanding.ts';
@@ -33,6 +38,12 @@ export interface Assembly {
   readonly outbox: Outbox;
   readonly worker: OutboxWorker;
   readonly optOuts: SmsOptOuts;
+  readonly reports: ReportStore;
+  readonly conversations: ConversationStore;
+  readonly reportService: ReportService;
+  readonly gazetteer: Gazetteer;
+  /** Report categories as Open311 services and staff see them: catalogue id, title and keywords. */
+  readonly reportCategories: ReadonlyArray<{ id: string; title: string; keywords: readonly string[] }>;
   /** Resolves when background handling and the outbox worker are both idle (tests, shutdown). */
   readonly settled: () => Promise<void>;
 }
@@ -58,7 +69,6 @@ export async function assemble(db: Kysely<Database>, site: SiteConfig, options: 
   const seeded = await knowledge.seedIfEmpty(readSeed());
   const understanding = await loadUnderstanding(knowledge);
   const conversations = createConversationStore(db, now);
-  const bot = createBot({ understanding: understanding.current, conversations, unanswered: createUnansweredStore(db, now), site, now });
 
   const configured = channelsFromEnv(options.env ?? {}, { fetch: options.fetch ?? fetch, tokens: createTokenStore(db, now), logger, site });
   await configured.seedTokens();
@@ -76,6 +86,26 @@ export async function assemble(db: Kysely<Database>, site: SiteConfig, options: 
   });
   const background = createBackgroundTasks(logger);
   const optOuts = createSmsOptOuts(db, now);
+
+  const reportCategories = (await knowledge.listDefinitions())
+    .filter((d) => d.label.startsWith('report:'))
+    .map((d) => ({ id: d.label.slice('report:'.length), title: d.title, keywords: d.keywords }));
+  const categoryTitle = (category: string): string => reportCategories.find((c) => c.id === category)?.title ?? category;
+  const reports = createReportStore(db, { now, ...(options.random ? { random: options.random } : {}) });
+  const reportService = createReportService({ store: reports, conversations, outbox, kick: () => worker.kick(), channels: configured.adapters, optOuts, categoryTitle, now });
+  const gazetteer = readGazetteer(options.env?.COMMUNES_FILE);
+  const ttlMinutes = Number(options.env?.REPORT_DRAFT_TTL_MINUTES ?? 30);
+  const desk = createReportDesk({
+    service: reportService,
+    gazetteer,
+    site,
+    // "khac" (other) last: residents look for their problem first.
+    categories: [...reportCategories].sort((a, b) => Number(a.id === 'khac') - Number(b.id === 'khac')).map((c) => ({ value: `report:${c.id}`, title: c.title })),
+    categoryTitle,
+    ttlMs: (Number.isFinite(ttlMinutes) && ttlMinutes > 0 ? ttlMinutes : 30) * 60_000,
+    now,
+  });
+  const bot = createBot({ understanding: understanding.current, conversations, unanswered: createUnansweredStore(db, now), site, reports: desk, now });
   const perMinute = Number(options.env?.RATE_LIMIT_PER_MINUTE ?? 20);
   const pipeline = createWebhookPipeline({
     bot,
@@ -102,6 +132,11 @@ export async function assemble(db: Kysely<Database>, site: SiteConfig, options: 
     outbox,
     worker,
     optOuts,
+    reports,
+    conversations,
+    reportService,
+    gazetteer,
+    reportCategories,
     settled: async () => {
       await background.idle();
       await worker.idle();

@@ -9,6 +9,7 @@ import { openSqlite } from '../storage/sqlite.ts';
 import { createApp } from '../http/app.ts';
 import { jsonLogger } from '../http/logger.ts';
 import { assemble } from './assemble.ts';
+import { open311Deps } from './open311-deps.ts';
 import { siteFromEnv } from './site-from-env.ts';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
@@ -46,7 +47,14 @@ const app = createApp({
   health: () => ({ entries: assembly.understanding.current().entries.size, channels: [...assembly.channels.keys()].join(',') }),
   channels: assembly.channels,
   pipeline: assembly.pipeline,
-  staff: { ...(env.STAFF_API_TOKEN ? { token: env.STAFF_API_TOKEN } : {}), outbox: assembly.outbox },
+  staff: {
+    ...(env.STAFF_API_TOKEN ? { token: env.STAFF_API_TOKEN } : {}),
+    outbox: assembly.outbox,
+    reports: assembly.reports,
+    reportService: assembly.reportService,
+    conversations: assembly.conversations,
+  },
+  open311: open311Deps(assembly, site, env.OPEN311_API_KEY),
   ...(env.ZALO_SITE_VERIFICATION ? { zaloSiteVerification: env.ZALO_SITE_VERIFICATION } : {}),
 });
 

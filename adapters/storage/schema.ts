@@ -107,6 +107,48 @@ export interface ChannelTokenTable {
   updated_at: string;
 }
 
+export interface ReportTable {
+  code: string;
+  category: string;
+  /** received | in-progress | resolved | rejected */
+  status: string;
+  description: string;
+  address: string | null;
+  commune: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  photo_url: string | null;
+  /** chat | open311 */
+  source: string;
+  /** The reporter's conversation (chat reports); never published. */
+  conversation_id: string | null;
+  /** Contact details given through Open311; never published. */
+  reporter_contact_json: string | null;
+  assignee: string | null;
+  public_note: string | null;
+  duplicate_of: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ReportEventTable {
+  id: string;
+  report_code: string;
+  status: string;
+  note: string | null;
+  photo_url: string | null;
+  actor: string;
+  created_at: string;
+}
+
+export interface ReportSubscriberTable {
+  report_code: string;
+  conversation_id: string;
+  channel: string;
+  user_id: string;
+  created_at: string;
+}
+
 export interface Database {
   knowledge_entries: KnowledgeEntryTable;
   label_definitions: LabelDefinitionTable;
@@ -118,4 +160,7 @@ export interface Database {
   sms_opt_outs: SmsOptOutTable;
   rate_windows: RateWindowTable;
   channel_tokens: ChannelTokenTable;
+  reports: ReportTable;
+  report_events: ReportEventTable;
+  report_subscribers: ReportSubscriberTable;
 }

@@ -1,0 +1,104 @@
+import { foldKey } from '../intents/fold.ts';
+import { findReportCode } from './reports/codes.ts';
+import { advance, startDraft, type FlowContext, type FlowInput, type FlowOutcome, type ReportDraft } from './reports/flow.ts';
+import type { Gazetteer } from './reports/gazetteer.ts';
+import { reportReplies } from './reports/report-replies.ts';
+import type { ReportService } from './reports/service.ts';
+import type { Conversation } from './conversation-store.ts';
+import type { SiteConfig } from './site-config.ts';
+import type { Attachments, Turn } from './turn.ts';
+import type { ChoiceOption, IncomingMessage } from './types.ts';
+
+export interface ReportDeskDeps {
+  readonly service: ReportService;
+  readonly gazetteer: Gazetteer;
+  readonly site: SiteConfig;
+  /** The report categories residents pick from, as menu options (value report:<id>). */
+  readonly categories: readonly ChoiceOption[];
+  readonly categoryTitle: (category: string) => string;
+  /** How long a half-written report (or a photo sent before one) is kept. */
+  readonly ttlMs: number;
+  readonly now: () => Date;
+}
+
+/** The report side of a conversation: starting, continuing and filing a report, and looking one up. */
+export function createReportDesk(deps: ReportDeskDeps) {
+  function context(message: IncomingMessage): FlowContext {
+    return {
+      gazetteer: deps.gazetteer,
+      richChannel: message.channel === 'zalo' || message.channel === 'telegram',
+      provinceName: deps.site.provinceName,
+      categories: deps.categories,
+      categoryTitle: deps.categoryTitle,
+      now: deps.now(),
+    };
+  }
+
+  const fresh = (stamp: { at?: string; updatedAt?: string } | undefined): boolean =>
+    stamp !== undefined && deps.now().getTime() - Date.parse(stamp.updatedAt ?? stamp.at ?? '') <= deps.ttlMs;
+
+  async function settle(outcome: FlowOutcome, conversation: Conversation, label: string | undefined): Promise<Turn> {
+    switch (outcome.kind) {
+      case 'continue':
+        return { replies: outcome.replies, draft: outcome.draft, ...(outcome.options ? { pending: outcome.options } : {}), ...(label ? { label } : {}) };
+      case 'cancelled':
+        return { replies: outcome.replies, draft: null };
+      case 'submit': {
+        const draft = outcome.draft;
+        const { report, linked } = await deps.service.file(
+          {
+            category: draft.category ?? 'khac',
+            description: draft.description ?? '',
+            address: draft.address ?? null,
+            commune: draft.commune ?? null,
+            location: draft.location ?? null,
+            photoUrl: draft.photoUrl ?? null,
+            source: 'chat',
+            conversationId: conversation.id,
+          },
+          { conversationId: conversation.id, channel: conversation.channel, userId: conversation.userId },
+        );
+        return { replies: linked ? reportReplies.linked(report.code) : reportReplies.filed(report.code), draft: null, attachments: null, label: `report:${report.category}` };
+      }
+    }
+  }
+
+  return {
+    isActive: (draft: ReportDraft | undefined): draft is ReportDraft => fresh(draft),
+    isStale: (draft: ReportDraft | undefined): boolean => draft !== undefined && !fresh(draft),
+
+    /** Starts a report from a recognised message, or from the menu (no category, no text yet). */
+    start(category: string | undefined, text: string | undefined, message: IncomingMessage, conversation: Conversation, attachments: Attachments | undefined): Promise<Turn> {
+      const kept = fresh(attachments) ? { ...(attachments?.photoUrl ? { photoUrl: attachments.photoUrl } : {}), ...(attachments?.location ? { location: attachments.location } : {}) } : {};
+      return settle(startDraft(category, text, context(message), kept), conversation, category ? `report:${category}` : undefined);
+    },
+
+    continue(draft: ReportDraft, input: FlowInput, message: IncomingMessage, conversation: Conversation): Promise<Turn> {
+      return settle(advance(draft, input, context(message)), conversation, undefined);
+    },
+
+    /** "tra cứu PA1234", "mã 1234", "phản ánh của tôi": one report's status, or the resident's own list. */
+    async lookUp(text: string, conversation: Conversation): Promise<Turn> {
+      const code = findReportCode(text, foldKey(text));
+      const replies = code ? await deps.service.statusReplies(code, conversation.id) : await deps.service.ownReportsReplies(conversation.id);
+      return { replies, label: 'intent:report-status' };
+    },
+
+    hasCode: (text: string): boolean => /\bpa\s*[-.:#]?\s*\d{4,6}\b/i.test(text),
+
+    /** A photo or a location with no report open: kept for the report the resident is likely to start next. */
+    attachmentOnly(message: IncomingMessage, previous: Attachments | undefined): Turn {
+      const at = deps.now().toISOString();
+      const base = fresh(previous) ? previous : undefined;
+      if (message.kind === 'image') return { replies: reportReplies.photoWithoutReport(), attachments: { ...base, photoUrl: message.url, at } };
+      if (message.kind === 'location') {
+        const point = { latitude: message.latitude, longitude: message.longitude };
+        if (!deps.gazetteer.within(point)) return { replies: reportReplies.outsideArea(deps.site.provinceName) };
+        return { replies: reportReplies.locationWithoutReport(), attachments: { ...base, location: point, at } };
+      }
+      return { replies: [] };
+    },
+  };
+}
+
+export type ReportDesk = ReturnType<typeof createReportDesk>;

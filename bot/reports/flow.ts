@@ -1,0 +1,178 @@
+import { foldKey } from '../../intents/fold.ts';
+import type { ChoiceOption, Reply } from '../types.ts';
+import type { Gazetteer } from './gazetteer.ts';
+import { CANCEL_VALUE, CONFIRM_VALUE, reportReplies, SKIP_PHOTO_VALUE, UNKNOWN_COMMUNE_VALUE } from './report-replies.ts';
+import type { GeoPoint } from './types.ts';
+
+/** A report being put together over several messages; stored in the conversation state. */
+export interface ReportDraft {
+  readonly category?: string;
+  readonly description?: string;
+  readonly address?: string;
+  /** A commune id, or null when the resident does not know it. */
+  readonly commune?: string | null;
+  readonly location?: GeoPoint;
+  readonly photoUrl?: string;
+  readonly photoAsked?: boolean;
+  readonly communeTries?: number;
+  readonly step: Step;
+  readonly startedAt: string;
+  readonly updatedAt: string;
+}
+
+type Step = 'category' | 'what' | 'where' | 'commune' | 'photo' | 'confirm';
+
+export type FlowInput =
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'choice'; readonly value: string }
+  | { readonly kind: 'location'; readonly point: GeoPoint }
+  | { readonly kind: 'image'; readonly url: string };
+
+export interface FlowContext {
+  readonly gazetteer: Gazetteer;
+  /** Zalo and Telegram can send a photo and a GPS location; SMS and web chat type everything. */
+  readonly richChannel: boolean;
+  readonly provinceName: string;
+  readonly categories: readonly ChoiceOption[];
+  readonly categoryTitle: (category: string) => string;
+  readonly now: Date;
+}
+
+export type FlowOutcome =
+  | { readonly kind: 'continue'; readonly draft: ReportDraft; readonly replies: Reply[]; readonly options?: readonly ChoiceOption[] }
+  | { readonly kind: 'cancelled'; readonly replies: Reply[] }
+  | { readonly kind: 'submit'; readonly draft: ReportDraft };
+
+export const COMMUNE_PREFIX = 'commune:';
+const CANCEL_WORDS = new Set(['huy', 'huy bo', 'huy phan anh', 'thoi', 'thoi khoi', 'cancel', 'khong gui nua', 'ko gui nua', 'dung lai']);
+const YES_WORDS = new Set(['1', 'gui', 'gui di', 'dong y', 'co', 'ok', 'oke', 'yes', 'dung', 'xac nhan', 'gui phan anh']);
+const NO_WORDS = new Set(['2', 'khong', 'ko', 'no']);
+const SKIP_WORDS = new Set(['bo qua', 'khong', 'ko', 'khong co', 'ko co', 'khong co anh', 'skip', 'thoi', 'khong gui', 'ko gui']);
+const UNKNOWN_WORDS = new Set(['khong ro', 'ko ro', 'khong biet', 'ko biet', 'kbiet', 'khong nho']);
+// Words that say where something is: a message with one of them already carries an address.
+const ADDRESS_MARKERS = /\b(hem|duong|ap|khom|khu vuc|khu pho|so nha|cau|cho|nga ba|nga tu|nga nam|quoc lo|ql|tinh lo|kenh|rach|song|truoc|gan|doi dien|ben|to dan pho|khu dan cu|kdc|phuong|xa)\b/;
+const MAX_COMMUNE_TRIES = 2;
+
+export const isCancel = (text: string): boolean => CANCEL_WORDS.has(foldKey(text));
+
+/** A draft started from a message ("đèn đường hẻm 5 tắt cả tuần") or from the menu (nothing known yet). */
+export function startDraft(category: string | undefined, text: string | undefined, ctx: FlowContext, attachments: { photoUrl?: string; location?: GeoPoint } = {}): FlowOutcome {
+  const at = ctx.now.toISOString();
+  let draft: ReportDraft = { step: 'category', startedAt: at, updatedAt: at, ...(category ? { category } : {}), ...attachments };
+  if (text !== undefined) draft = withPlaceFrom({ ...draft, description: text }, text, ctx);
+  return next(draft, ctx);
+}
+
+function withPlaceFrom(draft: ReportDraft, text: string, ctx: FlowContext): ReportDraft {
+  const [commune] = ctx.gazetteer.mentionedIn(text);
+  const hasAddress = commune !== undefined || ADDRESS_MARKERS.test(foldKey(text));
+  return { ...draft, ...(hasAddress && !draft.address ? { address: text } : {}), ...(commune ? { commune: commune.id } : {}) };
+}
+
+/** Moves to the first thing still missing and asks for it. */
+function next(draft: ReportDraft, ctx: FlowContext): FlowOutcome {
+  const step: Step = !draft.category
+    ? 'category'
+    : !draft.description
+      ? 'what'
+      : !draft.location && !draft.address
+        ? 'where'
+        : !draft.location && draft.commune === undefined
+          ? 'commune'
+          : ctx.richChannel && !draft.photoUrl && !draft.photoAsked
+            ? 'photo'
+            : 'confirm';
+  const current = { ...draft, step, updatedAt: ctx.now.toISOString() };
+  switch (step) {
+    case 'category':
+      return { kind: 'continue', draft: current, replies: reportReplies.askCategory(ctx.categories), options: ctx.categories };
+    case 'what':
+      return { kind: 'continue', draft: current, replies: reportReplies.askWhat(ctx.categoryTitle(draft.category as string)) };
+    case 'where':
+      return { kind: 'continue', draft: current, replies: reportReplies.askWhere(ctx.richChannel) };
+    case 'commune':
+      return { kind: 'continue', draft: current, replies: reportReplies.askCommune() };
+    case 'photo': {
+      const replies = reportReplies.askPhoto();
+      return { kind: 'continue', draft: current, replies, options: optionsOf(replies) };
+    }
+    case 'confirm': {
+      const replies = reportReplies.confirm(summary(current, ctx));
+      return { kind: 'continue', draft: current, replies, options: optionsOf(replies) };
+    }
+  }
+}
+
+function optionsOf(replies: readonly Reply[]): readonly ChoiceOption[] | undefined {
+  const last = replies[replies.length - 1];
+  return last?.kind === 'choices' ? last.options : undefined;
+}
+
+export function summary(draft: ReportDraft, ctx: FlowContext): string {
+  const commune = draft.commune ? ctx.gazetteer.byId(draft.commune)?.name : undefined;
+  const place = draft.location
+    ? `vị trí đã gửi (${draft.location.latitude.toFixed(5)}, ${draft.location.longitude.toFixed(5)})`
+    : draft.address === draft.description
+      ? (commune ?? 'địa điểm trong mô tả')
+      : [draft.address, commune].filter(Boolean).join(', ');
+  const description = (draft.description ?? '').length > 160 ? `${(draft.description ?? '').slice(0, 157)}...` : draft.description;
+  return `${ctx.categoryTitle(draft.category as string)} tại ${place}: "${description}"${draft.photoUrl ? ' (kèm ảnh)' : ''}.`;
+}
+
+/** One step of the conversation: what the resident sent, against the step the draft is at. */
+export function advance(draft: ReportDraft, input: FlowInput, ctx: FlowContext): FlowOutcome {
+  if ((input.kind === 'text' && isCancel(input.text)) || (input.kind === 'choice' && input.value === CANCEL_VALUE)) {
+    return { kind: 'cancelled', replies: reportReplies.cancelled() };
+  }
+  // A photo or a location is welcome at any step.
+  if (input.kind === 'image') return next({ ...draft, photoUrl: input.url }, ctx);
+  if (input.kind === 'location') {
+    if (!ctx.gazetteer.within(input.point)) return { kind: 'continue', draft, replies: reportReplies.outsideArea(ctx.provinceName) };
+    return next({ ...draft, location: input.point }, ctx);
+  }
+  const text = input.kind === 'text' ? input.text : undefined;
+  const choice = input.kind === 'choice' ? input.value : undefined;
+  const folded = text === undefined ? '' : foldKey(text);
+
+  switch (draft.step) {
+    case 'category':
+      if (choice?.startsWith('report:')) return next({ ...draft, category: choice.slice('report:'.length) }, ctx);
+      // Free text instead of a pick: it describes the problem; staff sort the category out.
+      if (text !== undefined) return next(withPlaceFrom({ ...draft, category: 'khac', description: text }, text, ctx), ctx);
+      return next(draft, ctx);
+    case 'what':
+      return text === undefined ? next(draft, ctx) : next(withPlaceFrom({ ...draft, description: text }, text, ctx), ctx);
+    case 'where':
+      return text === undefined ? next(draft, ctx) : next(withPlaceFrom({ ...draft, address: text }, text, ctx), ctx);
+    case 'commune':
+      return answerCommune(draft, text, choice, ctx);
+    case 'photo':
+      if (choice === SKIP_PHOTO_VALUE || SKIP_WORDS.has(folded)) return next({ ...draft, photoAsked: true }, ctx);
+      // Words instead of a photo: more detail for the description, and no photo.
+      return next({ ...draft, photoAsked: true, description: text ? `${draft.description} ${text}` : draft.description }, ctx);
+    case 'confirm':
+      if (choice === CONFIRM_VALUE || YES_WORDS.has(folded)) return { kind: 'submit', draft };
+      if (NO_WORDS.has(folded)) return { kind: 'cancelled', replies: reportReplies.cancelled() };
+      return next(draft, ctx);
+  }
+}
+
+function answerCommune(draft: ReportDraft, text: string | undefined, choice: string | undefined, ctx: FlowContext): FlowOutcome {
+  if (choice === UNKNOWN_COMMUNE_VALUE || (text !== undefined && UNKNOWN_WORDS.has(foldKey(text)))) return next({ ...draft, commune: null }, ctx);
+  if (choice?.startsWith(COMMUNE_PREFIX)) {
+    const id = choice.slice(COMMUNE_PREFIX.length);
+    return ctx.gazetteer.byId(id) ? next({ ...draft, commune: id }, ctx) : next(draft, ctx);
+  }
+  if (text === undefined) return next(draft, ctx);
+  const found = ctx.gazetteer.search(text);
+  const exact = found.filter((f) => f.exact);
+  if (exact.length === 1) return next({ ...draft, commune: (exact[0] as (typeof exact)[number]).commune.id }, ctx);
+  if (found.length > 0) {
+    const options = found.map((f) => ({ value: COMMUNE_PREFIX + f.commune.id, title: f.commune.name }));
+    const replies = reportReplies.chooseCommune(options);
+    return { kind: 'continue', draft: { ...draft, updatedAt: ctx.now.toISOString() }, replies, options: optionsOf(replies) as readonly ChoiceOption[] };
+  }
+  const tries = (draft.communeTries ?? 0) + 1;
+  if (tries >= MAX_COMMUNE_TRIES) return next({ ...draft, commune: null, communeTries: tries }, ctx);
+  return { kind: 'continue', draft: { ...draft, communeTries: tries, updatedAt: ctx.now.toISOString() }, replies: reportReplies.communeNotFound() };
+}

@@ -1,0 +1,66 @@
+import type { ChoiceOption, Reply } from '../types.ts';
+import { displayVietnam } from './vietnam-time.ts';
+import { STATUS_TITLES, type Report } from './types.ts';
+
+/** The bot's words in the report flow and for report status, polite Vietnamese (SMS folds them). */
+export const CONFIRM_VALUE = 'flow:confirm';
+export const CANCEL_VALUE = 'flow:cancel';
+export const SKIP_PHOTO_VALUE = 'flow:skip-photo';
+export const UNKNOWN_COMMUNE_VALUE = 'flow:unknown-commune';
+
+const text = (body: string, short?: string): Reply => ({ kind: 'text', text: body, ...(short ? { short } : {}) });
+
+export const reportReplies = {
+  askCategory: (options: readonly ChoiceOption[]): Reply[] => [
+    { kind: 'choices', text: 'Bạn muốn phản ánh về việc gì? (trả lời bằng số, nhắn "hủy" để thôi)', options },
+  ],
+  askWhat: (categoryTitle: string): Reply[] => [text(`Phản ánh: ${categoryTitle}. Bạn mô tả ngắn sự việc giúp tôi (cái gì, từ khi nào)?`)],
+  askWhere: (canShareLocation: boolean): Reply[] => [
+    canShareLocation
+      ? { kind: 'ask-location', text: 'Sự việc ở đâu? Bạn gửi vị trí (nút "Gửi vị trí") hoặc nhắn địa chỉ: số nhà, đường/hẻm, ấp/khu vực, xã/phường.' }
+      : text('Sự việc ở đâu? Bạn nhắn địa chỉ: số nhà, đường/hẻm, ấp/khu vực, xã/phường.', 'Su viec o dau? Nhan dia chi: so nha, duong/hem, ap/khu vuc, xa/phuong.'),
+  ],
+  askCommune: (): Reply[] => [text('Sự việc thuộc xã/phường nào? Bạn nhắn tên xã/phường (ví dụ: phường Vị Tân, xã Hỏa Lựu).')],
+  chooseCommune: (options: readonly ChoiceOption[]): Reply[] => [
+    { kind: 'choices', text: 'Bạn chọn xã/phường (trả lời bằng số):', options: [...options, { value: UNKNOWN_COMMUNE_VALUE, title: 'Không rõ / nơi khác' }] },
+  ],
+  communeNotFound: (): Reply[] => [text('Tôi chưa tìm thấy xã/phường này. Bạn nhắn lại tên xã/phường, hoặc nhắn "không rõ".')],
+  outsideArea: (province: string): Reply[] => [
+    text(`Vị trí bạn gửi nằm ngoài địa bàn ${province}. Bạn gửi lại vị trí nơi xảy ra sự việc, hoặc nhắn địa chỉ.`),
+  ],
+  askPhoto: (): Reply[] => [
+    { kind: 'choices', text: 'Bạn có thể gửi 1 ảnh chụp sự việc (không bắt buộc).', options: [{ value: SKIP_PHOTO_VALUE, title: 'Bỏ qua, không gửi ảnh' }] },
+  ],
+  confirm: (summary: string): Reply[] => [
+    { kind: 'choices', text: `Gửi phản ánh: ${summary}`, options: [{ value: CONFIRM_VALUE, title: 'Gửi phản ánh' }, { value: CANCEL_VALUE, title: 'Hủy' }] },
+  ],
+  cancelled: (): Reply[] => [text('Đã hủy phản ánh. Khi cần, bạn cứ nhắn lại.')],
+  filed: (code: string): Reply[] => [
+    text(
+      `Đã nhận phản ánh, mã ${code}. Cán bộ sẽ xử lý và báo kết quả cho bạn tại đây. Để tra cứu, nhắn: tra cứu ${code}`,
+      `Da nhan phan anh, ma ${code}. Can bo se xu ly va bao ket qua qua tin nhan. Tra cuu: nhan TRA CUU ${code}`,
+    ),
+  ],
+  linked: (code: string): Reply[] => [
+    text(
+      `Sự việc này đã có người phản ánh (mã ${code}) và đang được xử lý. Tôi đã ghi nhận thêm thông tin của bạn; bạn sẽ nhận các cập nhật của phản ánh ${code}.`,
+      `Su viec nay da duoc phan anh (ma ${code}) va dang duoc xu ly. Ban se nhan cap nhat cua phan anh ${code}.`,
+    ),
+  ],
+  photoWithoutReport: (): Reply[] => [
+    text('Tôi đã nhận ảnh. Nếu bạn muốn phản ánh sự việc, hãy nhắn mô tả ngắn (ví dụ: "đèn đường hẻm 5 bị tắt"); ảnh sẽ được gửi kèm.'),
+  ],
+  locationWithoutReport: (): Reply[] => [
+    text('Tôi đã nhận vị trí. Nếu bạn muốn phản ánh sự việc tại đây, hãy nhắn mô tả ngắn (ví dụ: "cây ngã chắn đường").'),
+  ],
+  notFound: (code: string): Reply[] => [text(`Không tìm thấy phản ánh ${code}. Bạn kiểm tra lại mã (dạng PA1234) giúp tôi.`)],
+  noReports: (): Reply[] => [text('Bạn chưa gửi phản ánh nào từ tài khoản này. Nếu có mã phản ánh, bạn nhắn: tra cứu PA1234.')],
+  status: (report: Report, categoryTitle: string, own: boolean): Reply[] => {
+    const lines = [`Phản ánh ${report.code} (${categoryTitle.toLowerCase()}): ${STATUS_TITLES[report.status]}, cập nhật ${displayVietnam(report.updatedAt)}.`];
+    if (report.publicNote) lines.push(`${report.status === 'rejected' ? 'Lý do' : 'Ghi chú'}: ${report.publicNote}`);
+    if (report.duplicateOf) lines.push(`Phản ánh này được gộp vào ${report.duplicateOf}.`);
+    if (own && report.address) lines.push(`Địa điểm: ${report.address}`);
+    return [text(lines.join('\n'))];
+  },
+  list: (lines: readonly string[]): Reply[] => [text(['Các phản ánh của bạn:', ...lines].join('\n'))],
+};

@@ -1,0 +1,23 @@
+import type { ReportDraft } from './reports/flow.ts';
+import type { GeoPoint } from './reports/types.ts';
+import type { ChoiceOption, Reply } from './types.ts';
+
+/** A photo or location sent before any report was started: kept a while for the report that follows. */
+export interface Attachments {
+  readonly photoUrl?: string;
+  readonly location?: GeoPoint;
+  readonly at: string;
+}
+
+/** What one turn produced: the replies and what to remember for the next turn. */
+export interface Turn {
+  readonly replies: Reply[];
+  readonly pending?: readonly ChoiceOption[];
+  readonly label?: string;
+  readonly score?: number;
+  /** The resident asked for a person: staff see the conversation flagged. */
+  readonly needsStaff?: boolean;
+  /** The report draft after this turn: a draft to keep, null to drop it, undefined to leave it as it was. */
+  readonly draft?: ReportDraft | null;
+  readonly attachments?: Attachments | null;
+}
