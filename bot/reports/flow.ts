@@ -49,8 +49,14 @@ const YES_WORDS = new Set(['1', 'gui', 'gui di', 'dong y', 'co', 'ok', 'oke', 'y
 const NO_WORDS = new Set(['2', 'khong', 'ko', 'no']);
 const SKIP_WORDS = new Set(['bo qua', 'khong', 'ko', 'khong co', 'ko co', 'khong co anh', 'skip', 'thoi', 'khong gui', 'ko gui']);
 const UNKNOWN_WORDS = new Set(['khong ro', 'ko ro', 'khong biet', 'ko biet', 'kbiet', 'khong nho']);
-// Words that say where something is: a message with one of them already carries an address.
-const ADDRESS_MARKERS = /\b(hem|duong|ap|khom|khu vuc|khu pho|so nha|cau|cho|nga ba|nga tu|nga nam|quoc lo|ql|tinh lo|kenh|rach|song|truoc|gan|doi dien|ben|to dan pho|khu dan cu|kdc|phuong|xa)\b/;
+// Words that say where something is: a message with one of them already carries an address. "đường" alone
+// is not one ("đèn đường" is a street light), nor "trước nhà": only a named or numbered place counts.
+const PLACE_WORDS = /\b(hem|ap|khom|khu vuc|khu pho|so nha|to dan pho|kdc|khu dan cu|nga (ba|tu|nam|sau)|quoc lo|tinh lo|duong tinh|ql ?\d+|tl ?\d+)\b/;
+const NAMED_PLACE = /(?:^|[\s,.;(])(?:đường|duong|chợ|cho|cầu|cau|kênh|kenh|rạch|rach|bến|ben|khu|trường|truong)\s+(?:\d|[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ])/;
+
+function namesAPlace(text: string): boolean {
+  return PLACE_WORDS.test(foldKey(text)) || NAMED_PLACE.test(text.normalize('NFC'));
+}
 const MAX_COMMUNE_TRIES = 2;
 
 export const isCancel = (text: string): boolean => CANCEL_WORDS.has(foldKey(text));
@@ -65,7 +71,7 @@ export function startDraft(category: string | undefined, text: string | undefine
 
 function withPlaceFrom(draft: ReportDraft, text: string, ctx: FlowContext): ReportDraft {
   const [commune] = ctx.gazetteer.mentionedIn(text);
-  const hasAddress = commune !== undefined || ADDRESS_MARKERS.test(foldKey(text));
+  const hasAddress = commune !== undefined || namesAPlace(text);
   return { ...draft, ...(hasAddress && !draft.address ? { address: text } : {}), ...(commune ? { commune: commune.id } : {}) };
 }
 
