@@ -49,7 +49,8 @@ export function createReportDesk(deps: ReportDeskDeps) {
           {
             category: draft.category ?? 'khac',
             description: draft.description ?? '',
-            address: draft.address ?? null,
+            // An address that is the whole description says nothing more: the commune (or GPS) locates it.
+            address: draft.address && draft.address !== draft.description ? draft.address : null,
             commune: draft.commune ?? null,
             location: draft.location ?? null,
             photoUrl: draft.photoUrl ?? null,

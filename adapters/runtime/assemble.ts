@@ -92,8 +92,12 @@ export async function assemble(db: Kysely<Database>, site: SiteConfig, options: 
     .map((d) => ({ id: d.label.slice('report:'.length), title: d.title, keywords: d.keywords }));
   const categoryTitle = (category: string): string => reportCategories.find((c) => c.id === category)?.title ?? category;
   const reports = createReportStore(db, { now });
-  const reportService = createReportService({ store: reports, conversations, outbox, kick: () => worker.kick(), channels: configured.adapters, optOuts, categoryTitle, now });
   const gazetteer = readGazetteer(options.env?.COMMUNES_FILE);
+  const reportService = createReportService({
+    store: reports, conversations, outbox, kick: () => worker.kick(), channels: configured.adapters, optOuts, categoryTitle,
+    communeName: (id) => gazetteer.byId(id)?.name,
+    now,
+  });
   const ttlMinutes = Number(options.env?.REPORT_DRAFT_TTL_MINUTES ?? 30);
   const desk = createReportDesk({
     service: reportService,

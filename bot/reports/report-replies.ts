@@ -55,11 +55,12 @@ export const reportReplies = {
   ],
   notFound: (code: string): Reply[] => [text(`Không tìm thấy phản ánh ${code}. Bạn kiểm tra lại mã (dạng PA1234) giúp tôi.`)],
   noReports: (): Reply[] => [text('Bạn chưa gửi phản ánh nào từ tài khoản này. Nếu có mã phản ánh, bạn nhắn: tra cứu PA1234.')],
-  status: (report: Report, categoryTitle: string, own: boolean): Reply[] => {
+  /** `place` only for the reporter and followers; anyone else with the code sees the status alone. */
+  status: (report: Report, categoryTitle: string, place: string | undefined): Reply[] => {
     const lines = [`Phản ánh ${report.code} (${categoryTitle.toLowerCase()}): ${STATUS_TITLES[report.status]}, cập nhật ${displayVietnam(report.updatedAt)}.`];
     if (report.publicNote) lines.push(`${report.status === 'rejected' ? 'Lý do' : 'Ghi chú'}: ${report.publicNote}`);
     if (report.duplicateOf) lines.push(`Phản ánh này được gộp vào ${report.duplicateOf}.`);
-    if (own && report.address) lines.push(`Địa điểm: ${report.address}`);
+    if (place) lines.push(`Địa điểm: ${place}`);
     return [text(lines.join('\n'))];
   },
   list: (lines: readonly string[]): Reply[] => [text(['Các phản ánh của bạn:', ...lines].join('\n'))],

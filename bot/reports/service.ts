@@ -19,6 +19,7 @@ export interface ReportServiceDeps {
   readonly channels: ReadonlyMap<string, ChannelAdapter>;
   readonly optOuts: SmsOptOuts;
   readonly categoryTitle: (category: string) => string;
+  readonly communeName: (id: string) => string | undefined;
   readonly now: () => Date;
 }
 
@@ -108,7 +109,8 @@ export function createReportService(deps: ReportServiceDeps) {
       const report = await store.get(code);
       if (report === undefined) return reportReplies.notFound(code);
       const own = (await store.subscribers(code)).some((s) => s.conversationId === conversationId);
-      return reportReplies.status(report, deps.categoryTitle(report.category), own);
+      const place = [report.address, report.commune ? deps.communeName(report.commune) : undefined].filter(Boolean).join(', ');
+      return reportReplies.status(report, deps.categoryTitle(report.category), own ? place : undefined);
     },
 
     async ownReportsReplies(conversationId: string): Promise<Reply[]> {
