@@ -13,6 +13,7 @@ import { TEST_SITE, temporaryDatabase } from './helpers.ts';
 export const TELEGRAM_SECRET = 'tg-secret_42';
 export const ZALO = { appId: '2553928453557884079', appSecret: 'zalo-app-secret', oaSecret: 'zalo-oa-secret' };
 export const TWILIO = { sid: 'AC' + '0'.repeat(32), token: 'twilio-auth-token', from: '+15005550006' };
+export const GATEWAY = { user: 'sms', password: 'gateway-pass', key: 'gateway-signing-key' };
 export const PUBLIC_BASE = 'https://tro-ly.example.gov.vn';
 export const STAFF_TOKEN = 'staff-token';
 export const OPEN311_KEY = 'open311-key';
@@ -21,7 +22,7 @@ export const OPEN311_KEY = 'open311-key';
  * The whole product on a real SQLite file and a loopback port, with stub platforms standing in for Telegram,
  * Zalo, Twilio and the SMS gateway: what the channel and report tests drive.
  */
-export async function startRig(options: Omit<AssembleOptions, 'env'> = {}) {
+export async function startRig(options: Omit<AssembleOptions, 'env'> & { env?: Record<string, string> } = {}) {
   let zaloGeneration = 0;
   const stub: StubPlatform = await startStubPlatform({
     '/sendMessage': (call) => ({ body: { ok: true, result: { message_id: stub.callsTo('/sendMessage').length, chat: { id: JSON.parse(call.body).chat_id } } } }),
@@ -50,7 +51,12 @@ export async function startRig(options: Omit<AssembleOptions, 'env'> = {}) {
     TWILIO_AUTH_TOKEN: TWILIO.token,
     TWILIO_FROM: TWILIO.from,
     TWILIO_API_BASE: stub.base,
+    SMS_GATEWAY_URL: stub.base,
+    SMS_GATEWAY_USER: GATEWAY.user,
+    SMS_GATEWAY_PASSWORD: GATEWAY.password,
+    SMS_GATEWAY_SIGNING_KEY: GATEWAY.key,
     RATE_LIMIT_PER_MINUTE: '200',
+    ...options.env,
   };
   const product: Assembly = await assemble(database.db, TEST_SITE, { outboxBaseDelayMs: 5, random: () => 0.5, ...options, env });
   // The initial Zalo pair is stored as due for refresh; give it a long life so tests control refreshes.
@@ -95,6 +101,7 @@ export async function startRig(options: Omit<AssembleOptions, 'env'> = {}) {
     base,
     drain,
     post,
+    zaloSigned,
     telegram: {
       send: (update: Update) => post('/webhooks/telegram', JSON.stringify(update), { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': TELEGRAM_SECRET }),
       text: (chatId: number, text: string): Update => {

@@ -1,100 +1,35 @@
 import assert from 'node:assert/strict';
-import { createHash, createHmac } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import twilio from 'twilio';
 import type { Update } from 'telegraf/types';
 import { assemble, type Assembly } from '../adapters/runtime/assemble.ts';
 import { createApp } from '../adapters/http/app.ts';
 import { silentLogger } from '../adapters/http/logger.ts';
-import { serve } from '@hono/node-server';
-import type { AddressInfo } from 'node:net';
 import { openSqlite } from '../adapters/storage/sqlite.ts';
 import { createConversationStore } from '../bot/conversation-store.ts';
-import { startStubPlatform, type StubPlatform } from './stub-platform.ts';
+import type { StubPlatform } from './stub-platform.ts';
+import { GATEWAY, PUBLIC_BASE, startRig, TELEGRAM_SECRET, TWILIO, ZALO, type Rig } from './channel-rig.ts';
 import { TEST_SITE, temporaryDatabase } from './helpers.ts';
 
 const TELEGRAM_TOKEN = '123456:TEST-token';
-const TELEGRAM_SECRET = 'tg-secret_42';
-const ZALO = { appId: '2553928453557884079', appSecret: 'zalo-app-secret', oaSecret: 'zalo-oa-secret' };
-const TWILIO = { sid: 'AC' + '0'.repeat(32), token: 'twilio-auth-token', from: '+15005550006' };
-const GATEWAY = { user: 'sms', password: 'gateway-pass', key: 'gateway-signing-key' };
-const PUBLIC_BASE = 'https://tro-ly.example.gov.vn';
 
+let rig: Rig;
 let stub: StubPlatform;
-let database: ReturnType<typeof temporaryDatabase>;
+let database: Rig['database'];
 let product: Assembly;
 let base: string;
-let closeServer: () => Promise<void>;
 let telegramSeq = 900_000_000;
-let zaloTokenGeneration = 0;
 
 before(async () => {
-  stub = await startStubPlatform({
-    '/sendMessage': (call) => ({ body: { ok: true, result: { message_id: stub.callsTo('/sendMessage').length, chat: { id: JSON.parse(call.body).chat_id } } } }),
-    '/v3.0/oa/message/cs': () => ({ body: { error: 0, message: 'Success', data: { message_id: 'zmsg-' + stub.callsTo('/v3.0/oa/message/cs').length } } }),
-    '/v4/oa/access_token': () => {
-      zaloTokenGeneration++;
-      return { body: { access_token: `access-${zaloTokenGeneration}`, refresh_token: `refresh-${zaloTokenGeneration}`, expires_in: '90000' } };
-    },
-    '/Messages.json': () => ({ status: 201, body: { sid: 'SM' + 'f'.repeat(32) } }),
-    '/message': () => ({ status: 202, body: { id: 'gw-1', state: 'Pending' } }),
-  });
-  database = temporaryDatabase();
-  const env = {
-    PUBLIC_BASE_URL: PUBLIC_BASE,
-    TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN,
-    TELEGRAM_WEBHOOK_SECRET: TELEGRAM_SECRET,
-    TELEGRAM_API_BASE: stub.base,
-    ZALO_APP_ID: ZALO.appId,
-    ZALO_APP_SECRET: ZALO.appSecret,
-    ZALO_OA_SECRET_KEY: ZALO.oaSecret,
-    ZALO_ACCESS_TOKEN: 'access-0',
-    ZALO_REFRESH_TOKEN: 'refresh-0',
-    ZALO_API_BASE: stub.base,
-    ZALO_OAUTH_BASE: stub.base,
-    TWILIO_ACCOUNT_SID: TWILIO.sid,
-    TWILIO_AUTH_TOKEN: TWILIO.token,
-    TWILIO_FROM: TWILIO.from,
-    TWILIO_API_BASE: stub.base,
-    SMS_GATEWAY_URL: stub.base,
-    SMS_GATEWAY_USER: GATEWAY.user,
-    SMS_GATEWAY_PASSWORD: GATEWAY.password,
-    SMS_GATEWAY_SIGNING_KEY: GATEWAY.key,
-    RATE_LIMIT_PER_MINUTE: '20',
-  };
-  product = await assemble(database.db, TEST_SITE, { env, outboxBaseDelayMs: 5, random: () => 0.5 });
-  // The initial Zalo pair is stored as due for refresh; give it a long life so only the tests below refresh it.
-  await database.db.updateTable('channel_tokens').set({ expires_at: new Date(Date.now() + 86_400_000).toISOString() }).execute();
-  const app = createApp({
-    bot: product.bot, logger: silentLogger, now: () => new Date(), title: 'Trợ lý', health: () => ({}),
-    channels: product.channels, pipeline: product.pipeline, staff: { token: 'staff-token', outbox: product.outbox },
-  });
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  closeServer = () => new Promise<void>((resolve) => server.close(() => resolve()));
+  rig = await startRig({ env: { RATE_LIMIT_PER_MINUTE: '20' } });
+  ({ stub, database, product, base } = rig);
 });
 
-after(async () => {
-  await product.settled();
-  await closeServer();
-  await stub.close();
-  await database.cleanup();
-});
+after(async () => rig.close());
 
-/** Waits for background handling, then runs the outbox until nothing is pending (bounded). */
-async function drain(): Promise<void> {
-  await product.settled();
-  for (let i = 0; i < 100; i++) {
-    await product.worker.runOnce();
-    if ((await product.outbox.pending(1)).length === 0) return;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error('the outbox did not drain');
-}
-
-const post = (path: string, body: string, headers: Record<string, string>) =>
-  fetch(`${base}${path}`, { method: 'POST', headers, body });
+const drain = (): Promise<void> => rig.drain();
+const post = (path: string, body: string, headers: Record<string, string>) => rig.post(path, body, headers);
 
 function telegramText(chatId: number, text: string, updateId = ++telegramSeq): Update {
   return { update_id: updateId, message: { message_id: updateId % 1000, date: Math.floor(Date.now() / 1000), chat: { id: chatId, type: 'private', first_name: 'An' }, from: { id: chatId, is_bot: false, first_name: 'An' }, text } };
@@ -103,11 +38,7 @@ function telegramText(chatId: number, text: string, updateId = ++telegramSeq): U
 const telegram = (update: Update, secret = TELEGRAM_SECRET) =>
   post('/webhooks/telegram', JSON.stringify(update), { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret });
 
-function zaloSigned(event: Record<string, unknown>): { body: string; headers: Record<string, string> } {
-  const body = JSON.stringify(event);
-  const mac = createHash('sha256').update(`${ZALO.appId}${body}${String(event.timestamp)}${ZALO.oaSecret}`).digest('hex');
-  return { body, headers: { 'content-type': 'application/json', 'x-zevent-signature': `mac=${mac}` } };
-}
+const zaloSigned = (event: Record<string, unknown>) => rig.zaloSigned(event);
 
 function zaloText(userId: string, text: string, msgId: string) {
   return zaloSigned({ app_id: ZALO.appId, user_id_by_app: '979122185046046317', event_name: 'user_send_text', timestamp: String(Date.now()), sender: { id: userId }, recipient: { id: '3662729599332560487' }, message: { msg_id: msgId, text } });
