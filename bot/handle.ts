@@ -1,6 +1,6 @@
-import { decide } from '../intents/decide.ts';
+import { decide, decidedLabel } from '../intents/decide.ts';
 import { foldKey } from '../intents/fold.ts';
-import { EMERGENCY_LABEL, OUT_OF_SCOPE_LABEL } from '../intents/matcher.ts';
+import { EMERGENCY_LABEL, OUT_OF_SCOPE_LABEL, type MatchResult } from '../intents/matcher.ts';
 import type { Understanding } from '../knowledge-base/understanding.ts';
 import { KB_PREFIX } from '../knowledge-base/types.ts';
 import { answerEntry } from './answer-entry.ts';
@@ -71,9 +71,8 @@ export function createBot(deps: BotDeps): Bot {
     }
   }
 
-  async function understand(text: string, understanding: Understanding, message: IncomingMessage, conversation: Conversation): Promise<Turn> {
+  async function understand(text: string, result: MatchResult, understanding: Understanding, message: IncomingMessage, conversation: Conversation): Promise<Turn> {
     if (desk?.hasCode(text)) return desk.lookUp(text, conversation);
-    const result = understanding.matcher.match(text);
     const decision = decide(result);
     if (decision.kind === 'clarify') {
       const options = decision.options.map((o) => ({ value: o.label, title: understanding.titleOf(o.label) }));
@@ -113,20 +112,25 @@ export function createBot(deps: BotDeps): Bot {
     const pending = offered && now().getTime() - Date.parse(offered.askedAt) <= PENDING_LIFETIME_MS ? offered.options : undefined;
     const draft = conversation.state.report;
 
-    // Danger to life interrupts anything, a half-written report included (the draft is kept).
-    if (message.kind === 'text' && understanding.matcher.match(cleanText(message.text)).label === EMERGENCY_LABEL) {
-      return { replies: replies.emergency(), label: EMERGENCY_LABEL };
-    }
+    // Matched once here: danger to life interrupts anything, a half-written report included (the draft is kept).
+    const result = message.kind === 'text' ? understanding.matcher.match(cleanText(message.text)) : undefined;
+    if (result && decidedLabel(decide(result)) === EMERGENCY_LABEL) return { replies: replies.emergency(), label: EMERGENCY_LABEL };
     if (desk?.isActive(draft)) {
       const input = flowInput(message, pending);
       if (input && !(input.kind === 'text' && input.text === '')) return desk.continue(draft, input, message, conversation);
     }
-    const turn = await freshTurn(message, conversation, understanding, pending);
+    const turn = await freshTurn(message, conversation, understanding, pending, result);
     if (desk?.isStale(draft)) return { ...turn, replies: [...replies.reportDraftExpired(), ...turn.replies], draft: turn.draft ?? null };
     return turn;
   }
 
-  async function freshTurn(message: IncomingMessage, conversation: Conversation, understanding: Understanding, pending: readonly ChoiceOption[] | undefined): Promise<Turn> {
+  async function freshTurn(
+    message: IncomingMessage,
+    conversation: Conversation,
+    understanding: Understanding,
+    pending: readonly ChoiceOption[] | undefined,
+    result: MatchResult | undefined,
+  ): Promise<Turn> {
     switch (message.kind) {
       case 'follow':
         return resolve('intent:greeting', understanding, message, conversation);
@@ -146,7 +150,7 @@ export function createBot(deps: BotDeps): Bot {
           if (option) return resolve(option.value, understanding, message, conversation);
           return { replies: [{ kind: 'choices', text: `Bạn vui lòng chọn một số từ 1 đến ${pending.length}:`, options: pending }], pending };
         }
-        return understand(text, understanding, message, conversation);
+        return understand(text, result ?? understanding.matcher.match(text), understanding, message, conversation);
       }
     }
   }

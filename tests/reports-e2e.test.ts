@@ -201,3 +201,36 @@ test('Open311: a report posted by a client is tracked by residents with the same
   assert.match(text, new RegExp(created!.service_request_id));
   assert.doesNotMatch(text, /nguoidan@example\.com|0912345678|telegram:|sms:/);
 });
+
+test('staff API: list and filter, detail with the conversation, assign, merge a duplicate (followers move over)', async () => {
+  const fileBy = async (chat: number, text: string) => {
+    await telegramSay(chat, rig.telegram.text(chat, text));
+    await telegramSay(chat, rig.telegram.tap(chat, '#c:flow:skip-photo'));
+    return codeIn((await telegramSay(chat, rig.telegram.tap(chat, '#c:flow:confirm'))).at(-1)!.text) as string;
+  };
+  const original = await fileBy(8110, 'quán nhậu lấn hết vỉa hè đường Trần Hưng Đạo phường Ngã Bảy');
+  const duplicate = await fileBy(8111, 'bàn ghế bán hàng chiếm lòng đường trước chợ phường Ngã Bảy');
+  assert.notEqual(original, duplicate);
+
+  assert.equal((await fetch(`${rig.base}/api/staff/reports`)).status, 401);
+  const listed = (await (await rig.staff('/reports?status=received&category=trat-tu-do-thi')).json()) as { reports: Array<{ code: string }> };
+  assert.ok(listed.reports.some((r) => r.code === original));
+  assert.equal((await rig.staff('/reports?status=closed')).status, 400);
+
+  const assigned = await rig.staff(`/reports/${original}/assign`, { assignee: 'Đội trật tự đô thị' });
+  assert.equal(((await assigned.json()) as { report: { assignee: string } }).report.assignee, 'Đội trật tự đô thị');
+
+  const detail = (await (await rig.staff(`/reports/${original}`)).json()) as Record<string, unknown> & { report: Record<string, unknown>; conversation: Array<{ text: string }>; events: unknown[] };
+  assert.ok(detail.conversation.some((m) => /lấn hết vỉa hè/.test(m.text)), 'the reporter’s conversation is shown');
+  assert.equal('conversationId' in detail.report, false, 'the reporter’s chat id is not exposed');
+  assert.equal(detail.events.length, 1);
+
+  const merged = await rig.staff(`/reports/${duplicate}/merge`, { into: original });
+  assert.equal(merged.status, 200);
+  await rig.drain();
+  assert.match(rig.telegram.sentTo(8111).at(-1)!.text, new RegExp(`Trùng với phản ánh ${original}`));
+  const followers = await rig.product.reports.subscribers(original);
+  assert.deepEqual(followers.map((f) => f.conversationId).sort(), ['telegram:8110', 'telegram:8111']);
+  assert.equal((await rig.staff(`/reports/${original}/merge`, { into: original })).status, 400);
+  assert.equal((await rig.staff('/reports/PA00000/status', { status: 'resolved' })).status, 404);
+});

@@ -69,7 +69,7 @@ export function createReportService(deps: ReportServiceDeps) {
      */
     async file(report: NewReport, subscriber?: Omit<Subscriber, 'reportCode'>): Promise<{ report: Report; linked: boolean }> {
       const recent = await store.list({ category: report.category, status: OPEN_STATUSES, since: new Date(deps.now().getTime() - DUPLICATE_WINDOW_MS), limit: 500 });
-      const original = findDuplicate(report, recent, deps.now());
+      const original = findDuplicate(report, recent, deps.now(), report.commune ? deps.communeName(report.commune) : undefined);
       const created = await store.create(report, subscriber ? `resident:${subscriber.channel}` : report.source);
       const tracked = original ?? created;
       if (original) await store.markDuplicate(created.code, original.code);
