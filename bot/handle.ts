@@ -20,8 +20,8 @@ export interface BotDeps {
   readonly conversations: ConversationStore;
   readonly unanswered: UnansweredStore;
   readonly site: SiteConfig;
-  /** Field reports; without it, report messages are recognised and answered with where to report instead. */
-  readonly reports?: ReportDesk;
+  /** Field reports: filing, following and looking them up. */
+  readonly reports: ReportDesk;
   readonly now?: () => Date;
 }
 
@@ -54,7 +54,6 @@ export function createBot(deps: BotDeps): Bot {
     }
     if (value === REPORT_MENU_VALUE || value.startsWith('report:')) {
       const category = value === REPORT_MENU_VALUE ? undefined : value.slice('report:'.length);
-      if (desk === undefined) return { replies: replies.reportNotYetOpen(understanding.titleOf(value)), label: value };
       return desk.start(category, text, message, conversation, conversation.state.attachments);
     }
     switch (value) {
@@ -64,7 +63,7 @@ export function createBot(deps: BotDeps): Bot {
       case 'intent:goodbye': return { replies: replies.goodbye(), label: value };
       case EMERGENCY_LABEL: return { replies: replies.emergency(), label: value };
       case 'intent:report-status':
-        return desk && text !== undefined ? desk.lookUp(text, conversation) : { replies: replies.reportStatusNotYetOpen(), label: value };
+        return desk.lookUp(text ?? '', conversation);
       case 'intent:human': return { replies: replies.human(), label: value, needsStaff: true };
       case OUT_OF_SCOPE_LABEL: return { replies: replies.outOfScope(), pending: menuOf(replies.outOfScope()), label: value };
       default: return { replies: replies.notUnderstood(), pending: menuOf(replies.notUnderstood()) };
@@ -72,7 +71,7 @@ export function createBot(deps: BotDeps): Bot {
   }
 
   async function understand(text: string, result: MatchResult, understanding: Understanding, message: IncomingMessage, conversation: Conversation): Promise<Turn> {
-    if (desk?.hasCode(text)) return desk.lookUp(text, conversation);
+    if (desk.hasCode(text)) return desk.lookUp(text, conversation);
     const decision = decide(result);
     if (decision.kind === 'clarify') {
       const options = decision.options.map((o) => ({ value: o.label, title: understanding.titleOf(o.label) }));
@@ -115,12 +114,12 @@ export function createBot(deps: BotDeps): Bot {
     // Matched once here: danger to life interrupts anything, a half-written report included (the draft is kept).
     const result = message.kind === 'text' ? understanding.matcher.match(cleanText(message.text)) : undefined;
     if (result && decidedLabel(decide(result)) === EMERGENCY_LABEL) return { replies: replies.emergency(), label: EMERGENCY_LABEL };
-    if (desk?.isActive(draft)) {
+    if (desk.isActive(draft)) {
       const input = flowInput(message, pending);
       if (input && !(input.kind === 'text' && input.text === '')) return desk.continue(draft, input, message, conversation);
     }
     const turn = await freshTurn(message, conversation, understanding, pending, result);
-    if (desk?.isStale(draft)) return { ...turn, replies: [...replies.reportDraftExpired(), ...turn.replies], draft: turn.draft ?? null };
+    if (desk.isStale(draft)) return { ...turn, replies: [...replies.reportDraftExpired(), ...turn.replies], draft: turn.draft ?? null };
     return turn;
   }
 
@@ -140,7 +139,7 @@ export function createBot(deps: BotDeps): Bot {
         return resolve(message.value, understanding, message, conversation);
       case 'location':
       case 'image':
-        return desk ? desk.attachmentOnly(message, conversation.state.attachments) : { replies: replies.unsupportedMessage() };
+        return desk.attachmentOnly(message, conversation.state.attachments);
       case 'text': {
         const text = cleanText(message.text);
         if (text === '') return { replies: replies.emptyMessage() };

@@ -56,19 +56,6 @@ export function createReplies(site: SiteConfig) {
     sectionMenu: (title: string, options: readonly ChoiceOption[]): Reply[] => [
       { kind: 'choices', text: `${title}. Bạn chọn một thủ tục (trả lời bằng số):`, options },
     ],
-    reportNotYetOpen: (categoryTitle: string): Reply[] => [
-      {
-        kind: 'text',
-        text: fill(`Tôi hiểu bạn muốn phản ánh: ${categoryTitle.toLowerCase()}. Việc ghi nhận phản ánh qua tin nhắn đang được hoàn thiện; ` +
-          'trong lúc chờ, xin báo trực tiếp cho UBND xã/phường nơi xảy ra sự việc. {{contact}}'),
-      },
-    ],
-    reportStatusNotYetOpen: (): Reply[] => [
-      {
-        kind: 'text',
-        text: fill('Việc tra cứu phản ánh qua tin nhắn đang được hoàn thiện. Xin hỏi UBND xã/phường nơi bạn đã phản ánh. {{contact}}'),
-      },
-    ],
     rateLimited: (): Reply[] => [
       {
         kind: 'text',
@@ -92,9 +79,6 @@ export function createReplies(site: SiteConfig) {
       { kind: 'text', text: 'Phản ánh bạn đang soạn dở đã quá lâu nên tôi đã hủy; khi cần bạn cứ bắt đầu lại.' },
     ],
     emptyMessage: (): Reply[] => [{ kind: 'text', text: 'Bạn vui lòng nhắn câu hỏi của mình, ví dụ "làm căn cước ở đâu".' }],
-    unsupportedMessage: (): Reply[] => [
-      { kind: 'text', text: 'Hiện tôi chỉ đọc được tin nhắn chữ. Bạn vui lòng nhắn câu hỏi bằng chữ nhé.' },
-    ],
   };
 }
 

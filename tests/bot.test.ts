@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { createConversationStore } from '../bot/conversation-store.ts';
-import { createBot, PENDING_LIFETIME_MS } from '../bot/handle.ts';
-import { createUnansweredStore } from '../bot/unanswered-store.ts';
+import { assemble } from '../adapters/runtime/assemble.ts';
+import { PENDING_LIFETIME_MS } from '../bot/handle.ts';
 import { toAscii } from '../intents/fold.ts';
-import { assembledProduct, choiceMessage, TEST_SITE, textMessage } from './helpers.ts';
+import { assembledProduct, choiceMessage, TEST_SITE, temporaryDatabase, textMessage } from './helpers.ts';
 
 let product: Awaited<ReturnType<typeof assembledProduct>>;
 before(async () => {
@@ -89,17 +88,16 @@ test('every turn is logged in the conversation transcript', async () => {
 });
 
 test('options offered long ago are forgotten: a late digit is read as a new message', async () => {
-  let clock = new Date('2026-11-27T08:00:00+07:00');
-  const bot = createBot({
-    understanding: product.understanding.current,
-    conversations: createConversationStore(product.db),
-    unanswered: createUnansweredStore(product.db),
-    site: TEST_SITE,
-    now: () => clock,
-  });
-  await bot.handle(choiceMessage('intent:help', 'u-late'));
-  clock = new Date(clock.getTime() + PENDING_LIFETIME_MS + 1000);
-  const [late] = await bot.handle(textMessage('1', 'u-late'));
-  assert.ok(late?.kind === 'choices');
-  assert.doesNotMatch(late.text, /Hộ tịch/, 'the stale menu was not used');
+  let clock = new Date('2026-11-27T01:00:00Z');
+  const database = temporaryDatabase();
+  try {
+    const { bot } = await assemble(database.db, TEST_SITE, { now: () => clock });
+    await bot.handle(choiceMessage('intent:help', 'u-late'));
+    clock = new Date(clock.getTime() + PENDING_LIFETIME_MS + 1000);
+    const [late] = await bot.handle(textMessage('1', 'u-late'));
+    assert.ok(late?.kind === 'choices');
+    assert.doesNotMatch(late.text, /Hộ tịch/, 'the stale menu was not used');
+  } finally {
+    await database.cleanup();
+  }
 });
