@@ -1,6 +1,5 @@
-import { placeholderValues, renderTemplate } from '../knowledge-base/render.ts';
+import { renderTemplate, type PlaceholderValues } from '../knowledge-base/render.ts';
 import type { KnowledgeEntry } from '../knowledge-base/types.ts';
-import type { SiteConfig } from './site-config.ts';
 import type { Reply } from './types.ts';
 
 function vietnameseDate(iso: string): string {
@@ -17,8 +16,7 @@ export function sourceLine(entry: KnowledgeEntry): string {
 }
 
 /** A knowledge-base answer as a reply: the full text for chat apps, the short one for SMS. */
-export function answerEntry(entry: KnowledgeEntry, site: SiteConfig): Reply {
-  const values = placeholderValues(site);
+export function answerEntry(entry: KnowledgeEntry, values: PlaceholderValues): Reply {
   return {
     kind: 'text',
     text: `${renderTemplate(entry.answer, values).trim()}\n\n${sourceLine(entry)}`,

@@ -2,6 +2,7 @@ import { decide, decidedLabel } from '../intents/decide.ts';
 import { foldKey } from '../intents/fold.ts';
 import { EMERGENCY_LABEL, OUT_OF_SCOPE_LABEL, type MatchResult } from '../intents/matcher.ts';
 import type { Understanding } from '../knowledge-base/understanding.ts';
+import { placeholderValues } from '../knowledge-base/render.ts';
 import { KB_PREFIX } from '../knowledge-base/types.ts';
 import { answerEntry } from './answer-entry.ts';
 import { cleanText, MAX_TEXT_LENGTH } from './clean-text.ts';
@@ -11,7 +12,7 @@ import type { ReportDesk } from './report-desk.ts';
 import { createReplies } from './replies.ts';
 import type { FlowInput } from './reports/flow.ts';
 import type { SiteConfig } from './site-config.ts';
-import type { Turn } from './turn.ts';
+import { offeredOptions, type Turn } from './turn.ts';
 import type { ChoiceOption, IncomingMessage, Reply } from './types.ts';
 import type { UnansweredStore } from './unanswered-store.ts';
 
@@ -35,6 +36,7 @@ export const PENDING_LIFETIME_MS = 30 * 60 * 1000;
 
 export function createBot(deps: BotDeps): Bot {
   const replies = createReplies(deps.site);
+  const placeholders = placeholderValues(deps.site);
   const now = deps.now ?? (() => new Date());
   const desk = deps.reports;
 
@@ -50,23 +52,23 @@ export function createBot(deps: BotDeps): Bot {
     }
     if (value.startsWith(KB_PREFIX)) {
       const entry = understanding.entries.get(value.slice(KB_PREFIX.length));
-      return entry === undefined ? { replies: replies.notUnderstood() } : { replies: [answerEntry(entry, deps.site)], label: value };
+      return entry === undefined ? { replies: replies.notUnderstood() } : { replies: [answerEntry(entry, placeholders)], label: value };
     }
     if (value === REPORT_MENU_VALUE || value.startsWith('report:')) {
       const category = value === REPORT_MENU_VALUE ? undefined : value.slice('report:'.length);
       return desk.start(category, text, message, conversation, conversation.state.attachments);
     }
     switch (value) {
-      case 'intent:greeting': return { replies: replies.greeting(), pending: menuOf(replies.greeting()), label: value };
-      case 'intent:help': return { replies: replies.help(), pending: menuOf(replies.help()), label: value };
+      case 'intent:greeting': return { replies: replies.greeting(), pending: offeredOptions(replies.greeting()), label: value };
+      case 'intent:help': return { replies: replies.help(), pending: offeredOptions(replies.help()), label: value };
       case 'intent:thanks': return { replies: replies.thanks(), label: value };
       case 'intent:goodbye': return { replies: replies.goodbye(), label: value };
       case EMERGENCY_LABEL: return { replies: replies.emergency(), label: value };
       case 'intent:report-status':
         return desk.lookUp(text ?? '', conversation);
       case 'intent:human': return { replies: replies.human(), label: value, needsStaff: true };
-      case OUT_OF_SCOPE_LABEL: return { replies: replies.outOfScope(), pending: menuOf(replies.outOfScope()), label: value };
-      default: return { replies: replies.notUnderstood(), pending: menuOf(replies.notUnderstood()) };
+      case OUT_OF_SCOPE_LABEL: return { replies: replies.outOfScope(), pending: offeredOptions(replies.outOfScope()), label: value };
+      default: return { replies: replies.notUnderstood(), pending: offeredOptions(replies.notUnderstood()) };
     }
   }
 
@@ -180,9 +182,4 @@ export function createBot(deps: BotDeps): Bot {
       return turn.replies;
     },
   };
-}
-
-function menuOf(replies: readonly Reply[]): readonly ChoiceOption[] | undefined {
-  const last = replies[replies.length - 1];
-  return last?.kind === 'choices' ? last.options : undefined;
 }

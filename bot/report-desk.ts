@@ -1,5 +1,5 @@
 import { foldKey } from '../intents/fold.ts';
-import { findReportCode } from './reports/codes.ts';
+import { findReportCode, mentionsReportCode } from './reports/codes.ts';
 import { advance, startDraft, type FlowContext, type FlowInput, type FlowOutcome, type ReportDraft } from './reports/flow.ts';
 import type { Gazetteer } from './reports/gazetteer.ts';
 import { reportReplies } from './reports/report-replies.ts';
@@ -85,7 +85,7 @@ export function createReportDesk(deps: ReportDeskDeps) {
       return { replies, label: 'intent:report-status' };
     },
 
-    hasCode: (text: string): boolean => /\bpa\s*[-.:#]?\s*\d{4,6}\b/i.test(text),
+    hasCode: mentionsReportCode,
 
     /** A photo or a location with no report open: kept for the report the resident is likely to start next. */
     attachmentOnly(message: IncomingMessage, previous: Attachments | undefined): Turn {

@@ -21,3 +21,9 @@ export interface Turn {
   readonly draft?: ReportDraft | null;
   readonly attachments?: Attachments | null;
 }
+
+/** The options the last reply offers (a numbered list): what a digit in the next message picks from. */
+export function offeredOptions(replies: readonly Reply[]): readonly ChoiceOption[] | undefined {
+  const last = replies[replies.length - 1];
+  return last?.kind === 'choices' ? last.options : undefined;
+}

@@ -4,7 +4,9 @@ import type { SiteConfig } from '../bot/site-config.ts';
  * Fills the {{placeholders}} of an answer from the site configuration. A value the IT team has not configured
  * is replaced by words that send the resident to someone who knows, never by a made-up number or address.
  */
-export function placeholderValues(site: SiteConfig): Readonly<Record<string, string>> {
+export type PlaceholderValues = Readonly<Record<string, string>>;
+
+export function placeholderValues(site: SiteConfig): PlaceholderValues {
   const oneStopDesk = 'bộ phận một cửa UBND xã/phường nơi cư trú';
   const nationalPortal = `Cổng Dịch vụ công quốc gia (${hostOf(site.nationalPortalUrl)})`;
   return {

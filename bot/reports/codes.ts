@@ -10,6 +10,11 @@ export function randomCode(random: () => number, digits: number): string {
 }
 
 const CODE_IN_TEXT = /\bpa\s*[-.:#]?\s*(\d{4,6})\b/i;
+/** True when a message carries a code written as a code ("PA1234", "pa 1234"): a look-up whatever else it says. */
+export function mentionsReportCode(text: string): boolean {
+  return CODE_IN_TEXT.test(text);
+}
+
 const NUMBER_AFTER_WORD = /\b(?:ma|so|phan anh|pa)\s*(?:so\s*)?[:#]?\s*(\d{4,6})\b/;
 const BARE_NUMBER = /^\s*(\d{4,6})\s*$/;
 

@@ -1,4 +1,5 @@
 import { foldKey } from '../../intents/fold.ts';
+import { offeredOptions } from '../turn.ts';
 import type { ChoiceOption, Reply } from '../types.ts';
 import type { Gazetteer } from './gazetteer.ts';
 import { CANCEL_VALUE, CONFIRM_VALUE, reportReplies, SKIP_PHOTO_VALUE, UNKNOWN_COMMUNE_VALUE } from './report-replies.ts';
@@ -100,18 +101,13 @@ function next(draft: ReportDraft, ctx: FlowContext): FlowOutcome {
       return { kind: 'continue', draft: current, replies: reportReplies.askCommune() };
     case 'photo': {
       const replies = reportReplies.askPhoto();
-      return { kind: 'continue', draft: current, replies, options: optionsOf(replies) };
+      return { kind: 'continue', draft: current, replies, options: offeredOptions(replies) };
     }
     case 'confirm': {
       const replies = reportReplies.confirm(summary(current, ctx));
-      return { kind: 'continue', draft: current, replies, options: optionsOf(replies) };
+      return { kind: 'continue', draft: current, replies, options: offeredOptions(replies) };
     }
   }
-}
-
-function optionsOf(replies: readonly Reply[]): readonly ChoiceOption[] | undefined {
-  const last = replies[replies.length - 1];
-  return last?.kind === 'choices' ? last.options : undefined;
 }
 
 export function summary(draft: ReportDraft, ctx: FlowContext): string {
@@ -176,7 +172,7 @@ function answerCommune(draft: ReportDraft, text: string | undefined, choice: str
   if (found.length > 0) {
     const options = found.map((f) => ({ value: COMMUNE_PREFIX + f.commune.id, title: f.commune.name }));
     const replies = reportReplies.chooseCommune(options);
-    return { kind: 'continue', draft: { ...draft, updatedAt: ctx.now.toISOString() }, replies, options: optionsOf(replies) as readonly ChoiceOption[] };
+    return { kind: 'continue', draft: { ...draft, updatedAt: ctx.now.toISOString() }, replies, options: offeredOptions(replies) as readonly ChoiceOption[] };
   }
   const tries = (draft.communeTries ?? 0) + 1;
   if (tries >= MAX_COMMUNE_TRIES) return next({ ...draft, commune: null, communeTries: tries }, ctx);
