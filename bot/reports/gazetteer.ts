@@ -1,5 +1,6 @@
 import Fuse from 'fuse.js';
 import { foldKey } from '../../intents/fold.ts';
+import { findMentions, type CommuneName } from './commune-mentions.ts';
 import type { GeoPoint } from './types.ts';
 
 export interface Commune {
@@ -15,49 +16,56 @@ export interface Bounds {
   readonly maxLongitude: number;
 }
 
+/** What a message says about its commune: one when clear, several when a name fits more than one. */
+export interface Located {
+  readonly commune?: Commune;
+  /** "xã Vị Thanh" when the list has phường Vị Thanh and xã Vị Thanh 1: the resident chooses. */
+  readonly choices: readonly Commune[];
+  /** Where the name sits in the folded text, in words [start, end): the rest of the text is the address. */
+  readonly words?: readonly [number, number];
+}
+
 export interface Gazetteer {
   readonly communes: readonly Commune[];
   byId(id: string): Commune | undefined;
   within(point: GeoPoint): boolean;
-  /** Communes a free-text message names ("đèn hẻm 5 phường Vị Tân tắt"), longest name first. */
+  /** Communes a free-text message clearly names ("đèn hẻm 5 phường Vị Tân tắt"), longest name first. */
   mentionedIn(text: string): Commune[];
+  /** The commune a message names, or the choices when the name is unclear. */
+  locate(text: string): Located;
   /** Candidates for an answer to "which commune?", best first: typos and missing tone marks forgiven. */
   search(answer: string, limit?: number): Array<{ commune: Commune; exact: boolean }>;
 }
 
-const PREFIX = /^(phuong|xa|p|thi tran)\s+/;
-// Words that name a commune but far more often mean something else in a report ("an ninh trật tự").
-const NEEDS_PREFIX = new Set(['an ninh']);
+const PREFIX = /^(phuong|xa|p|thi tran|tt)\s+/;
 const FILLER = /\b(o|tai|thuoc|ben|khu vuc|dia ban|cua|toi|tui|minh|nha|la|a|nha|nhe|ad)\b/g;
 
 export function createGazetteer(communes: readonly Commune[], bounds: Bounds): Gazetteer {
-  const entries = communes.map((commune) => {
+  const names: CommuneName<Commune>[] = communes.map((commune) => {
     const folded = foldKey(commune.name);
-    return { commune, folded, core: folded.replace(PREFIX, '') };
+    return { item: commune, folded, core: folded.replace(PREFIX, '') };
   });
   const byId = new Map(communes.map((c) => [c.id, c]));
-  const fuse = new Fuse(entries, { keys: ['core'], includeScore: true, threshold: 0.34, ignoreLocation: true });
+  const fuse = new Fuse(names, { keys: ['core'], includeScore: true, threshold: 0.34, ignoreLocation: true });
 
   return {
     communes,
     byId: (id) => byId.get(id),
     within: (p) =>
       p.latitude >= bounds.minLatitude && p.latitude <= bounds.maxLatitude && p.longitude >= bounds.minLongitude && p.longitude <= bounds.maxLongitude,
-    mentionedIn(text) {
-      const padded = ` ${foldKey(text)} `;
-      const found = entries.filter((e) => padded.includes(` ${e.folded} `) || (!NEEDS_PREFIX.has(e.core) && padded.includes(` ${e.core} `)));
-      // "long phu 1" also contains "long phu": keep only names not inside a longer one found.
-      return found
-        .filter((e) => !found.some((other) => other !== e && other.core.length > e.core.length && ` ${other.core} `.includes(` ${e.core} `)))
-        .sort((a, b) => b.core.length - a.core.length)
-        .map((e) => e.commune);
+    mentionedIn: (text) => findMentions(foldKey(text), names).filter((m) => m.candidates.length === 1).map((m) => m.candidates[0] as Commune),
+    locate(text) {
+      const [first] = findMentions(foldKey(text), names);
+      if (first === undefined) return { choices: [] };
+      const words = [first.start, first.end] as const;
+      return first.candidates.length === 1 ? { commune: first.candidates[0] as Commune, choices: [], words } : { choices: first.candidates, words };
     },
     search(answer, limit = 5) {
       const query = foldKey(answer).replace(PREFIX, '').replace(FILLER, ' ').replace(/\s+/g, ' ').trim();
       if (query === '') return [];
-      const exact = entries.filter((e) => e.core === query);
-      if (exact.length > 0) return exact.map((e) => ({ commune: e.commune, exact: true }));
-      return fuse.search(query, { limit }).map((r) => ({ commune: r.item.commune, exact: (r.score ?? 1) < 0.02 }));
+      const exact = names.filter((e) => e.core === query);
+      if (exact.length > 0) return exact.map((e) => ({ commune: e.item, exact: true }));
+      return fuse.search(query, { limit }).map((r) => ({ commune: r.item.item, exact: (r.score ?? 1) < 0.02 }));
     },
   };
 }
