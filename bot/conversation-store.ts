@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../adapters/storage/schema.ts';
 import type { ReportDraft } from './reports/flow.ts';
 import type { Attachments } from './turn.ts';
+import { newConversationId } from './opaque-id.ts';
 import type { ChannelId, ChoiceOption } from './types.ts';
 
 /** What the bot remembers between turns; kept in the database so any instance can continue a conversation. */
@@ -24,6 +25,8 @@ export interface Conversation {
 }
 
 export interface ConversationStore {
+  /** The conversation's opaque id, created on first contact (the same id for the same channel and user, always). */
+  idFor(channel: ChannelId, userId: string): Promise<string>;
   load(channel: ChannelId, userId: string): Promise<Conversation>;
   /** Stores the state for the next turn; `needsStaff` raises the flag staff see (only staff lower it). */
   save(conversation: Conversation, state: ConversationState, needsStaff?: boolean): Promise<void>;
@@ -35,59 +38,62 @@ export interface ConversationStore {
   log(entry: { conversationId: string; direction: 'in' | 'out'; kind: string; text: string; label?: string; score?: number }): Promise<void>;
 }
 
-export function conversationId(channel: ChannelId, userId: string): string {
-  return `${channel}:${userId}`;
-}
-
 export function createConversationStore(db: Kysely<Database>, now: () => Date = () => new Date()): ConversationStore {
+  /** Inserts the conversation unless (channel, user) has one; a concurrent first message lands on the same row. */
+  async function ensure(channel: ChannelId, userId: string, provider: string | null, inboundAt: string | null): Promise<void> {
+    const at = now().toISOString();
+    await db
+      .insertInto('conversations')
+      .values({
+        id: newConversationId(),
+        channel,
+        user_id: userId,
+        state_json: '{}',
+        last_label: null,
+        needs_staff: 0,
+        provider,
+        last_inbound_at: inboundAt,
+        created_at: at,
+        updated_at: at,
+      })
+      .onConflict((oc) => oc.columns(['channel', 'user_id']).doNothing())
+      .execute();
+  }
+
+  async function row(channel: ChannelId, userId: string) {
+    return db.selectFrom('conversations').selectAll().where('channel', '=', channel).where('user_id', '=', userId).executeTakeFirst();
+  }
+
+  async function existing(channel: ChannelId, userId: string) {
+    const found = await row(channel, userId);
+    if (found !== undefined) return found;
+    await ensure(channel, userId, null, null);
+    const created = await row(channel, userId);
+    if (created === undefined) throw new Error('conversation row vanished right after it was written');
+    return created;
+  }
+
   return {
+    async idFor(channel, userId) {
+      return (await existing(channel, userId)).id;
+    },
     async load(channel, userId) {
-      const id = conversationId(channel, userId);
-      const row = await db.selectFrom('conversations').selectAll().where('id', '=', id).executeTakeFirst();
-      if (row === undefined) return { id, channel, userId, state: {}, needsStaff: false };
-      return { id, channel, userId, state: JSON.parse(row.state_json) as ConversationState, needsStaff: row.needs_staff === 1 };
+      const found = await existing(channel, userId);
+      return { id: found.id, channel, userId, state: JSON.parse(found.state_json) as ConversationState, needsStaff: found.needs_staff === 1 };
     },
     async save(conversation, state, needsStaff = false) {
-      const at = now().toISOString();
+      // load() created the row: saving is an update of that row only.
       const stateJson = JSON.stringify(state);
-      const flag = conversation.needsStaff || needsStaff ? 1 : 0;
       await db
-        .insertInto('conversations')
-        .values({
-          id: conversation.id,
-          channel: conversation.channel,
-          user_id: conversation.userId,
-          state_json: stateJson,
-          last_label: state.lastLabel ?? null,
-          needs_staff: flag,
-          provider: null,
-          last_inbound_at: null,
-          created_at: at,
-          updated_at: at,
-        })
-        .onConflict((oc) =>
-          oc.column('id').doUpdateSet({ state_json: stateJson, last_label: state.lastLabel ?? null, updated_at: at, ...(needsStaff ? { needs_staff: 1 } : {}) }),
-        )
+        .updateTable('conversations')
+        .set({ state_json: stateJson, last_label: state.lastLabel ?? null, updated_at: now().toISOString(), ...(needsStaff ? { needs_staff: 1 } : {}) })
+        .where('id', '=', conversation.id)
         .execute();
     },
     async recordInbound(channel, userId, provider, at) {
       const stamp = at.toISOString();
-      await db
-        .insertInto('conversations')
-        .values({
-          id: conversationId(channel, userId),
-          channel,
-          user_id: userId,
-          state_json: '{}',
-          last_label: null,
-          needs_staff: 0,
-          provider,
-          last_inbound_at: stamp,
-          created_at: stamp,
-          updated_at: stamp,
-        })
-        .onConflict((oc) => oc.column('id').doUpdateSet({ provider, last_inbound_at: stamp }))
-        .execute();
+      await ensure(channel, userId, provider, stamp);
+      await db.updateTable('conversations').set({ provider, last_inbound_at: stamp }).where('channel', '=', channel).where('user_id', '=', userId).execute();
     },
     async lastInbound(id) {
       const row = await db.selectFrom('conversations').select(['provider', 'last_inbound_at']).where('id', '=', id).executeTakeFirst();

@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../adapters/storage/schema.ts';
-import { conversationId } from './conversation-store.ts';
 import type { IncomingMessage } from './types.ts';
 
 /**
@@ -10,7 +9,7 @@ import type { IncomingMessage } from './types.ts';
  */
 export interface Inbox {
   /** True when the message is new (and now stored); false for a repeat delivery. */
-  accept(message: IncomingMessage, provider: string): Promise<boolean>;
+  accept(message: IncomingMessage, provider: string, conversationId: string): Promise<boolean>;
   markHandled(message: IncomingMessage): Promise<void>;
   /** Messages accepted but not handled before `before` (a previous process stopped midway). */
   unhandled(before: Date, limit?: number): Promise<Array<{ message: IncomingMessage; provider: string }>>;
@@ -20,13 +19,13 @@ type StoredMessage = Omit<IncomingMessage, 'receivedAt'> & { receivedAt: string 
 
 export function createInbox(db: Kysely<Database>, now: () => Date = () => new Date()): Inbox {
   return {
-    async accept(message, provider) {
+    async accept(message, provider, conversationId) {
       const result = await db
         .insertInto('inbox')
         .values({
           channel: message.channel,
           message_id: message.messageId,
-          conversation_id: conversationId(message.channel, message.userId),
+          conversation_id: conversationId,
           received_at: now().toISOString(),
           payload_json: JSON.stringify({ ...message, receivedAt: message.receivedAt.toISOString() }),
           provider,

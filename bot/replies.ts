@@ -35,10 +35,17 @@ export function createReplies(site: SiteConfig) {
         short: 'KHAN CAP: goi ngay 114 (chay, cuu nan), 113 (cong an), 115 (cap cuu). Goi mien phi.',
       },
     ],
+    // Honest until staff can answer in the chat: how to reach a person, never a promise no one keeps.
     human: (): Reply[] => [
       {
         kind: 'text',
-        text: `Tôi đã chuyển cuộc trò chuyện này cho cán bộ; cán bộ sẽ trả lời bạn tại đây trong giờ làm việc.${urgentLine}`,
+        text: fill('Hiện cán bộ chưa trả lời trực tiếp được qua kênh nhắn tin này. Để gặp cán bộ, bạn có thể:\n' +
+          (site.hotline ? '• Gọi đường dây nóng {{hotline}}.\n' : '') +
+          '• Đến bộ phận một cửa: {{oneStopAddress}}.\n• Giờ làm việc: {{officeHours}}.\n' +
+          'Trong lúc chờ, bạn cứ nhắn câu hỏi, tôi sẽ cố gắng giải đáp.'),
+        short: fill(site.hotline
+          ? 'Can bo chua tra loi qua tin nhan nay. Xin goi duong day nong {{hotline}} hoac den bo phan mot cua UBND xa/phuong.'
+          : 'Can bo chua tra loi qua tin nhan nay. Xin den bo phan mot cua UBND xa/phuong noi cu tru trong gio hanh chinh.'),
       },
     ],
     outOfScope: (): Reply[] => [

@@ -2,7 +2,6 @@ import type { ChannelAdapter, OutboundPayload, RawRequest } from '../adapters/ch
 import { smsKeyword } from '../adapters/channels/sms/keywords.ts';
 import type { Logger } from '../adapters/http/logger.ts';
 import type { ConversationStore } from './conversation-store.ts';
-import { conversationId } from './conversation-store.ts';
 import type { Bot } from './handle.ts';
 import type { Inbox } from './inbox.ts';
 import type { NewOutboxItem, Outbox } from './outbox.ts';
@@ -66,9 +65,10 @@ export function createWebhookPipeline(deps: PipelineDeps) {
   /** Handles one accepted message; its replies are stored in the outbox before anything is sent. */
   async function handle(message: IncomingMessage, provider: string, adapter: ChannelAdapter, status: 'pending' | 'sent' = 'pending'): Promise<OutboundPayload[]> {
     const payloads = (await repliesFor(message, provider)).flatMap((reply) => adapter.render(reply));
+    const conversationId = await deps.conversations.idFor(message.channel, message.userId);
     const items: NewOutboxItem[] = payloads.map((payload, index) => ({
       key: `${provider}:${message.messageId}:${index}`,
-      conversationId: conversationId(message.channel, message.userId),
+      conversationId,
       provider,
       userId: message.userId,
       replyTo: message.messageId,
@@ -92,7 +92,8 @@ export function createWebhookPipeline(deps: PipelineDeps) {
     }
     const fresh: IncomingMessage[] = [];
     for (const message of parsed.messages) {
-      if (!(await deps.inbox.accept(message, provider))) continue;
+      const conversationId = await deps.conversations.idFor(message.channel, message.userId);
+      if (!(await deps.inbox.accept(message, provider, conversationId))) continue;
       await deps.conversations.recordInbound(message.channel, message.userId, provider, message.receivedAt);
       fresh.push(message);
     }

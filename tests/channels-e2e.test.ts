@@ -138,7 +138,7 @@ test('Zalo: a reply outside the 48-hour window is dead-lettered with the reason,
   const conversations = createConversationStore(database.db);
   // The resident last wrote three days ago; a reply (e.g. a late status update) is waiting for them.
   await conversations.recordInbound('zalo', '6142494823000000003', 'zalo', new Date(Date.now() - 72 * 3600 * 1000));
-  await product.outbox.enqueue([{ key: 'late-reply-1', conversationId: 'zalo:6142494823000000003', provider: 'zalo', userId: '6142494823000000003', payload: { body: { message: { text: 'Cập nhật' } } } }]);
+  await product.outbox.enqueue([{ key: 'late-reply-1', conversationId: await conversations.idFor('zalo', '6142494823000000003'), provider: 'zalo', userId: '6142494823000000003', payload: { body: { message: { text: 'Cập nhật' } } } }]);
   const before = stub.callsTo('/v3.0/oa/message/cs').length;
   await drain();
   assert.equal(stub.callsTo('/v3.0/oa/message/cs').length, before, 'nothing was sent');
@@ -154,7 +154,8 @@ test('Outbox: 500s and a 429 are retried with backoff until sent once; repeated 
   const attempts = stub.callsTo('/sendMessage').slice(before).filter((c) => String(JSON.parse(c.body).chat_id) === '5005');
   assert.equal(attempts.length, 3, 'two failures, then one success');
   const sent = await product.outbox.list('sent');
-  assert.ok(sent.some((s) => s.conversationId === 'telegram:5005' && s.attempts === 3));
+  const first = await product.conversations.idFor('telegram', '5005');
+  assert.ok(sent.some((s) => s.conversationId === first && s.attempts === 3));
 
   for (let i = 0; i < 8; i++) stub.script('/sendMessage', { status: 502, body: { ok: false } });
   await telegram(telegramText(5006, 'xin chao'));
@@ -162,8 +163,10 @@ test('Outbox: 500s and a 429 are retried with backoff until sent once; repeated 
   const staffView = await fetch(`${base}/api/staff/outbox?status=dead`, { headers: { authorization: 'Bearer staff-token' } });
   assert.equal(staffView.status, 200);
   const { items } = (await staffView.json()) as { items: Array<{ conversationId: string; lastError: string; attempts: number }> };
-  const deadOne = items.find((i) => i.conversationId === 'telegram:5006');
+  const deadConversation = await product.conversations.idFor('telegram', '5006');
+  const deadOne = items.find((i) => i.conversationId === deadConversation);
   assert.ok(deadOne, 'the dead letter is listed');
+  assert.doesNotMatch(JSON.stringify(items), /5006/, 'staff see an opaque conversation id, not the chat id');
   assert.match(deadOne.lastError, /gave up after 6 attempts/);
   assert.equal((await fetch(`${base}/api/staff/outbox?status=dead`)).status, 401);
   stub.unscript('/sendMessage');
@@ -174,7 +177,8 @@ test('Outbox: pending sends survive a restart and go out from the new process', 
   await telegram(telegramText(5007, 'giờ làm việc một cửa'));
   await product.settled();
   await product.worker.runOnce(); // fails: 503, stays pending
-  const pendingBefore = (await product.outbox.pending(100)).filter((p) => p.conversationId === 'telegram:5007');
+  const resident = await product.conversations.idFor('telegram', '5007');
+  const pendingBefore = (await product.outbox.pending(100)).filter((p) => p.conversationId === resident);
   assert.equal(pendingBefore.length, 1);
   stub.unscript('/sendMessage'); // the platform is back
   // A second process over the same database file resumes the outbox.
@@ -183,11 +187,11 @@ test('Outbox: pending sends survive a restart and go out from the new process', 
     const restarted = await assemble(again, TEST_SITE, { env: { TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN, TELEGRAM_WEBHOOK_SECRET: TELEGRAM_SECRET, TELEGRAM_API_BASE: stub.base }, outboxBaseDelayMs: 5 });
     for (let i = 0; i < 10; i++) {
       await restarted.worker.runOnce();
-      if ((await restarted.outbox.pending(100)).every((p) => p.conversationId !== 'telegram:5007')) break;
+      if ((await restarted.outbox.pending(100)).every((p) => p.conversationId !== resident)) break;
       await new Promise((r) => setTimeout(r, 40));
     }
     const sent = await restarted.outbox.list('sent');
-    assert.ok(sent.some((s) => s.conversationId === 'telegram:5007'));
+    assert.ok(sent.some((s) => s.conversationId === resident));
   } finally {
     await again.destroy();
   }

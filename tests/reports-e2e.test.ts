@@ -101,7 +101,7 @@ test('an emergency said during the flow gets 114/113/115 at once, and the report
   const sent = await telegramSay(chat, rig.telegram.text(chat, 'có người bị điện giật bất tỉnh rồi'));
   assert.match(sent.at(-1)!.text, /114/);
   assert.match(sent.at(-1)!.text, /115/);
-  const state = await rig.database.db.selectFrom('conversations').select('state_json').where('id', '=', `telegram:${chat}`).executeTakeFirstOrThrow();
+  const state = await rig.database.db.selectFrom('conversations').select('state_json').where('channel', '=', 'telegram').where('user_id', '=', String(chat)).executeTakeFirstOrThrow();
   assert.ok(JSON.parse(state.state_json).report, 'the draft is kept');
 });
 
@@ -124,7 +124,7 @@ test('duplicates within 150 m are linked; a status change reaches every subscrib
   const beforeSms = rig.stub.callsTo('/Messages.json').length;
   // An SMS resident follows the same report after looking it up by code.
   assert.match(await rig.sms(smsPhone, `tra cuu ${code}`), new RegExp(code));
-  await rig.product.reports.subscribe({ reportCode: code, conversationId: 'sms:+84911222555', channel: 'sms', userId: '+84911222555' });
+  await rig.product.reports.subscribe({ reportCode: code, conversationId: await rig.product.conversations.idFor('sms', '+84911222555'), channel: 'sms', userId: '+84911222555' });
 
   const res = await rig.staff(`/reports/${code}/status`, { status: 'in-progress', note: 'Đội duy tu đã tiếp nhận, sẽ vá trong tuần.' });
   assert.equal(res.status, 200);
@@ -177,7 +177,7 @@ test('bad input: a location outside the province, a 5,000-character description,
   const long = 'cống bị nghẹt nước tràn lên đường '.repeat(150);
   const reply = await telegramSay(chat2, rig.telegram.text(chat2, long));
   assert.ok(reply.length > 0, 'a 5,000-character message is answered');
-  const state = await rig.database.db.selectFrom('conversations').select('state_json').where('id', '=', `telegram:${chat2}`).executeTakeFirstOrThrow();
+  const state = await rig.database.db.selectFrom('conversations').select('state_json').where('channel', '=', 'telegram').where('user_id', '=', String(chat2)).executeTakeFirstOrThrow();
   assert.ok((JSON.parse(state.state_json).report.description as string).length <= 2000, 'the description is capped');
 
   const chat3 = 8109;
@@ -230,7 +230,8 @@ test('staff API: list and filter, detail with the conversation, assign, merge a 
   await rig.drain();
   assert.match(rig.telegram.sentTo(8111).at(-1)!.text, new RegExp(`Trùng với phản ánh ${original}`));
   const followers = await rig.product.reports.subscribers(original);
-  assert.deepEqual(followers.map((f) => f.conversationId).sort(), ['telegram:8110', 'telegram:8111']);
+  const expected = [await rig.product.conversations.idFor('telegram', '8110'), await rig.product.conversations.idFor('telegram', '8111')];
+  assert.deepEqual(followers.map((f) => f.conversationId).sort(), expected.sort());
   assert.equal((await rig.staff(`/reports/${original}/merge`, { into: original })).status, 400);
   assert.equal((await rig.staff('/reports/PA00000/status', { status: 'resolved' })).status, 404);
 });

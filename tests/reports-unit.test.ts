@@ -78,7 +78,7 @@ test('an abandoned report expires after the configured time; the next message st
   clock = new Date(clock.getTime() + 21 * 60_000);
   const later = await product.bot.handle(textMessage('hẻm 7 phường Vị Thanh', 'u-expiry'));
   assert.match(later[0]?.text ?? '', /đã quá lâu nên tôi đã hủy/);
-  const row = await database.db.selectFrom('conversations').select('state_json').where('id', '=', 'webchat:u-expiry').executeTakeFirstOrThrow();
+  const row = await database.db.selectFrom('conversations').select('state_json').where('channel', '=', 'webchat').where('user_id', '=', 'u-expiry').executeTakeFirstOrThrow();
   assert.equal(JSON.parse(row.state_json).report, undefined);
   assert.equal((await product.reports.list()).length, 0);
 });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { assemble } from '../adapters/runtime/assemble.ts';
 import { openSqlite } from '../adapters/storage/sqlite.ts';
+import { MIGRATIONS } from '../adapters/storage/migrations/index.ts';
 import { readSeed } from '../knowledge-base/seed-files.ts';
 import { MENU_SECTIONS } from '../bot/menu.ts';
 import { assembledProduct, choiceMessage, TEST_SITE, textMessage } from './helpers.ts';
@@ -13,7 +14,7 @@ before(async () => {
 after(async () => product.cleanup());
 
 test('first start migrates the SQLite file and seeds every shipped entry', async () => {
-  assert.deepEqual(product.migrated, ['0001-initial', '0002-delivery', '0003-reports']);
+  assert.deepEqual(product.migrated, Object.keys(MIGRATIONS).sort());
   const seed = readSeed();
   assert.equal(product.seeded, seed.entries.length);
   const stored = await product.knowledge.listEntries();
@@ -52,7 +53,7 @@ test('a conversation started on one instance continues on another (state lives i
     const birthIndex = section.options.findIndex((o) => o.value === 'kb:khai-sinh');
     const answer = await product.bot.handle(textMessage(String(birthIndex + 1), 'resident-state'));
     assert.match(answer[0]?.text ?? '', /khai sinh/i);
-    const row = await other.selectFrom('conversations').selectAll().where('id', '=', 'webchat:resident-state').executeTakeFirstOrThrow();
+    const row = await other.selectFrom('conversations').selectAll().where('channel', '=', 'webchat').where('user_id', '=', 'resident-state').executeTakeFirstOrThrow();
     assert.equal(row.last_label, 'kb:khai-sinh');
   } finally {
     await other.destroy();

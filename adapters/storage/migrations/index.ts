@@ -2,12 +2,18 @@ import type { Migration, MigrationProvider } from 'kysely';
 import { initial } from './0001-initial.ts';
 import { delivery } from './0002-delivery.ts';
 import { reports } from './0003-reports.ts';
+import { opaqueConversations } from './0004-opaque-conversations.ts';
+import { webchat } from './0006-webchat.ts';
+import { staff } from './0007-staff.ts';
 
 /** The static list every dialect runs (no file-system scan, so it also works inside a Worker bundle). */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
   '0002-delivery': delivery,
   '0003-reports': reports,
+  '0004-opaque-conversations': opaqueConversations,
+  '0006-webchat': webchat,
+  '0007-staff': staff,
 };
 
 export const migrationProvider: MigrationProvider = {
