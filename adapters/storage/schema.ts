@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /** Table shapes as Kysely sees them. Times are ISO-8601 strings (UTC) so every dialect stores them alike. */
 export interface KnowledgeEntryTable {
   id: string;
@@ -149,6 +151,17 @@ export interface ReportSubscriberTable {
   created_at: string;
 }
 
+export interface WebChatMailboxTable {
+  /** Numbered by the database (the page's poll cursor); never set on insert. */
+  seq: Generated<number>;
+  user_id: string;
+  /** The Reply as JSON, rendered by the page. */
+  reply_json: string;
+  created_at: string;
+  /** When a page first fetched it: delivery to the web chat. */
+  fetched_at: string | null;
+}
+
 export interface Database {
   knowledge_entries: KnowledgeEntryTable;
   label_definitions: LabelDefinitionTable;
@@ -163,4 +176,5 @@ export interface Database {
   reports: ReportTable;
   report_events: ReportEventTable;
   report_subscribers: ReportSubscriberTable;
+  webchat_mailbox: WebChatMailboxTable;
 }

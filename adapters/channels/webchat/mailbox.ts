@@ -1,0 +1,21 @@
+import type { Reply } from '../../../bot/types.ts';
+
+/** One message waiting for (or already fetched by) the web chat page. */
+export interface MailboxItem {
+  /** Grows with every message: the page polls "after" the last one it showed. */
+  readonly seq: number;
+  readonly reply: Reply;
+  readonly at: string;
+}
+
+/**
+ * Where messages the bot sends on its own (a report's status change...) wait for the web chat page, which
+ * cannot be pushed to: the outbox "sends" into it, the page polls it. Implemented in adapters/storage.
+ */
+export interface WebChatMailbox {
+  put(userId: string, reply: Reply): Promise<number>;
+  /** Messages after `seq`, oldest first; marks them fetched (delivered). */
+  fetchAfter(userId: string, seq: number, limit?: number): Promise<MailboxItem[]>;
+  /** The latest messages, oldest first, for the history a reloaded page shows; also marks them fetched. */
+  latest(userId: string, limit?: number): Promise<MailboxItem[]>;
+}
