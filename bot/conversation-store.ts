@@ -8,7 +8,12 @@ import type { ChannelId, ChoiceOption } from './types.ts';
 /** What the bot remembers between turns; kept in the database so any instance can continue a conversation. */
 export interface ConversationState {
   /** Options the resident was just offered: a reply "2" or a tap picks one. */
-  readonly pending?: { readonly options: readonly ChoiceOption[]; readonly askedAt: string };
+  readonly pending?: {
+    readonly options: readonly ChoiceOption[];
+    readonly askedAt: string;
+    /** The message that led to these options (a clarification): a report picked from them starts with it. */
+    readonly text?: string;
+  };
   readonly lastLabel?: string;
   /** A field report being written over several messages. */
   readonly report?: ReportDraft;

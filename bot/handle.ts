@@ -1,5 +1,6 @@
 import { decide, decidedLabel } from '../intents/decide.ts';
 import { foldKey } from '../intents/fold.ts';
+import { withoutDanger } from '../intents/emergency.ts';
 import { EMERGENCY_LABEL, OUT_OF_SCOPE_LABEL, type MatchResult } from '../intents/matcher.ts';
 import type { Understanding } from '../knowledge-base/understanding.ts';
 import { placeholderValues } from '../knowledge-base/render.ts';
@@ -10,7 +11,7 @@ import type { Conversation, ConversationState, ConversationStore } from './conve
 import { MENU_PREFIX, MENU_SECTIONS, REPORT_MENU_VALUE } from './menu.ts';
 import type { ReportDesk } from './report-desk.ts';
 import { createReplies } from './replies.ts';
-import type { FlowInput } from './reports/flow.ts';
+import type { FlowInput, ReportDraft } from './reports/flow.ts';
 import type { SiteConfig } from './site-config.ts';
 import { offeredOptions, type Turn } from './turn.ts';
 import type { ChoiceOption, IncomingMessage, Reply } from './types.ts';
@@ -77,7 +78,7 @@ export function createBot(deps: BotDeps): Bot {
     const decision = decide(result);
     if (decision.kind === 'clarify') {
       const options = decision.options.map((o) => ({ value: o.label, title: understanding.titleOf(o.label) }));
-      return { replies: replies.clarify(options), pending: options, label: result.label, score: result.score };
+      return { replies: replies.clarify(options), pending: options, pendingText: text, label: result.label, score: result.score };
     }
     if (decision.kind === 'not-understood' || decision.label === OUT_OF_SCOPE_LABEL) {
       await deps.unanswered.record({
@@ -110,19 +111,44 @@ export function createBot(deps: BotDeps): Bot {
 
   async function turnFor(message: IncomingMessage, conversation: Conversation, understanding: Understanding): Promise<Turn> {
     const offered = conversation.state.pending;
-    const pending = offered && now().getTime() - Date.parse(offered.askedAt) <= PENDING_LIFETIME_MS ? offered.options : undefined;
+    const live = offered && now().getTime() - Date.parse(offered.askedAt) <= PENDING_LIFETIME_MS ? offered : undefined;
+    const pending = live?.options;
     const draft = conversation.state.report;
 
-    // Matched once here: danger to life interrupts anything, a half-written report included (the draft is kept).
+    // Matched once here: danger to life interrupts anything, but swallows nothing (see emergencyTurn).
     const result = message.kind === 'text' ? understanding.matcher.match(cleanText(message.text)) : undefined;
-    if (result && decidedLabel(decide(result)) === EMERGENCY_LABEL) return { replies: replies.emergency(), label: EMERGENCY_LABEL };
+    if (result && decidedLabel(decide(result)) === EMERGENCY_LABEL) return emergencyTurn(message, conversation, understanding, draft);
     if (desk.isActive(draft)) {
       const input = flowInput(message, pending);
       if (input && !(input.kind === 'text' && input.text === '')) return desk.continue(draft, input, message, conversation);
     }
-    const turn = await freshTurn(message, conversation, understanding, pending, result);
+    const turn = await freshTurn(message, conversation, understanding, pending, result, live?.text);
     if (desk.isStale(draft)) return { ...turn, replies: [...replies.reportDraftExpired(), ...turn.replies], draft: turn.draft ?? null };
     return turn;
+  }
+
+  /**
+   * The emergency numbers first, and the report the message also is (or was being written) kept: a draft in
+   * progress asks its step again; a message that reads as a report once its danger words are set aside opens one.
+   */
+  async function emergencyTurn(message: IncomingMessage, conversation: Conversation, understanding: Understanding, draft: ReportDraft | undefined): Promise<Turn> {
+    const urgent = { replies: replies.emergency(), label: EMERGENCY_LABEL };
+    if (desk.isActive(draft)) {
+      const reminder = await desk.remind(draft, message, conversation);
+      return { ...reminder, ...urgent, replies: [...urgent.replies, ...reminder.replies] };
+    }
+    if (message.kind !== 'text') return urgent;
+    const text = cleanText(message.text);
+    const rest = withoutDanger(foldKey(text));
+    const decision = rest === '' ? undefined : decide(understanding.matcher.match(rest));
+    if (decision?.kind === 'answer' && decision.label.startsWith('report:')) {
+      const started = await desk.start(decision.label.slice('report:'.length), text, message, conversation, conversation.state.attachments);
+      return { ...started, ...urgent, replies: [...urgent.replies, ...started.replies] };
+    }
+    const reports = decision?.kind === 'clarify' ? decision.options.filter((o) => o.label.startsWith('report:')) : [];
+    if (reports.length === 0) return urgent;
+    const options = reports.map((o) => ({ value: o.label, title: understanding.titleOf(o.label) }));
+    return { ...urgent, replies: [...urgent.replies, ...replies.reportAfterEmergency(options)], pending: options, pendingText: text };
   }
 
   async function freshTurn(
@@ -131,6 +157,7 @@ export function createBot(deps: BotDeps): Bot {
     understanding: Understanding,
     pending: readonly ChoiceOption[] | undefined,
     result: MatchResult | undefined,
+    pendingText: string | undefined,
   ): Promise<Turn> {
     switch (message.kind) {
       case 'follow':
@@ -138,7 +165,8 @@ export function createBot(deps: BotDeps): Bot {
       case 'unfollow':
         return { replies: [] };
       case 'choice':
-        return resolve(message.value, understanding, message, conversation);
+        // A tap on an option of a clarification carries the words that led to it (a report starts with them).
+        return resolve(message.value, understanding, message, conversation, pending?.some((o) => o.value === message.value) ? pendingText : undefined);
       case 'location':
       case 'image':
         return desk.attachmentOnly(message, conversation.state.attachments);
@@ -148,7 +176,7 @@ export function createBot(deps: BotDeps): Bot {
         const picked = OPTION_NUMBER.exec(foldKey(text));
         if (pending && picked) {
           const option = pending[Number(picked[1]) - 1];
-          if (option) return resolve(option.value, understanding, message, conversation);
+          if (option) return resolve(option.value, understanding, message, conversation, pendingText);
           return { replies: [{ kind: 'choices', text: `Bạn vui lòng chọn một số từ 1 đến ${pending.length}:`, options: pending }], pending };
         }
         return understand(text, result ?? understanding.matcher.match(text), understanding, message, conversation);
@@ -161,7 +189,7 @@ export function createBot(deps: BotDeps): Bot {
     const attachments = turn.attachments === undefined ? previous.attachments : turn.attachments ?? undefined;
     const lastLabel = turn.label ?? previous.lastLabel;
     return {
-      ...(turn.pending ? { pending: { options: turn.pending, askedAt: now().toISOString() } } : {}),
+      ...(turn.pending ? { pending: { options: turn.pending, askedAt: now().toISOString(), ...(turn.pendingText ? { text: turn.pendingText } : {}) } } : {}),
       ...(lastLabel ? { lastLabel } : {}),
       ...(draft ? { report: draft } : {}),
       ...(attachments ? { attachments } : {}),

@@ -36,6 +36,10 @@ export function createReplies(site: SiteConfig) {
       },
     ],
     // Honest until staff can answer in the chat: how to reach a person, never a promise no one keeps.
+    /** After the emergency numbers, when the message also reads as one of these reports. */
+    reportAfterEmergency: (options: readonly ChoiceOption[]): Reply[] => [
+      { kind: 'choices', text: 'Nếu bạn cũng muốn gửi phản ánh để cán bộ xử lý, bạn chọn loại sự việc (trả lời bằng số):', options },
+    ],
     human: (): Reply[] => [
       {
         kind: 'text',

@@ -1,6 +1,6 @@
 import { foldKey } from '../intents/fold.ts';
 import { findReportCode, mentionsReportCode } from './reports/codes.ts';
-import { advance, startDraft, type FlowContext, type FlowInput, type FlowOutcome, type ReportDraft } from './reports/flow.ts';
+import { advance, remind, startDraft, type FlowContext, type FlowInput, type FlowOutcome, type ReportDraft } from './reports/flow.ts';
 import type { Gazetteer } from './reports/gazetteer.ts';
 import { reportReplies } from './reports/report-replies.ts';
 import type { ReportService } from './reports/service.ts';
@@ -76,6 +76,11 @@ export function createReportDesk(deps: ReportDeskDeps) {
 
     continue(draft: ReportDraft, input: FlowInput, message: IncomingMessage, conversation: Conversation): Promise<Turn> {
       return settle(advance(draft, input, context(message)), conversation, undefined);
+    },
+
+    /** Asks the draft's current step again (after an emergency reply), keeping everything gathered. */
+    remind(draft: ReportDraft, message: IncomingMessage, conversation: Conversation): Promise<Turn> {
+      return settle(remind(draft, context(message)), conversation, undefined);
     },
 
     /** "tra cứu PA1234", "mã 1234", "phản ánh của tôi": one report's status, or the resident's own list. */

@@ -13,6 +13,8 @@ export interface Attachments {
 export interface Turn {
   readonly replies: Reply[];
   readonly pending?: readonly ChoiceOption[];
+  /** The resident's words the pending options answer (a clarification), kept for the pick. */
+  readonly pendingText?: string;
   readonly label?: string;
   readonly score?: number;
   /** The resident asked for a person: staff see the conversation flagged. */

@@ -37,3 +37,13 @@ export function isEmergency(...readings: readonly string[]): boolean {
     return PATTERNS.some((pattern) => pattern.test(padded));
   });
 }
+
+/**
+ * The reading with its danger phrases cut out: what else the message says. A long report that mentions a
+ * danger ("cây nghiêng ... nhánh gãy đè lên người") is still a report once the emergency numbers are sent.
+ */
+export function withoutDanger(reading: string): string {
+  let padded = ' ' + reading + ' ';
+  for (const pattern of PATTERNS) padded = padded.replace(new RegExp(pattern.source, 'g'), ' ');
+  return padded.replace(/\s+/g, ' ').trim();
+}

@@ -1,6 +1,7 @@
 import { foldKey } from '../../intents/fold.ts';
 import { offeredOptions } from '../turn.ts';
 import type { ChoiceOption, Reply } from '../types.ts';
+import { namesPlace, withPlace } from './draft-place.ts';
 import type { Gazetteer } from './gazetteer.ts';
 import { CANCEL_VALUE, CONFIRM_VALUE, reportReplies, SKIP_PHOTO_VALUE, UNKNOWN_COMMUNE_VALUE } from './report-replies.ts';
 import type { GeoPoint } from './types.ts';
@@ -16,6 +17,8 @@ export interface ReportDraft {
   readonly photoUrl?: string;
   readonly photoAsked?: boolean;
   readonly communeTries?: number;
+  /** Commune ids the typed name could mean ("xã Vị Thanh"): offered as numbered choices. */
+  readonly communeChoices?: readonly string[];
   readonly step: Step;
   readonly startedAt: string;
   readonly updatedAt: string;
@@ -50,14 +53,6 @@ const YES_WORDS = new Set(['1', 'gui', 'gui di', 'dong y', 'co', 'ok', 'oke', 'y
 const NO_WORDS = new Set(['2', 'khong', 'ko', 'no']);
 const SKIP_WORDS = new Set(['bo qua', 'khong', 'ko', 'khong co', 'ko co', 'khong co anh', 'skip', 'thoi', 'khong gui', 'ko gui']);
 const UNKNOWN_WORDS = new Set(['khong ro', 'ko ro', 'khong biet', 'ko biet', 'kbiet', 'khong nho']);
-// Words that say where something is: a message with one of them already carries an address. "đường" alone
-// is not one ("đèn đường" is a street light), nor "trước nhà": only a named or numbered place counts.
-const PLACE_WORDS = /\b(hem|ap|khom|khu vuc|khu pho|so nha|to dan pho|kdc|khu dan cu|nga (ba|tu|nam|sau)|quoc lo|tinh lo|duong tinh|ql ?\d+|tl ?\d+)\b/;
-const NAMED_PLACE = /(?:^|[\s,.;(])(?:đường|duong|chợ|cho|cầu|cau|kênh|kenh|rạch|rach|bến|ben|khu|trường|truong)\s+(?:\d|[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ])/;
-
-function namesAPlace(text: string): boolean {
-  return PLACE_WORDS.test(foldKey(text)) || NAMED_PLACE.test(text.normalize('NFC'));
-}
 const MAX_COMMUNE_TRIES = 2;
 
 export const isCancel = (text: string): boolean => CANCEL_WORDS.has(foldKey(text));
@@ -66,14 +61,13 @@ export const isCancel = (text: string): boolean => CANCEL_WORDS.has(foldKey(text
 export function startDraft(category: string | undefined, text: string | undefined, ctx: FlowContext, attachments: { photoUrl?: string; location?: GeoPoint } = {}): FlowOutcome {
   const at = ctx.now.toISOString();
   let draft: ReportDraft = { step: 'category', startedAt: at, updatedAt: at, ...(category ? { category } : {}), ...attachments };
-  if (text !== undefined) draft = withPlaceFrom({ ...draft, description: text }, text, ctx);
-  return next(draft, ctx);
-}
-
-function withPlaceFrom(draft: ReportDraft, text: string, ctx: FlowContext): ReportDraft {
-  const [commune] = ctx.gazetteer.mentionedIn(text);
-  const hasAddress = commune !== undefined || namesAPlace(text);
-  return { ...draft, ...(hasAddress && !draft.address ? { address: text } : {}), ...(commune ? { commune: commune.id } : {}) };
+  if (text === undefined) return withPolice(next(draft, ctx));
+  const outcome = next(withPlace({ ...draft, description: text }, text, ctx.gazetteer, 'mention'), ctx);
+  // Opened from words alone, the resident may not know a report is being made: say so, and how to stop
+  // (the confirmation says it anyway), with 113 where it may be a crime.
+  if (outcome.kind !== 'continue' || !category) return outcome;
+  const said = outcome.draft.step === 'confirm' ? reportReplies.police(category) : reportReplies.opening(ctx.categoryTitle(category), category);
+  return { ...outcome, replies: [...said, ...outcome.replies] };
 }
 
 /** Moves to the first thing still missing and asks for it. */
@@ -82,9 +76,9 @@ function next(draft: ReportDraft, ctx: FlowContext): FlowOutcome {
     ? 'category'
     : !draft.description
       ? 'what'
-      : !draft.location && !draft.address
+      : !draft.location && !draft.address && !draft.commune && !draft.communeChoices
         ? 'where'
-        : !draft.location && draft.commune === undefined
+        : !draft.location && (draft.commune === undefined || draft.communeChoices)
           ? 'commune'
           : ctx.richChannel && !draft.photoUrl && !draft.photoAsked
             ? 'photo'
@@ -97,8 +91,12 @@ function next(draft: ReportDraft, ctx: FlowContext): FlowOutcome {
       return { kind: 'continue', draft: current, replies: reportReplies.askWhat(ctx.categoryTitle(draft.category as string)) };
     case 'where':
       return { kind: 'continue', draft: current, replies: reportReplies.askWhere(ctx.richChannel) };
-    case 'commune':
-      return { kind: 'continue', draft: current, replies: reportReplies.askCommune() };
+    case 'commune': {
+      if (!draft.communeChoices) return { kind: 'continue', draft: current, replies: reportReplies.askCommune() };
+      const choices = draft.communeChoices.map((id) => ({ value: COMMUNE_PREFIX + id, title: ctx.gazetteer.byId(id)?.name ?? id }));
+      const replies = reportReplies.chooseCommune(choices);
+      return { kind: 'continue', draft: current, replies, options: offeredOptions(replies) };
+    }
     case 'photo': {
       const replies = reportReplies.askPhoto();
       return { kind: 'continue', draft: current, replies, options: offeredOptions(replies) };
@@ -114,11 +112,15 @@ export function summary(draft: ReportDraft, ctx: FlowContext): string {
   const commune = draft.commune ? ctx.gazetteer.byId(draft.commune)?.name : undefined;
   const place = draft.location
     ? `vị trí đã gửi (${draft.location.latitude.toFixed(5)}, ${draft.location.longitude.toFixed(5)})`
-    : draft.address === draft.description
-      ? (commune ?? 'địa điểm trong mô tả')
-      : [draft.address, commune].filter(Boolean).join(', ');
+    : [draft.address, commune].filter(Boolean).join(', ') || 'địa điểm chưa rõ';
   const description = (draft.description ?? '').length > 160 ? `${(draft.description ?? '').slice(0, 157)}...` : draft.description;
   return `${ctx.categoryTitle(draft.category as string)} tại ${place}: "${description}"${draft.photoUrl ? ' (kèm ảnh)' : ''}.`;
+}
+
+/** The step the draft is at, asked again after something else was said (an emergency): the draft is kept. */
+export function remind(draft: ReportDraft, ctx: FlowContext): FlowOutcome {
+  const outcome = next(draft, ctx);
+  return outcome.kind === 'continue' ? { ...outcome, replies: [...reportReplies.kept(), ...outcome.replies] } : outcome;
 }
 
 /** One step of the conversation: what the resident sent, against the step the draft is at. */
@@ -138,14 +140,14 @@ export function advance(draft: ReportDraft, input: FlowInput, ctx: FlowContext):
 
   switch (draft.step) {
     case 'category':
-      if (choice?.startsWith('report:')) return next({ ...draft, category: choice.slice('report:'.length) }, ctx);
+      if (choice?.startsWith('report:')) return withPolice(next({ ...draft, category: choice.slice('report:'.length) }, ctx));
       // Free text instead of a pick: it describes the problem; staff sort the category out.
-      if (text !== undefined) return next(withPlaceFrom({ ...draft, category: 'khac', description: text }, text, ctx), ctx);
+      if (text !== undefined) return next(withPlace({ ...draft, category: 'khac', description: text }, text, ctx.gazetteer, 'mention'), ctx);
       return next(draft, ctx);
     case 'what':
-      return text === undefined ? next(draft, ctx) : next(withPlaceFrom({ ...draft, description: text }, text, ctx), ctx);
+      return text === undefined ? next(draft, ctx) : next(withPlace({ ...draft, description: text }, text, ctx.gazetteer, 'mention'), ctx);
     case 'where':
-      return text === undefined ? next(draft, ctx) : next(withPlaceFrom({ ...draft, address: text }, text, ctx), ctx);
+      return text === undefined ? next(draft, ctx) : next(withPlace(draft, text, ctx.gazetteer, 'answer'), ctx);
     case 'commune':
       return answerCommune(draft, text, choice, ctx);
     case 'photo':
@@ -155,17 +157,34 @@ export function advance(draft: ReportDraft, input: FlowInput, ctx: FlowContext):
     case 'confirm':
       if (choice === CONFIRM_VALUE || YES_WORDS.has(folded)) return { kind: 'submit', draft };
       if (NO_WORDS.has(folded)) return { kind: 'cancelled', replies: reportReplies.cancelled() };
+      // A place typed here corrects the one in the summary ("ở ấp 3 xã Vị Thủy"); the summary is shown again.
+      if (text !== undefined && namesPlace(text, ctx.gazetteer)) return next(withPlace(draft, text, ctx.gazetteer, 'correction'), ctx);
       return next(draft, ctx);
   }
 }
 
+/** 113 before the next question when the category picked may be a crime. */
+function withPolice(outcome: FlowOutcome): FlowOutcome {
+  if (outcome.kind !== 'continue' || !outcome.draft.category) return outcome;
+  return { ...outcome, replies: [...reportReplies.police(outcome.draft.category), ...outcome.replies] };
+}
+
 function answerCommune(draft: ReportDraft, text: string | undefined, choice: string | undefined, ctx: FlowContext): FlowOutcome {
-  if (choice === UNKNOWN_COMMUNE_VALUE || (text !== undefined && UNKNOWN_WORDS.has(foldKey(text)))) return next({ ...draft, commune: null }, ctx);
+  if (choice === UNKNOWN_COMMUNE_VALUE || (text !== undefined && UNKNOWN_WORDS.has(foldKey(text)))) {
+    const { communeChoices: _offered, ...rest } = draft;
+    return next({ ...rest, commune: null }, ctx);
+  }
   if (choice?.startsWith(COMMUNE_PREFIX)) {
     const id = choice.slice(COMMUNE_PREFIX.length);
-    return ctx.gazetteer.byId(id) ? next({ ...draft, commune: id }, ctx) : next(draft, ctx);
+    const { communeChoices: _offered, ...rest } = draft;
+    return ctx.gazetteer.byId(id) ? next({ ...rest, commune: id }, ctx) : next(draft, ctx);
   }
   if (text === undefined) return next(draft, ctx);
+  // A whole address as the answer ("ở ấp 3 xã Vị Thủy"): the commune from it, the rest joins the address.
+  if (namesPlace(text, ctx.gazetteer)) {
+    const placed = withPlace(draft, text, ctx.gazetteer, 'addition');
+    if (placed.commune !== undefined || placed.communeChoices) return next(placed, ctx);
+  }
   const found = ctx.gazetteer.search(text);
   const exact = found.filter((f) => f.exact);
   if (exact.length === 1) return next({ ...draft, commune: (exact[0] as (typeof exact)[number]).commune.id }, ctx);

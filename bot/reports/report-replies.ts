@@ -10,7 +10,29 @@ export const UNKNOWN_COMMUNE_VALUE = 'flow:unknown-commune';
 
 const text = (body: string, short?: string): Reply => ({ kind: 'text', text: body, ...(short ? { short } : {}) });
 
+// Categories where what is reported may be a crime still unfolding: the police number goes with the report.
+const POLICE_CATEGORIES = new Set(['an-ninh-trat-tu']);
+
+const lowerFirst = (title: string): string => title.charAt(0).toLowerCase() + title.slice(1);
+
 export const reportReplies = {
+  /** Said when free text opens a report, so nobody files one without knowing; with 113 where it may be a crime. */
+  opening: (categoryTitle: string, category: string): Reply[] => [
+    text(
+      `Tôi sẽ ghi nhận phản ánh của bạn về: ${lowerFirst(categoryTitle)}. Nếu không muốn gửi, bạn nhắn "hủy" bất cứ lúc nào.`,
+      'Toi se ghi nhan phan anh cua ban. Nhan HUY neu khong muon gui.',
+    ),
+    ...reportReplies.police(category),
+  ],
+  police: (category: string): Reply[] =>
+    POLICE_CATEGORIES.has(category)
+      ? [
+          text(
+            'Nếu vụ trộm cắp, cướp giật, đánh nhau hay gây rối đang xảy ra hoặc vừa phát hiện, xin gọi ngay 113 (công an, miễn phí) để được xử lý kịp thời; phản ánh ở đây không thay được cuộc gọi đó.',
+            'Trom cap, cuop, danh nhau dang/vua xay ra: goi ngay 113 (cong an, mien phi).',
+          ),
+        ]
+      : [],
   askCategory: (options: readonly ChoiceOption[]): Reply[] => [
     { kind: 'choices', text: 'Bạn muốn phản ánh về việc gì? (trả lời bằng số, nhắn "hủy" để thôi)', options },
   ],
@@ -34,6 +56,7 @@ export const reportReplies = {
   confirm: (summary: string): Reply[] => [
     { kind: 'choices', text: `Gửi phản ánh: ${summary}`, options: [{ value: CONFIRM_VALUE, title: 'Gửi phản ánh' }, { value: CANCEL_VALUE, title: 'Hủy' }] },
   ],
+  kept: (): Reply[] => [text('Phản ánh bạn đang soạn vẫn được giữ; khi an toàn, bạn trả lời tiếp giúp tôi.', 'Phan anh dang soan van duoc giu.')],
   cancelled: (): Reply[] => [text('Đã hủy phản ánh. Khi cần, bạn cứ nhắn lại.')],
   filed: (code: string): Reply[] => [
     text(

@@ -1,0 +1,85 @@
+import { stripMarks } from '../../intents/fold.ts';
+
+/**
+ * The address part of a resident's words ("đèn đường tắt hẻm 7 đường Trần Hưng Đạo" → "hẻm 7 đường Trần Hưng
+ * Đạo"), so staff and Open311 get a place instead of the whole story. Heuristic by design: it starts at the
+ * first word that names a place and ends with the clause; a commune name is cut out (it is stored on its own).
+ */
+
+// Words that open an address. "đường" and the like only with a name or number after them ("đèn đường" is a light).
+const OPENERS = new Set(['hem', 'ngo', 'kiet', 'ap', 'khom', 'thon', 'xom', 'kdc', 'ql', 'tl']);
+const OPENER_PAIRS = new Set(['so nha', 'khu vuc', 'khu pho', 'khu dan', 'to dan', 'quoc lo', 'tinh lo', 'nga ba', 'nga tu', 'nga nam', 'nga sau']);
+const NAMED = new Set(['duong', 'cho', 'cau', 'kenh', 'rach', 'ben', 'truong', 'khu', 'cong']);
+// Words that may carry an address on once it has started, in a text typed with capitals.
+const CARRIERS = new Set([
+  ...OPENERS, ...NAMED, 'so', 'nha', 'vuc', 'pho', 'dan', 'cu', 'to', 'lo', 'quoc', 'tinh', 'nga', 'ba', 'tu', 'nam', 'sau',
+  'gan', 'truoc', 'canh', 'doi', 'dien', 'cuoi', 'dau', 'trong', 'ngang', 'phuong', 'xa', 'p', 'thi', 'tran', 'tt',
+]);
+const CLAUSE_END = /[,.;!?\n()]/;
+const TRAILING = new Set(['o', 'tai', 'gan', 'truoc', 'canh', 'va', 'doi', 'phuong', 'xa', 'p', 'thi', 'tran', 'tt']);
+
+interface Word {
+  readonly folded: string;
+  readonly start: number;
+  readonly end: number;
+  readonly capital: boolean;
+}
+
+function wordsOf(text: string): Word[] | undefined {
+  const stripped = stripMarks(text);
+  // Folding keeps one character for one in Vietnamese; anything else (rare scripts) is not worth guessing at.
+  if (stripped.length !== text.length) return undefined;
+  return [...stripped.matchAll(/[a-z0-9]+/g)].map((m) => {
+    const start = m.index ?? 0;
+    const first = text.charAt(start);
+    return { folded: m[0], start, end: start + m[0].length, capital: first !== first.toLowerCase() };
+  });
+}
+
+const isNumber = (w: Word | undefined): boolean => w !== undefined && /\d/.test(w.folded);
+
+function opensAt(words: readonly Word[], i: number): boolean {
+  const word = words[i] as Word;
+  const next = words[i + 1];
+  if (OPENERS.has(word.folded)) return true;
+  if (next !== undefined && OPENER_PAIRS.has(`${word.folded} ${next.folded}`)) return true;
+  return NAMED.has(word.folded) && next !== undefined && (isNumber(next) || next.capital);
+}
+
+/**
+ * The address in `text`, or undefined when no word names a place. `commune` is the commune name's word span
+ * (as the gazetteer found it), left out of the address.
+ */
+export function addressIn(raw: string, commune?: readonly [number, number]): string | undefined {
+  const text = raw.normalize('NFC');
+  const words = wordsOf(text);
+  if (words === undefined) return undefined;
+  const first = words.findIndex((_, i) => opensAt(words, i));
+  if (first < 0) return undefined;
+  // With capitals typed, a lower-case word that carries no address ends it. Without them, a word that carries
+  // none ends it right after a number ("hem 5 den tat": the number closed the name), else the clause does.
+  const typedCapitals = words.some((w) => w.capital);
+  let last = first;
+  for (let i = first + 1; i < words.length; i++) {
+    const word = words[i] as Word;
+    if (CLAUSE_END.test(text.slice((words[i - 1] as Word).end, word.start))) break;
+    const carries = isNumber(word) || CARRIERS.has(word.folded);
+    if (!carries && (typedCapitals ? !word.capital : isNumber(words[i - 1]))) break;
+    last = i;
+  }
+  const kept: Array<[number, number]> = [];
+  let from = first;
+  if (commune !== undefined && commune[0] <= last && commune[1] > first) {
+    if (commune[0] > first) kept.push([first, commune[0] - 1]);
+    from = commune[1];
+  }
+  if (from <= last) kept.push([from, last]);
+  const parts = kept
+    .map(([a, b]) => {
+      let end = b;
+      while (end >= a && TRAILING.has((words[end] as Word).folded)) end--;
+      return end < a ? '' : text.slice((words[a] as Word).start, (words[end] as Word).end);
+    })
+    .filter((p) => p !== '');
+  return parts.length === 0 ? undefined : parts.join(', ');
+}

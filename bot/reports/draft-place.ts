@@ -1,0 +1,48 @@
+import { foldKey } from '../../intents/fold.ts';
+import { addressIn } from './address.ts';
+import type { ReportDraft } from './flow.ts';
+import type { Gazetteer } from './gazetteer.ts';
+
+/**
+ * How a message's words about the place go into a draft:
+ * - `mention`: the description, which may name a place ("đèn tắt hẻm 7 phường Vị Tân"); nothing is overwritten;
+ * - `answer`: the reply to "where?", an address even when no word marks it as one ("trước nhà văn hóa");
+ * - `correction`: typed at the confirmation, it replaces the place it names;
+ * - `addition`: the reply to "which commune?", whose extra words ("ấp 3") join the address.
+ */
+export type PlaceMode = 'mention' | 'answer' | 'correction' | 'addition';
+
+// Words around a place that are not part of it ("ở", "tại"...): a reply made of these and a commune is the commune alone.
+const FILLER = new Set(['o', 'tai', 'thuoc', 'khu', 'vuc', 'dia', 'ban', 'nha', 'toi', 'minh', 'a', 'nhe', 'ben']);
+
+export function namesPlace(text: string, gazetteer: Gazetteer): boolean {
+  const located = gazetteer.locate(text);
+  return located.words !== undefined || addressIn(text, located.words) !== undefined;
+}
+
+function onlyFillerBesides(text: string, span: readonly [number, number]): boolean {
+  return foldKey(text).split(' ').every((word, i) => (i >= span[0] && i < span[1]) || FILLER.has(word) || word === '');
+}
+
+export function withPlace(draft: ReportDraft, text: string, gazetteer: Gazetteer, mode: PlaceMode): ReportDraft {
+  const located = gazetteer.locate(text);
+  let address = addressIn(text, located.words);
+  if (address === undefined && mode === 'answer' && !(located.words && onlyFillerBesides(text, located.words))) address = text.trim();
+  const { communeChoices: _previous, ...rest } = draft;
+  const placed: ReportDraft = {
+    ...rest,
+    ...(address === undefined
+      ? {}
+      : mode === 'mention' && draft.address
+        ? {}
+        : mode === 'addition' && draft.address && !draft.address.includes(address)
+          ? { address: `${draft.address}, ${address}` }
+          : { address }),
+  };
+  if (located.commune) return { ...placed, commune: located.commune.id };
+  if (located.choices.length > 0 && (mode !== 'mention' || draft.commune === undefined)) {
+    const { commune: _unknown, ...open } = placed;
+    return { ...open, communeChoices: located.choices.map((c) => c.id) };
+  }
+  return draft.communeChoices ? { ...placed, communeChoices: draft.communeChoices } : placed;
+}
