@@ -22,6 +22,8 @@ export type IncomingMessage =
 export interface ChoiceOption {
   readonly value: string;
   readonly title: string;
+  /** A shorter title for channels that list options as text lines within a small budget (SMS); optional. */
+  readonly short?: string;
 }
 
 export type Reply =

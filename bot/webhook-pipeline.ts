@@ -1,8 +1,9 @@
 import type { ChannelAdapter, OutboundPayload, RawRequest } from '../adapters/channels/types.ts';
-import { smsKeyword } from '../adapters/channels/sms/keywords.ts';
+import { isNextPageDigit, NOTHING_MORE, smsKeyword } from '../adapters/channels/sms/keywords.ts';
 import type { Logger } from '../adapters/http/logger.ts';
+import type { ContinuationStore } from './continuation-store.ts';
 import type { ConversationStore } from './conversation-store.ts';
-import type { Bot } from './handle.ts';
+import { PENDING_LIFETIME_MS, type Bot } from './handle.ts';
 import type { Inbox } from './inbox.ts';
 import type { NewOutboxItem, Outbox } from './outbox.ts';
 import type { OutboxWorker } from './outbox-worker.ts';
@@ -20,6 +21,8 @@ export interface PipelineDeps {
   readonly rateLimiter: RateLimiter;
   readonly optOuts: SmsOptOuts;
   readonly replies: Replies;
+  /** Pages held for channels that page long replies (SMS); without it they get one cut message as before. */
+  readonly continuations?: ContinuationStore;
   readonly logger: Logger;
   /** Runs work after the response is sent: a tracked promise on Node, waitUntil on Workers. */
   readonly defer: (task: () => Promise<void>) => void;
@@ -34,6 +37,9 @@ export interface WebhookOutcome {
 
 const json = (status: number, value: unknown): WebhookOutcome => ({ status, contentType: 'application/json', body: JSON.stringify(value) });
 
+/** What a message gets: replies to render, or the next page held back from an earlier reply (SMS "THEM", "0"). */
+type Answer = { readonly replies: readonly Reply[] } | { readonly page: OutboundPayload };
+
 /**
  * verify → parse → accept into the inbox → ack → handle in the background → replies through the outbox.
  * Channels that answer inside the webhook (Twilio) are handled before the response instead.
@@ -41,31 +47,50 @@ const json = (status: number, value: unknown): WebhookOutcome => ({ status, cont
 export function createWebhookPipeline(deps: PipelineDeps) {
   const now = deps.now ?? (() => new Date());
 
-  async function repliesFor(message: IncomingMessage, provider: string): Promise<Reply[]> {
+  async function answerFor(message: IncomingMessage, provider: string, conversationId: string, paged: boolean): Promise<Answer> {
     const decision = await deps.rateLimiter.check(`${provider}:${message.userId}`);
-    if (decision === 'drop') return [];
-    if (decision === 'notify') return deps.replies.rateLimited();
+    if (decision === 'drop') return { replies: [] };
+    if (decision === 'notify') return { replies: deps.replies.rateLimited() };
     if (message.channel === 'sms' && message.kind === 'text') {
       const keyword = smsKeyword(message.text);
+      if (paged && deps.continuations && (keyword === 'more' || isNextPageDigit(message.text))) {
+        // Held pages live as long as the options they may list: a digit on page 2 must still pick from them.
+        const page = await deps.continuations.next(conversationId, new Date(now().getTime() - PENDING_LIFETIME_MS));
+        if (page !== undefined) return { page };
+        if (keyword === 'more') return { replies: [NOTHING_MORE] };
+      }
       // "HỦY" in the middle of writing a report cancels the report, not the SMS notices.
       const writingReport = keyword === 'stop' && (await deps.conversations.load(message.channel, message.userId)).state.report !== undefined;
       if (keyword === 'stop' && !writingReport) {
         await deps.optOuts.optOut(message.userId);
-        return deps.replies.smsStopped();
+        return { replies: deps.replies.smsStopped() };
       }
       else if (keyword === 'start') {
         await deps.optOuts.optIn(message.userId);
-        return deps.replies.smsStarted();
+        return { replies: deps.replies.smsStarted() };
       }
-      else if (keyword === 'help') return deps.replies.smsHelp();
+      else if (keyword === 'help') return { replies: deps.replies.smsHelp() };
     }
-    return deps.bot.handle(message);
+    return { replies: await deps.bot.handle(message) };
+  }
+
+  /** The messages to send now. A channel that pages long replies sends the first page and holds the rest. */
+  async function payloadsFor(message: IncomingMessage, provider: string, adapter: ChannelAdapter, conversationId: string): Promise<OutboundPayload[]> {
+    const paginate = deps.continuations ? adapter.paginate : undefined;
+    const answer = await answerFor(message, provider, conversationId, paginate !== undefined);
+    if ('page' in answer) return [answer.page];
+    if (paginate === undefined || deps.continuations === undefined) return answer.replies.flatMap((reply) => adapter.render(reply));
+    // A message the rate limit drops leaves what was held; any reply replaces it.
+    if (answer.replies.length === 0) return [];
+    const { now: first, later } = paginate(answer.replies);
+    await deps.continuations.hold(conversationId, later);
+    return first;
   }
 
   /** Handles one accepted message; its replies are stored in the outbox before anything is sent. */
   async function handle(message: IncomingMessage, provider: string, adapter: ChannelAdapter, status: 'pending' | 'sent' = 'pending'): Promise<OutboundPayload[]> {
-    const payloads = (await repliesFor(message, provider)).flatMap((reply) => adapter.render(reply));
     const conversationId = await deps.conversations.idFor(message.channel, message.userId);
+    const payloads = await payloadsFor(message, provider, adapter, conversationId);
     const items: NewOutboxItem[] = payloads.map((payload, index) => ({
       key: `${provider}:${message.messageId}:${index}`,
       conversationId,

@@ -76,6 +76,11 @@ export interface ChannelAdapter {
   parse(raw: RawRequest, now: Date): ParseResult;
   /** A reply as the platform's messages (a long text may become several). Pure. */
   render(reply: Reply): OutboundPayload[];
+  /**
+   * Channels that show a long reply a page at a time (SMS within its segment budget): the turn's replies as the
+   * messages to send now and the pages held until the resident asks for the next one. Pure.
+   */
+  paginate?(replies: readonly Reply[]): { readonly now: OutboundPayload[]; readonly later: OutboundPayload[] };
   send(target: SendTarget, payload: OutboundPayload): Promise<SendResult>;
   /** Channels that answer inside the webhook response (Twilio TwiML) render their replies here. */
   inlineResponse?(payloads: readonly OutboundPayload[]): WebhookResponse;

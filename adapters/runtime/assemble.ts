@@ -21,6 +21,7 @@ import { createKnowledgeStore, type KnowledgeStore } from '../../knowledge-base/
 import { loadUnderstanding, type UnderstandingHolder } from '../../knowledge-base/understanding.ts';
 import type { ChannelAdapter, Fetch } from '../channels/types.ts';
 import { silentLogger, type Logger } from '../http/logger.ts';
+import { createContinuationStore } from '../storage/continuation-store.ts';
 import { migrateToLatest } from '../storage/migrate.ts';
 import type { Database } from '../storage/schema.ts';
 import { createBackgroundTasks } from './background.ts';
@@ -120,6 +121,7 @@ export async function assemble(db: Kysely<Database>, site: SiteConfig, options: 
     rateLimiter: createRateLimiter(db, { limit: Number.isFinite(perMinute) && perMinute > 0 ? perMinute : 20, windowMs: 60_000 }, now),
     optOuts,
     replies: createReplies(site),
+    continuations: createContinuationStore(db, now),
     logger,
     defer: background.defer,
     now,

@@ -162,6 +162,15 @@ export interface WebChatMailboxTable {
   fetched_at: string | null;
 }
 
+/** A page of a long reply held until the resident asks for it (SMS "THEM"); see bot/continuation-store.ts. */
+export interface ContinuationPageTable {
+  conversation_id: string;
+  seq: number;
+  /** The page as the channel adapter rendered it (OutboundPayload). */
+  payload_json: string;
+  held_at: string;
+}
+
 export interface Database {
   knowledge_entries: KnowledgeEntryTable;
   label_definitions: LabelDefinitionTable;
@@ -172,6 +181,7 @@ export interface Database {
   outbox: OutboxTable;
   sms_opt_outs: SmsOptOutTable;
   rate_windows: RateWindowTable;
+  continuation_pages: ContinuationPageTable;
   channel_tokens: ChannelTokenTable;
   reports: ReportTable;
   report_events: ReportEventTable;

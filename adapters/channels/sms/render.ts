@@ -1,6 +1,7 @@
 import type { Reply } from '../../../bot/types.ts';
-import { toAscii } from '../../../intents/fold.ts';
-import { isGsm7, smsSegments } from './segments.ts';
+import { budgetFit, DEFAULT_SEGMENT_BUDGET, type Fit } from './fit.ts';
+import { foldForSms } from './fold.ts';
+import { smsTitle } from './short-title.ts';
 
 /**
  * A bot reply as one SMS text: Vietnamese folded to ASCII (GSM-7 costs 2-3 times fewer segments than UCS-2,
@@ -14,48 +15,17 @@ export interface SmsRenderOptions {
   readonly moreInfo: string;
 }
 
-export const DEFAULT_SEGMENT_BUDGET = 2;
-
-// Symbols toAscii would drop that read better as ASCII.
-const SYMBOLS: ReadonlyArray<readonly [RegExp, string]> = [
-  [/→/g, '->'],
-  [/←/g, '<-'],
-  [/≥/g, '>='],
-  [/≤/g, '<='],
-  [/×/g, 'x'],
-];
-
-/** Folds to GSM-7-safe ASCII, one space between words, no blank lines. */
-export function foldForSms(text: string): string {
-  let folded = text.replace(/\r\n?/g, '\n').replace(/[^\S\n]/g, ' ');
-  for (const [pattern, replacement] of SYMBOLS) folded = folded.replace(pattern, replacement);
-  // The backtick is the one printable ASCII character GSM-7 lacks.
-  folded = toAscii(folded).replace(/`/g, "'");
-  folded = [...folded].filter((char) => isGsm7(char)).join('');
-  return folded
-    .split('\n')
-    .map((line) => line.replace(/ {2,}/g, ' ').trim())
-    .filter((line) => line !== '')
-    .join('\n');
-}
+export { DEFAULT_SEGMENT_BUDGET, foldForSms };
 
 export function renderSms(reply: Reply, options: SmsRenderOptions): string {
-  const budget = Math.max(1, Math.floor(options.segmentBudget ?? DEFAULT_SEGMENT_BUDGET));
-  const fit: Fit = {
-    fits: (text) => {
-      const { encoding, segments } = smsSegments(text);
-      return encoding === 'GSM-7' && segments <= budget;
-    },
-    // Every character costs at least one unit: no longer text can fit, which bounds the search for a cut.
-    maxChars: 160 * budget,
-  };
+  const fit = budgetFit(options.segmentBudget);
   const pointer = foldForSms(options.moreInfo).replace(/\n/g, ' ');
   const moreTail = pointer === '' ? ' ...' : ` ... ${pointer}`;
 
   if (reply.kind === 'choices') {
     // The numbered options are what the resident answers with a digit: shorten the question, never the list.
     const intro = foldForSms(reply.text);
-    const list = reply.options.map((option, i) => `${i + 1}. ${foldForSms(option.title).replace(/\n/g, ' ')}`).join('\n');
+    const list = reply.options.map((option, i) => `${i + 1}. ${smsTitle(option)}`).join('\n');
     const whole = intro === '' ? list : `${intro}\n${list}`;
     if (fit.fits(whole)) return whole;
     const shortened = cutAtWord(intro, ` ...\n${list}`, fit);
@@ -76,16 +46,11 @@ export function renderSms(reply: Reply, options: SmsRenderOptions): string {
   return fit.fits(text) ? text : cutToFit(text, moreTail, fit);
 }
 
-interface Fit {
-  fits(text: string): boolean;
-  readonly maxChars: number;
-}
-
 // Dangling separators look broken before "...".
 const tidy = (prefix: string): string => prefix.replace(/[\s.,;:(\-]+$/, '');
 
 /** The longest prefix ending before a space or line break that fits with `tail` after it. */
-function cutAtWord(text: string, tail: string, fit: Fit): string | undefined {
+export function cutAtWord(text: string, tail: string, fit: Fit): string | undefined {
   const window = text.slice(0, fit.maxChars + 1);
   for (let i = window.length - 1; i > 0; i--) {
     if (window[i] !== ' ' && window[i] !== '\n') continue;

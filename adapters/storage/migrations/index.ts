@@ -3,6 +3,7 @@ import { initial } from './0001-initial.ts';
 import { delivery } from './0002-delivery.ts';
 import { reports } from './0003-reports.ts';
 import { opaqueConversations } from './0004-opaque-conversations.ts';
+import { smsMore } from './0005-sms-more.ts';
 import { webchat } from './0006-webchat.ts';
 import { staff } from './0007-staff.ts';
 
@@ -12,6 +13,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0002-delivery': delivery,
   '0003-reports': reports,
   '0004-opaque-conversations': opaqueConversations,
+  '0005-sms-more': smsMore,
   '0006-webchat': webchat,
   '0007-staff': staff,
 };

@@ -1,5 +1,6 @@
 import { SMS_CAPABILITIES } from '../capabilities.ts';
 import { DEFAULT_TIMEOUT_MS } from '../http.ts';
+import { paginateSms } from '../pages.ts';
 import { DEFAULT_SEGMENT_BUDGET, renderSms } from '../render.ts';
 import type { ChannelAdapter, Fetch } from '../../types.ts';
 import { parseGateway } from './parse.ts';
@@ -42,6 +43,11 @@ export function createGatewayAdapter(config: GatewayConfig): ChannelAdapter {
     verify: (raw, now) => verifyGatewaySignature(raw, config.signingKey, now, maxSkewSeconds),
     parse: (raw, now) => parseGateway(raw, now),
     render: (reply) => [{ body: { text: renderSms(reply, renderOptions) } }],
+    paginate: (replies) => {
+      const { now, later } = paginateSms(replies, renderOptions.segmentBudget);
+      const payload = (text: string) => ({ body: { text: text } });
+      return { now: now.map(payload), later: later.map(payload) };
+    },
     send: (target, payload) => sendGateway(send, target, payload),
   };
 }

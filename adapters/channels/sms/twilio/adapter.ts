@@ -1,5 +1,6 @@
 import { SMS_CAPABILITIES } from '../capabilities.ts';
 import { DEFAULT_TIMEOUT_MS } from '../http.ts';
+import { paginateSms } from '../pages.ts';
 import { DEFAULT_SEGMENT_BUDGET, renderSms } from '../render.ts';
 import type { ChannelAdapter, Fetch } from '../../types.ts';
 import { parseTwilio } from './parse.ts';
@@ -39,6 +40,11 @@ export function createTwilioAdapter(config: TwilioConfig): ChannelAdapter {
     verify: (raw) => verifyTwilioSignature(raw, config.authToken, config.publicBaseUrl),
     parse: (raw, now) => parseTwilio(raw, now),
     render: (reply) => [{ body: { Body: renderSms(reply, renderOptions) } }],
+    paginate: (replies) => {
+      const { now, later } = paginateSms(replies, renderOptions.segmentBudget);
+      const payload = (text: string) => ({ body: { Body: text } });
+      return { now: now.map(payload), later: later.map(payload) };
+    },
     send: (target, payload) => sendTwilio(send, target, payload),
     inlineResponse: twimlResponse,
   };
