@@ -1,4 +1,5 @@
 import type { IncomingMessage } from '../../../bot/types.ts';
+import { timeFromMs } from '../platform-time.ts';
 import { CHOICE_PAYLOAD_PREFIX, type ParseResult, type WebhookResponse } from '../types.ts';
 
 type Json = Record<string, unknown>;
@@ -37,15 +38,23 @@ export function parseTelegramUpdate(body: string, now: Date): ParseResult {
   return ignore();
 }
 
-/** Telegram dates are unix seconds; a missing or zero date (an inaccessible message) falls back to now. */
-function dateOf(seconds: unknown, now: Date): Date {
-  return isFiniteNumber(seconds) && seconds > 0 ? new Date(seconds * 1000) : now;
+/**
+ * Telegram dates are unix seconds; a missing or zero date (an inaccessible message) falls back to now. Any other
+ * value that is no storable time is a reason to refuse the update (a string naming the field), not a crash later.
+ */
+function dateOf(seconds: unknown, now: Date, where: string): Date | string {
+  if (seconds === undefined || seconds === 0) return now;
+  const date = isFiniteNumber(seconds) ? timeFromMs(seconds * 1000) : undefined;
+  return date ?? `${where}.date must be unix seconds between 1970 and 9999`;
 }
+
+/** Telegram ids are integers of at most 52 bits; anything else (1e300, 1.5) would become a nonsense user id. */
+const isId = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value);
 
 /** The chat of a message or membership change, or a reason to refuse the update when it has none. */
 function chatOf(value: Json, where: string): { id: string; private: boolean } | string {
   const chat = value.chat;
-  if (!isObject(chat) || typeof chat.id !== 'number') return `${where}.chat.id is missing`;
+  if (!isObject(chat) || !isId(chat.id)) return `${where}.chat.id is missing or not an integer`;
   return { id: String(chat.id), private: chat.type === 'private' };
 }
 
@@ -54,7 +63,9 @@ function fromMessage(message: unknown, messageId: string, now: Date): ParseResul
   const chat = chatOf(message, 'message');
   if (typeof chat === 'string') return refuse(chat);
   if (!chat.private) return ignore();
-  const base: Base = { channel: 'telegram', messageId, userId: chat.id, receivedAt: dateOf(message.date, now) };
+  const receivedAt = dateOf(message.date, now, 'message');
+  if (typeof receivedAt === 'string') return refuse(receivedAt);
+  const base: Base = { channel: 'telegram', messageId, userId: chat.id, receivedAt };
 
   if (typeof message.text === 'string') return accept({ ...base, kind: 'text', text: message.text });
   if (message.location !== undefined) {
@@ -99,7 +110,7 @@ function fromCallbackQuery(query: unknown, messageId: string, now: Date): ParseR
   if (!isObject(query)) return refuse('callback_query must be an object');
   if (typeof query.id !== 'string' || query.id === '') return refuse('callback_query.id is missing');
   const from = query.from;
-  if (!isObject(from) || typeof from.id !== 'number') return refuse('callback_query.from.id is missing');
+  if (!isObject(from) || !isId(from.id)) return refuse('callback_query.from.id is missing or not an integer');
   const ack = answerCallbackQuery(query.id);
 
   const chat = isObject(query.message) ? chatOf(query.message, 'callback_query.message') : undefined;
@@ -124,7 +135,9 @@ function fromChatMember(change: unknown, messageId: string, now: Date): ParseRes
   if (typeof chat === 'string') return refuse(chat);
   if (!chat.private) return ignore();
   const status = isObject(change.new_chat_member) ? change.new_chat_member.status : undefined;
-  const base: Base = { channel: 'telegram', messageId, userId: chat.id, receivedAt: dateOf(change.date, now) };
+  const receivedAt = dateOf(change.date, now, 'my_chat_member');
+  if (typeof receivedAt === 'string') return refuse(receivedAt);
+  const base: Base = { channel: 'telegram', messageId, userId: chat.id, receivedAt };
   if (status === 'kicked') return accept({ ...base, kind: 'unfollow' });
   if (status === 'member') return accept({ ...base, kind: 'follow' });
   return ignore();

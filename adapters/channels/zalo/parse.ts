@@ -1,4 +1,5 @@
 import type { IncomingMessage } from '../../../bot/types.ts';
+import { timeFromMs } from '../platform-time.ts';
 import { CHOICE_PAYLOAD_PREFIX, type ParseResult } from '../types.ts';
 import { field, idOf, parseJsonObject, type JsonObject } from './json.ts';
 
@@ -17,6 +18,7 @@ export function parseZaloEvent(rawBody: string, now: Date): ParseResult {
   const name = event.event_name;
   if (typeof name !== 'string' || name === '') return refuse('event_name is missing');
   const receivedAt = receivedAtOf(event, now);
+  if (receivedAt === undefined) return refuse('timestamp must be milliseconds since 1970 (a time before year 10000)');
 
   if (name === 'follow' || name === 'unfollow') {
     const userId = idOf(field(event.follower, 'id'));
@@ -65,9 +67,11 @@ function accept(message: IncomingMessage): ParseResult {
   return { ok: true, messages: [message], ignored: 0 };
 }
 
-function receivedAtOf(event: JsonObject, now: Date): Date {
-  const ms = Number(idOf(event.timestamp));
-  return Number.isFinite(ms) && ms > 0 ? new Date(ms) : now;
+/** The event's own time; without one, now. A timestamp that is there but is no storable time is refused. */
+function receivedAtOf(event: JsonObject, now: Date): Date | undefined {
+  const timestamp = idOf(event.timestamp);
+  if (timestamp === undefined) return now;
+  return /^\d{1,16}$/.test(timestamp) ? timeFromMs(Number(timestamp)) : undefined;
 }
 
 /** `event_name:msg_id`; without a msg_id (not seen, but button events are poorly documented) the sender and time stand in. */

@@ -1,3 +1,4 @@
+import { timeFromMs } from '../../platform-time.ts';
 import { normalizeVietnamesePhone } from '../phone.ts';
 import type { ParseResult, RawRequest } from '../../types.ts';
 
@@ -40,9 +41,12 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The phone's own clock, with its offset ("2024-06-22T15:46:11.000+07:00"); our clock when it is absent or unreadable. */
+/**
+ * The phone's own clock, with its offset ("2024-06-22T15:46:11.000+07:00"); our clock when it is absent or
+ * unreadable. Unlike a platform's time, a phone's clock can be anything (a reset battery, year 1980 or +20000),
+ * and refusing would only make the app retry for two days: a time we cannot store falls back to ours as well.
+ */
 function receivedAt(value: unknown, now: Date): Date {
-  if (typeof value !== 'string') return now;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? now : date;
+  if (typeof value !== 'string' || value.length > 64) return now;
+  return timeFromMs(new Date(value).getTime()) ?? now;
 }
