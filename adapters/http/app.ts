@@ -8,12 +8,17 @@ import type { ChannelAdapter, RawRequest } from '../channels/types.ts';
 import { CHAT_CSS, CHAT_JS, chatPage } from '../channels/webchat/page.ts';
 import { parseWebChat } from '../channels/webchat/parse.ts';
 import type { Logger } from './logger.ts';
+import { limitBody, readBodyText } from './read-body.ts';
 
 /** The webhook paths under /webhooks/ and the provider each belongs to. */
 export const WEBHOOK_ROUTES = { zalo: 'zalo', telegram: 'telegram', 'sms/twilio': 'twilio', 'sms/gateway': 'gateway' } as const;
 export type Provider = (typeof WEBHOOK_ROUTES)[keyof typeof WEBHOOK_ROUTES];
 
 const MAX_WEBHOOK_BODY = 1_048_576;
+/** The cap on any other body (Open311 and staff forms, JSON): routes may set a tighter one of their own. */
+const MAX_FORM_BODY = 1_048_576;
+/** Routes that read bodies with Hono's helpers; the web chat and the webhooks cap their own. */
+const CAPPED_PREFIXES = ['/open311/*', '/api/staff/*', '/admin/*'];
 
 
 export interface AppDeps {
@@ -53,6 +58,7 @@ export function createApp(deps: AppDeps): Hono {
 
   // The home page is the chat page: Zalo verifies domain ownership by a meta tag on it.
   app.get('/', (c) => c.html(chatPage(deps.title, deps.zaloSiteVerification), 200, PAGE_SECURITY));
+  for (const prefix of CAPPED_PREFIXES) app.use(prefix, limitBody(MAX_FORM_BODY));
   app.get('/healthz', (c) => c.json({ ok: true, ...deps.health() }));
 
   app.get('/chat', (c) => c.html(chatPage(deps.title, deps.zaloSiteVerification), 200, PAGE_SECURITY));
@@ -74,10 +80,10 @@ export function createApp(deps: AppDeps): Hono {
     app.post(`/webhooks/${path}`, async (c) => {
       const adapter = deps.channels?.get(provider);
       if (adapter === undefined || deps.pipeline === undefined) return c.json({ error: `channel ${provider} is not configured on this server` }, 404);
-      const length = Number(c.req.header('content-length') ?? 0);
-      if (length > MAX_WEBHOOK_BODY) return c.json({ error: 'request body too large' }, 413);
-      const body = await c.req.text();
-      if (body.length > MAX_WEBHOOK_BODY) return c.json({ error: 'request body too large' }, 413);
+      // Counted while reading: a chunked body without Content-Length is cut off at the cap, never buffered whole.
+      const read = await readBodyText(c.req.raw, MAX_WEBHOOK_BODY);
+      if (!read.ok) return c.json({ error: read.reason }, read.status);
+      const body = read.text;
       const headers: Record<string, string> = {};
       c.req.raw.headers.forEach((value, name) => {
         headers[name.toLowerCase()] = value;
