@@ -365,3 +365,33 @@ test('over a real loopback server: a form POST files a request that GET finds', 
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 });
+
+test('published requests: the commune by its name, no phone number or email anywhere, the resolution photo as media_url', async () => {
+  const named = mount({ communeName: (id) => (id === 'phuong-vi-tan' ? 'phường Vị Tân' : undefined) });
+  const contacts = 'gọi 0912 345 678, 0912.345.678, +84912345678, 84 912 345 679 hoặc mail an.nguyen@example.com.vn';
+  const report = await store.create(
+    { category: 'chieu-sang', description: `Đèn hẻm 5 tắt; ${contacts}`, address: 'hẻm 5, nhà anh Tư 0987654321', commune: 'phuong-vi-tan', source: 'chat' },
+    'resident:sms',
+  );
+  const bare = await store.create({ category: 'chieu-sang', description: 'Đèn tắt', commune: 'phuong-vi-tan', source: 'chat' }, 'resident:sms');
+  await store.addEvent(report.code, { status: 'resolved', note: 'Đã thay bóng; thắc mắc gọi anh Tư 0909 111 222.', photoUrl: 'https://example.gov.vn/anh/den-moi.jpg', actor: 'staff' });
+
+  const [shown] = await json(await get(`/requests/${report.code}.json`, named));
+  assert.equal(shown?.['address'], 'hẻm 5, nhà anh Tư [đã ẩn], phường Vị Tân');
+  assert.equal(shown?.['media_url'], 'https://example.gov.vn/anh/den-moi.jpg');
+  const [other] = await json(await get(`/requests/${bare.code}.json`, named));
+  assert.equal(other?.['address'], 'phường Vị Tân', 'a commune id is never published');
+  assert.equal(other?.['media_url'], undefined);
+
+  for (const path of [`/requests/${report.code}.json`, `/requests/${report.code}.xml`, '/requests.json?service_code=chieu-sang', '/requests.xml']) {
+    const text = await (await get(path, named)).text();
+    assert.doesNotMatch(text, /0912|345 678|912345678|912 345|0987654321|0909 111|example\.com\.vn|phuong-vi-tan/, path);
+    assert.match(text, /Đã thay bóng; thắc mắc gọi anh Tư \[đã ẩn\]/, path);
+  }
+});
+
+test('discovery announces the public address when one is configured, not the one the request arrived on', async () => {
+  const behindProxy = mount({ publicBaseUrl: 'https://tro-ly.example.gov.vn/' });
+  const body = (await (await get('/discovery.json', behindProxy)).json()) as { endpoints: Array<{ url: string }> };
+  assert.equal(body.endpoints[0]?.url, 'https://tro-ly.example.gov.vn/open311/v2');
+});

@@ -3,7 +3,7 @@ import type { Open311Deps } from '../http/open311/routes.ts';
 import type { Assembly } from './assemble.ts';
 
 /** Open311 sees the report categories as services and files reports through the same service as the chat. */
-export function open311Deps(assembly: Assembly, site: SiteConfig, apiKey: string | undefined): Open311Deps {
+export function open311Deps(assembly: Assembly, site: SiteConfig, apiKey: string | undefined, publicBaseUrl?: string): Open311Deps {
   return {
     reports: assembly.reports,
     services: assembly.reportCategories.map((c) => ({
@@ -17,5 +17,7 @@ export function open311Deps(assembly: Assembly, site: SiteConfig, apiKey: string
     fileReport: async (report) => (await assembly.reportService.file(report)).report,
     withinArea: (latitude, longitude) => assembly.gazetteer.within({ latitude, longitude }),
     agencyName: `UBND ${site.provinceName}`,
+    communeName: (id) => assembly.gazetteer.byId(id)?.name,
+    ...(publicBaseUrl ? { publicBaseUrl } : {}),
   };
 }

@@ -18,6 +18,8 @@ export interface ReportStore {
   get(code: string): Promise<Report | undefined>;
   list(filter?: ReportFilter): Promise<Report[]>;
   events(code: string): Promise<ReportEvent[]>;
+  /** The latest photo staff attached to each report's status changes (the resolution photo), by code. */
+  latestEventPhotos(codes: readonly string[]): Promise<Map<string, string>>;
   /** Records a status change with its public note; the report takes the new status and note. */
   addEvent(code: string, change: { status: ReportStatus; note: string | null; photoUrl?: string | null; actor: string }): Promise<ReportEvent>;
   assign(code: string, assignee: string | null): Promise<void>;
@@ -130,6 +132,18 @@ export function createReportStore(db: Kysely<Database>, options: { now?: () => D
     async events(code) {
       const rows = await db.selectFrom('report_events').selectAll().where('report_code', '=', code).orderBy('created_at').execute();
       return rows.map((r) => ({ id: r.id, reportCode: r.report_code, status: r.status as ReportStatus, note: r.note, photoUrl: r.photo_url, actor: r.actor, createdAt: r.created_at }));
+    },
+    async latestEventPhotos(codes) {
+      if (codes.length === 0) return new Map();
+      const rows = await db
+        .selectFrom('report_events')
+        .select(['report_code', 'photo_url'])
+        .where('report_code', 'in', [...codes])
+        .where('photo_url', 'is not', null)
+        .orderBy('created_at')
+        .execute();
+      // Oldest first, so a later photo overwrites an earlier one.
+      return new Map(rows.map((r) => [r.report_code, r.photo_url as string]));
     },
     addEvent,
     async assign(code, assignee) {

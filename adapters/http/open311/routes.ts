@@ -23,10 +23,14 @@ function notFound(description: string): Open311Error {
   return { code: 404, description };
 }
 
-/** This endpoint's base URL as the client reached it, whatever path the caller mounted it under. */
-function baseUrl(c: Context): string {
+/**
+ * This endpoint's base URL, whatever path the caller mounted it under: on the public address when one is
+ * configured (behind a proxy the request arrives on a loopback one), else as the client reached it.
+ */
+function baseUrl(c: Context, publicBaseUrl: string | undefined): string {
   const url = new URL(c.req.url);
-  return url.origin + url.pathname.replace(/\/discovery(?:\.(?:json|xml))?$/i, '');
+  const origin = publicBaseUrl === undefined || publicBaseUrl === '' ? url.origin : publicBaseUrl.replace(/\/+$/, '');
+  return origin + url.pathname.replace(/\/discovery(?:\.(?:json|xml))?$/i, '');
 }
 
 /** Only text fields count: Open311 v2 sends media as a URL, so an uploaded file is ignored, not stored. */
@@ -45,12 +49,19 @@ export function createOpen311Routes(deps: Open311Deps): Hono {
   const now = deps.now ?? (() => new Date());
   const services = new Map<string, Open311Service>(deps.services.map((s) => [s.code, s]));
   const knownCodes = new Set(services.keys());
-  const view = (report: Report) => requestView(report, services, deps.agencyName);
+  const communeName = deps.communeName ?? (() => undefined);
+  async function views(reports: readonly Report[]) {
+    const photos = await deps.reports.latestEventPhotos(reports.map((r) => r.code));
+    return reports.map((report) => {
+      const resultPhoto = photos.get(report.code);
+      return requestView(report, { services, agencyName: deps.agencyName, communeName, ...(resultPhoto ? { resultPhoto } : {}) });
+    });
+  }
 
   for (const suffix of FORMAT_SUFFIXES) {
     const format = formatOfSuffix(suffix);
 
-    app.get(`/discovery${suffix}`, (c) => respond(c, format, { root: 'discovery', value: discoveryDocument(baseUrl(c), deps.agencyName) }));
+    app.get(`/discovery${suffix}`, (c) => respond(c, format, { root: 'discovery', value: discoveryDocument(baseUrl(c, deps.publicBaseUrl), deps.agencyName) }));
 
     app.get(`/services${suffix}`, (c) =>
       respond(c, format, {
@@ -72,7 +83,7 @@ export function createOpen311Routes(deps: Open311Deps): Hono {
       const filters = parseRequestQuery(c.req.query(), knownCodes, now());
       if (!filters.ok) return respondError(c, format, filters.error);
       const reports = await findRequests(deps.reports, filters.value);
-      return respond(c, format, { root: 'service_requests', item: 'request', value: reports.map(view) });
+      return respond(c, format, { root: 'service_requests', item: 'request', value: await views(reports) });
     });
 
     app.post(
@@ -112,7 +123,7 @@ export function createOpen311Routes(deps: Open311Deps): Hono {
     const { name, format } = splitFormat(c.req.param('file'));
     const report = await deps.reports.get(name);
     if (report === undefined) return respondError(c, format, notFound(`no service request with id "${name}"`));
-    return respond(c, format, { root: 'service_requests', item: 'request', value: [view(report)] });
+    return respond(c, format, { root: 'service_requests', item: 'request', value: await views([report]) });
   });
 
   // Requests get their id at once, so a token is only ever an id a client already holds.

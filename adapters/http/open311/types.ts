@@ -21,6 +21,10 @@ export interface Open311Deps {
   readonly withinArea: (latitude: number, longitude: number) => boolean;
   /** agency_responsible, e.g. "UBND thành phố Cần Thơ". */
   readonly agencyName: string;
+  /** A commune id as the public reads it ("phường Vị Tân"); ids are internal. */
+  readonly communeName?: (id: string) => string | undefined;
+  /** The address clients should use (PUBLIC_BASE_URL): behind a proxy the request's own URL is a loopback one. */
+  readonly publicBaseUrl?: string;
   readonly now?: () => Date;
 }
 

@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { startRig, type Rig } from './channel-rig.ts';
+
+/** What residents hit in issue 7: reports that forgot what was typed, opened silently, or were swallowed by an emergency. */
+let rig: Rig;
+before(async () => {
+  rig = await startRig();
+});
+after(async () => rig.close());
+
+const codeIn = (text: string): string | undefined => /PA\d{4,6}/.exec(text)?.[0];
+
+async function telegramSay(chatId: number, text: string): Promise<string[]> {
+  const before = rig.telegram.sentTo(chatId).length;
+  assert.equal((await rig.telegram.send(rig.telegram.text(chatId, text))).status, 200);
+  await rig.drain();
+  return rig.telegram.sentTo(chatId).slice(before).map((m) => m.text);
+}
+
+test('a report picked from a clarification starts with the words that led to it: no second ask for what or where', async () => {
+  const phone = '0911333001';
+  const offered = await rig.sms(phone, 'duong bi ngap nang o hem 9 phuong Hung Phu');
+  const line = /(\d)\. Ngap ung/.exec(offered);
+  assert.ok(line, `flooding is offered: ${offered}`);
+  const picked = await rig.sms(phone, line[1] as string);
+  assert.match(picked, /Gui phan anh:.*hem 9, phuong Hung Phu/s, 'straight to the confirmation');
+  const code = codeIn(await rig.sms(phone, '1'));
+  assert.ok(code);
+  const report = await rig.product.reports.get(code);
+  assert.equal(report?.category, 'cap-thoat-nuoc');
+  assert.equal(report?.description, 'duong bi ngap nang o hem 9 phuong Hung Phu');
+  assert.equal(report?.address, 'hem 9');
+  assert.equal(report?.commune, 'phuong-hung-phu');
+});
+
+test('places: the typed address is kept, an unclear commune is offered, a place typed at the confirmation is used', async () => {
+  const chat = 8201;
+  await telegramSay(chat, 'đèn đường tắt hẻm 7 đường Trần Hưng Đạo');
+  let sent = await telegramSay(chat, 'ở ấp 3 xã Vị Thủy');
+  assert.match(sent.at(-1)!, /ảnh/, 'the commune answered in a whole address is found');
+  sent = await telegramSay(chat, 'bỏ qua');
+  assert.match(sent.at(-1)!, /hẻm 7 đường Trần Hưng Đạo, ấp 3, xã Vị Thủy/);
+  sent = await telegramSay(chat, 'à không, ở ấp Thạnh Lợi, xã Vị Thanh');
+  assert.match(sent.at(-1)!, /chọn xã\/phường/, '"xã Vị Thanh" could be phường Vị Thanh or xã Vị Thanh 1');
+  const options = rig.telegram.sentTo(chat).at(-1)!.reply_markup as { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> };
+  const titles = options.inline_keyboard.flat().map((b) => b.text);
+  assert.ok(titles.some((t) => t.endsWith('xã Vị Thanh 1')) && titles.some((t) => t.endsWith('phường Vị Thanh')), titles.join(' | '));
+  const before = rig.telegram.sentTo(chat).length;
+  await rig.telegram.send(rig.telegram.tap(chat, options.inline_keyboard.flat().find((b) => b.text.endsWith('xã Vị Thanh 1'))!.callback_data));
+  await rig.drain();
+  assert.match(rig.telegram.sentTo(chat).slice(before).at(-1)!.text, /Gửi phản ánh:.*ấp Thạnh Lợi, xã Vị Thanh 1/s, 'the correction replaced the place');
+  const filed = await telegramSay(chat, '1');
+  const report = await rig.product.reports.get(codeIn(filed.at(-1)!) as string);
+  assert.equal(report?.address, 'ấp Thạnh Lợi');
+  assert.equal(report?.commune, 'xa-vi-thanh-1');
+});
+
+test('a report opened from free text says so and how to cancel; a theft gets 113 beside the report', async () => {
+  const noisy = await telegramSay(8202, 'chó nhà bên sủa suốt đêm không ai ngủ được');
+  assert.match(noisy.join('\n'), /Tôi sẽ ghi nhận phản ánh/);
+  assert.match(noisy.join('\n'), /"hủy"/);
+  assert.match(noisy.at(-1)!, /ở đâu/);
+
+  const theft = await telegramSay(8203, 'bị trộm xe ngay trước nhà');
+  assert.match(theft.join('\n'), /113/);
+  assert.match(theft.join('\n'), /Tôi sẽ ghi nhận phản ánh/);
+  assert.match(theft.at(-1)!, /ở đâu/, 'the report goes on');
+});
+
+test('SMS: an emergency inside a long report sends the numbers and opens the report; "1" confirms it', async () => {
+  const phone = '0911333002';
+  const reply = await rig.sms(phone, 'cay dau to ben duong nghieng han ra rat nguy hiem, hom qua gio lon gay mot nhanh de len nguoi di duong, xin cho nguoi cat tia o hem 3 phuong Vi Tan');
+  assert.match(reply, /114/);
+  assert.match(reply, /Gui phan anh/, 'the report is not swallowed');
+  const filed = await rig.sms(phone, '1');
+  const code = codeIn(filed);
+  assert.ok(code, filed);
+  const report = await rig.product.reports.get(code);
+  assert.equal(report?.category, 'cay-xanh');
+  assert.equal(report?.commune, 'phuong-vi-tan');
+});
