@@ -54,7 +54,7 @@ const app = createApp({
     reportService: assembly.reportService,
     conversations: assembly.conversations,
   },
-  open311: open311Deps(assembly, site, env.OPEN311_API_KEY),
+  open311: open311Deps(assembly, site, env.OPEN311_API_KEY, env.PUBLIC_BASE_URL),
   ...(env.ZALO_SITE_VERIFICATION ? { zaloSiteVerification: env.ZALO_SITE_VERIFICATION } : {}),
 });
 
