@@ -3,6 +3,8 @@ import { HTTPException } from 'hono/http-exception';
 import type { Bot } from '../../bot/handle.ts';
 import { createOpen311Routes, type Open311Deps } from './open311/routes.ts';
 import { createStaffRoutes, type StaffDeps } from './staff-routes.ts';
+import { createAdminRoutes } from '../../admin/app.ts';
+import type { AdminDeps } from '../../admin/deps.ts';
 import type { WebhookPipeline } from '../../bot/webhook-pipeline.ts';
 import type { ChannelAdapter, RawRequest } from '../channels/types.ts';
 import { CHAT_CSS, CHAT_JS, chatPage } from '../channels/webchat/page.ts';
@@ -31,8 +33,10 @@ export interface AppDeps {
   /** Configured channels by provider; a provider missing here answers 404 on its webhook. */
   readonly channels?: ReadonlyMap<string, ChannelAdapter>;
   readonly pipeline?: WebhookPipeline;
-  /** Staff JSON API (until staff log-in arrives): a bearer token from the environment. */
+  /** Staff JSON API: a bearer token from the environment for machines, staff sessions for people. */
   readonly staff?: StaffDeps;
+  /** The staff workspace under /admin (accounts, sessions, audit log and the services its pages work on). */
+  readonly admin?: AdminDeps;
   /** Open311 GeoReport v2 for FixMyStreet-style clients. */
   readonly open311?: Open311Deps;
   /** Zalo's domain-ownership check reads this meta tag on the home page. */
@@ -95,7 +99,8 @@ export function createApp(deps: AppDeps): Hono {
     });
   }
 
-  app.route('/api/staff', createStaffRoutes(deps.staff ?? {}));
+  app.route('/api/staff', createStaffRoutes(deps.staff ?? {}, deps.admin));
+  if (deps.admin) app.route('/admin', createAdminRoutes(deps.admin, deps.staff?.token));
   if (deps.open311) app.route('/open311/v2', createOpen311Routes(deps.open311));
 
   return app;

@@ -20,6 +20,8 @@ import { readSeed } from '../../knowledge-base/seed-files.ts';
 import { createKnowledgeStore, type KnowledgeStore } from '../../knowledge-base/store.ts';
 import { loadUnderstanding, type UnderstandingHolder } from '../../knowledge-base/understanding.ts';
 import type { ChannelAdapter, Fetch } from '../channels/types.ts';
+import { authConfigFromEnv } from '../../admin/config.ts';
+import { createStaffStores, type StaffStores } from '../../admin/store/index.ts';
 import { silentLogger, type Logger } from '../http/logger.ts';
 import { createContinuationStore } from '../storage/continuation-store.ts';
 import { migrateToLatest } from '../storage/migrate.ts';
@@ -45,6 +47,8 @@ export interface Assembly {
   readonly gazetteer: Gazetteer;
   /** Report categories as Open311 services and staff see them: catalogue id, title and keywords. */
   readonly reportCategories: ReadonlyArray<{ id: string; title: string; keywords: readonly string[] }>;
+  /** Staff accounts, sessions, log-in attempts and the audit log (admin/). */
+  readonly staff: StaffStores;
   /** Resolves when background handling and the outbox worker are both idle (tests, shutdown). */
   readonly settled: () => Promise<void>;
 }
@@ -126,8 +130,10 @@ export async function assemble(db: Kysely<Database>, site: SiteConfig, options: 
     defer: background.defer,
     now,
   });
+  const staff = createStaffStores(db, authConfigFromEnv(options.env ?? {}), now);
   return {
     bot,
+    staff,
     knowledge,
     understanding,
     migrated,

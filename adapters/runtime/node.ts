@@ -5,9 +5,12 @@
  */
 import { existsSync } from 'node:fs';
 import { serve } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { openSqlite } from '../storage/sqlite.ts';
 import { createApp } from '../http/app.ts';
 import { jsonLogger } from '../http/logger.ts';
+import { ensureFirstAdmin } from '../../admin/bootstrap.ts';
+import { adminDeps } from './admin-deps.ts';
 import { assemble } from './assemble.ts';
 import { open311Deps } from './open311-deps.ts';
 import { siteFromEnv } from './site-from-env.ts';
@@ -39,6 +42,13 @@ logger.info('startup.ready', {
   abandonedSends: abandoned,
 });
 
+const firstAdmin = await ensureFirstAdmin(assembly.staff, env);
+if (firstAdmin.created) {
+  logger.info('startup.first-admin', { username: firstAdmin.username, from: firstAdmin.oneTimePassword ? 'one-time password' : 'ADMIN_PASSWORD' });
+  // Straight to the console, never the JSON log (logs are shipped and kept); printed this once only.
+  if (firstAdmin.oneTimePassword) console.log(`\nFirst staff admin: ${firstAdmin.username}\nOne-time password (shown only now, to be changed at first log-in): ${firstAdmin.oneTimePassword}\nLog in at /admin/login\n`);
+}
+
 const app = createApp({
   bot: assembly.bot,
   logger,
@@ -56,6 +66,7 @@ const app = createApp({
   },
   open311: open311Deps(assembly, site, env.OPEN311_API_KEY, env.PUBLIC_BASE_URL),
   ...(env.ZALO_SITE_VERIFICATION ? { zaloSiteVerification: env.ZALO_SITE_VERIFICATION } : {}),
+  admin: adminDeps(assembly, env, (c) => getConnInfo(c).remote.address),
 });
 
 // Pending sends (retries included) are picked up every few seconds even when no webhook kicks the worker.

@@ -171,6 +171,48 @@ export interface ContinuationPageTable {
   held_at: string;
 }
 
+export interface StaffAccountTable {
+  id: string;
+  username: string;
+  email: string | null;
+  display_name: string;
+  /** admin | editor | operator | viewer */
+  role: string;
+  disabled: number;
+  must_change_password: number;
+  password_hash: string;
+  password_changed_at: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StaffSessionTable {
+  token_hash: string;
+  staff_id: string;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface LoginAttemptTable {
+  id: string;
+  username: string;
+  address: string;
+  succeeded: number;
+  created_at: string;
+}
+
+export interface AuditLogTable {
+  id: string;
+  actor: string;
+  action: string;
+  subject: string;
+  before_json: string | null;
+  after_json: string | null;
+  created_at: string;
+}
+
 export interface Database {
   knowledge_entries: KnowledgeEntryTable;
   label_definitions: LabelDefinitionTable;
@@ -186,5 +228,9 @@ export interface Database {
   reports: ReportTable;
   report_events: ReportEventTable;
   report_subscribers: ReportSubscriberTable;
+  staff_accounts: StaffAccountTable;
+  staff_sessions: StaffSessionTable;
+  login_attempts: LoginAttemptTable;
+  audit_log: AuditLogTable;
   webchat_mailbox: WebChatMailboxTable;
 }

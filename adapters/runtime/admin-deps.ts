@@ -1,0 +1,22 @@
+import type { Context } from 'hono';
+import { authConfigFromEnv } from '../../admin/config.ts';
+import type { AdminDeps } from '../../admin/deps.ts';
+import type { Assembly } from './assemble.ts';
+
+/** The staff workspace's dependencies from the assembled product and the environment (any runtime). */
+export function adminDeps(assembly: Assembly, env: Readonly<Record<string, string | undefined>>, clientAddress?: (c: Context) => string | undefined): AdminDeps {
+  return {
+    stores: assembly.staff,
+    config: authConfigFromEnv(env),
+    now: () => new Date(),
+    ...(clientAddress ? { clientAddress: (c: Context) => clientAddress(c) ?? 'unknown' } : {}),
+    services: {
+      knowledge: assembly.knowledge,
+      understanding: assembly.understanding,
+      reports: assembly.reports,
+      reportService: assembly.reportService,
+      conversations: assembly.conversations,
+      outbox: assembly.outbox,
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import type { Access } from './roles.ts';
+
+/**
+ * THE table of who may use each /admin and /api/staff route, keyed "METHOD /full/path" exactly as the route is
+ * registered (Hono's pattern, e.g. `/admin/accounts/:id/role`). The guard (admin/auth/guard.ts) enforces it on
+ * every request and refuses any route missing from it; tests/admin-security.test.ts walks every registered route
+ * against it. Adding a route = adding its line here.
+ */
+export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
+  'GET /admin/login': 'public',
+  'POST /admin/login': 'public',
+  'GET /admin/assets/admin.css': 'public',
+  'GET /admin/assets/admin.js': 'public',
+  'POST /admin/logout': 'signed-in',
+  'GET /admin/password': 'signed-in',
+  'POST /admin/password': 'signed-in',
+  'GET /admin': 'viewer',
+  'GET /admin/accounts': 'admin',
+  'POST /admin/accounts': 'admin',
+  'POST /admin/accounts/:id/role': 'admin',
+  'POST /admin/accounts/:id/disable': 'admin',
+  'POST /admin/accounts/:id/enable': 'admin',
+  'POST /admin/accounts/:id/reset-password': 'admin',
+  'GET /admin/audit': 'admin',
+
+  'GET /api/staff/outbox': 'viewer',
+  'GET /api/staff/reports': 'viewer',
+  'GET /api/staff/reports/:code': 'viewer',
+  'POST /api/staff/reports/:code/assign': 'operator',
+  'POST /api/staff/reports/:code/status': 'operator',
+  'POST /api/staff/reports/:code/merge': 'operator',
+};
+
+export function accessFor(method: string, path: string): Access | undefined {
+  return ROUTE_ACCESS[`${method === 'HEAD' ? 'GET' : method} ${path}`];
+}
