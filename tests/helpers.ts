@@ -3,8 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Kysely } from 'kysely';
-import { createApp } from '../adapters/http/app.ts';
+import { createApp, type AppDeps } from '../adapters/http/app.ts';
+import { clientAddressFrom } from '../adapters/http/client-address.ts';
 import { silentLogger } from '../adapters/http/logger.ts';
 import type { Bot } from '../bot/handle.ts';
 import { assemble, type Assembly } from '../adapters/runtime/assemble.ts';
@@ -51,9 +53,20 @@ export async function assembledProduct(site: SiteConfig = TEST_SITE): Promise<As
   return { ...assembly, db: database.db, path: database.path, cleanup: database.cleanup };
 }
 
-/** The real HTTP app on a loopback port chosen by the OS; `close` stops it. */
-export async function startServer(bot: Bot): Promise<{ base: string; close: () => Promise<void> }> {
-  const app = createApp({ bot, logger: silentLogger, now: () => new Date(), title: 'Trợ lý hành chính công', health: () => ({}) });
+/**
+ * The real HTTP app on a loopback port chosen by the OS; `close` stops it. `extra` adds dependencies (the web
+ * chat's services...); the caller's address comes from the socket as in production.
+ */
+export async function startServer(bot: Bot, extra: Partial<AppDeps> = {}): Promise<{ base: string; close: () => Promise<void> }> {
+  const app = createApp({
+    bot,
+    logger: silentLogger,
+    now: () => new Date(),
+    title: 'Trợ lý hành chính công',
+    health: () => ({}),
+    clientAddress: clientAddressFrom((c) => getConnInfo(c).remote.address),
+    ...extra,
+  });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   return {

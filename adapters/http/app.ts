@@ -7,8 +7,8 @@ import { createAdminRoutes } from '../../admin/app.ts';
 import type { AdminDeps } from '../../admin/deps.ts';
 import type { WebhookPipeline } from '../../bot/webhook-pipeline.ts';
 import type { ChannelAdapter, RawRequest } from '../channels/types.ts';
-import { CHAT_CSS, CHAT_JS, chatPage } from '../channels/webchat/page.ts';
-import { parseWebChat } from '../channels/webchat/parse.ts';
+import { createChatRoutes, type WebChatServices } from './chat-routes.ts';
+import type { ClientAddress } from './client-address.ts';
 import type { Logger } from './logger.ts';
 import { limitBody, readBodyText } from './read-body.ts';
 
@@ -41,13 +41,11 @@ export interface AppDeps {
   readonly open311?: Open311Deps;
   /** Zalo's domain-ownership check reads this meta tag on the home page. */
   readonly zaloSiteVerification?: string;
+  /** Web chat history, updates and rate limits (see chat-routes.ts). */
+  readonly webchat?: WebChatServices;
+  /** The caller's address, as the runtime knows it (Node: the socket, or a trusted proxy's header). */
+  readonly clientAddress?: ClientAddress;
 }
-
-const PAGE_SECURITY = {
-  'content-security-policy': "default-src 'self'; style-src 'self'; script-src 'self'; img-src 'self' data:; frame-ancestors 'none'",
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-};
 
 /** Builds the HTTP app from its dependencies; opens no database and reads no environment (runtime/ does). */
 export function createApp(deps: AppDeps): Hono {
@@ -60,25 +58,10 @@ export function createApp(deps: AppDeps): Hono {
   });
   app.notFound((c) => c.json({ error: `no route for ${c.req.method} ${c.req.path}` }, 404));
 
-  // The home page is the chat page: Zalo verifies domain ownership by a meta tag on it.
-  app.get('/', (c) => c.html(chatPage(deps.title, deps.zaloSiteVerification), 200, PAGE_SECURITY));
   for (const prefix of CAPPED_PREFIXES) app.use(prefix, limitBody(MAX_FORM_BODY));
   app.get('/healthz', (c) => c.json({ ok: true, ...deps.health() }));
 
-  app.get('/chat', (c) => c.html(chatPage(deps.title, deps.zaloSiteVerification), 200, PAGE_SECURITY));
-  app.get('/chat.js', (c) => c.body(CHAT_JS, 200, { 'content-type': 'text/javascript; charset=utf-8', ...PAGE_SECURITY }));
-  app.get('/chat.css', (c) => c.body(CHAT_CSS, 200, { 'content-type': 'text/css; charset=utf-8', ...PAGE_SECURITY }));
-
-  app.post('/api/chat', async (c) => {
-    const type = c.req.header('content-type') ?? '';
-    if (!type.includes('application/json')) return c.json({ error: 'content-type must be application/json' }, 415);
-    const parsed = parseWebChat(await c.req.text(), deps.now());
-    if ('refusal' in parsed) return c.json({ error: parsed.refusal.reason }, parsed.refusal.status);
-    const started = performance.now();
-    const replies = await deps.bot.handle(parsed.message);
-    deps.logger.info('chat.handled', { channel: 'webchat', kind: parsed.message.kind, replies: replies.length, ms: Math.round(performance.now() - started) });
-    return c.json({ replies });
-  });
+  app.route('/', createChatRoutes(deps));
 
   for (const [path, provider] of Object.entries(WEBHOOK_ROUTES)) {
     app.post(`/webhooks/${path}`, async (c) => {

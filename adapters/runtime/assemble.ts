@@ -22,6 +22,10 @@ import { loadUnderstanding, type UnderstandingHolder } from '../../knowledge-bas
 import type { ChannelAdapter, Fetch } from '../channels/types.ts';
 import { authConfigFromEnv } from '../../admin/config.ts';
 import { createStaffStores, type StaffStores } from '../../admin/store/index.ts';
+import { createWebChatAdapter } from '../channels/webchat/adapter.ts';
+import { choiceTitles } from '../channels/webchat/choice-titles.ts';
+import type { WebChatServices } from '../http/chat-routes.ts';
+import { createWebChatMailbox } from '../storage/webchat-mailbox.ts';
 import { silentLogger, type Logger } from '../http/logger.ts';
 import { createContinuationStore } from '../storage/continuation-store.ts';
 import { migrateToLatest } from '../storage/migrate.ts';
@@ -47,6 +51,8 @@ export interface Assembly {
   readonly gazetteer: Gazetteer;
   /** Report categories as Open311 services and staff see them: catalogue id, title and keywords. */
   readonly reportCategories: ReadonlyArray<{ id: string; title: string; keywords: readonly string[] }>;
+  /** The web chat's history, mailbox (report updates) and rate limits. */
+  readonly webchat: WebChatServices;
   /** Staff accounts, sessions, log-in attempts and the audit log (admin/). */
   readonly staff: StaffStores;
   /** Resolves when background handling and the outbox worker are both idle (tests, shutdown). */
@@ -78,9 +84,12 @@ export async function assemble(db: Kysely<Database>, site: SiteConfig, options: 
   const configured = channelsFromEnv(options.env ?? {}, { fetch: options.fetch ?? fetch, tokens: createTokenStore(db, now), logger, site });
   await configured.seedTokens();
   const outbox = createOutbox(db, now);
+  // The web chat is always on: the outbox "sends" to it by leaving messages in the mailbox its page polls.
+  const mailbox = createWebChatMailbox(db, now);
+  const deliveryChannels: ReadonlyMap<string, ChannelAdapter> = new Map([...configured.adapters, ['webchat', createWebChatAdapter(mailbox)]]);
   const worker = createOutboxWorker({
     outbox,
-    adapters: configured.adapters,
+    adapters: deliveryChannels,
     lastInbound: (id) => conversations.lastInbound(id),
     replyWindowsMs: configured.replyWindowsMs,
     refreshAuth: configured.refreshAuth,
@@ -99,7 +108,7 @@ export async function assemble(db: Kysely<Database>, site: SiteConfig, options: 
   const reports = createReportStore(db, { now });
   const gazetteer = readGazetteer(options.env?.COMMUNES_FILE);
   const reportService = createReportService({
-    store: reports, conversations, outbox, kick: () => worker.kick(), channels: configured.adapters, optOuts, categoryTitle,
+    store: reports, conversations, outbox, kick: () => worker.kick(), channels: deliveryChannels, optOuts, categoryTitle,
     communeName: (id) => gazetteer.byId(id)?.name,
     now,
   });
@@ -130,10 +139,25 @@ export async function assemble(db: Kysely<Database>, site: SiteConfig, options: 
     defer: background.defer,
     now,
   });
+  const addressPerMinute = Number(options.env?.WEBCHAT_ADDRESS_LIMIT_PER_MINUTE ?? 0);
+  const clientLimit = Number.isFinite(perMinute) && perMinute > 0 ? perMinute : 20;
+  const webchat: WebChatServices = {
+    conversations,
+    mailbox,
+    limits: {
+      perClient: createRateLimiter(db, { limit: clientLimit, windowMs: 60_000 }, now),
+      // Many residents can share one address (carrier NAT): ten residents' worth unless configured.
+      perAddress: createRateLimiter(db, { limit: Number.isFinite(addressPerMinute) && addressPerMinute > 0 ? addressPerMinute : clientLimit * 10, windowMs: 60_000 }, now),
+      windowSeconds: 60,
+    },
+    rateLimited: createReplies(site).rateLimited,
+    choiceTitle: choiceTitles({ titleOf: (label) => understanding.current().titleOf(label), communeName: (id) => gazetteer.byId(id)?.name }),
+  };
   const staff = createStaffStores(db, authConfigFromEnv(options.env ?? {}), now);
   return {
     bot,
     staff,
+    webchat,
     knowledge,
     understanding,
     migrated,

@@ -8,6 +8,7 @@ import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { openSqlite } from '../storage/sqlite.ts';
 import { createApp } from '../http/app.ts';
+import { clientAddressFrom } from '../http/client-address.ts';
 import { jsonLogger } from '../http/logger.ts';
 import { ensureFirstAdmin } from '../../admin/bootstrap.ts';
 import { adminDeps } from './admin-deps.ts';
@@ -65,6 +66,9 @@ const app = createApp({
     conversations: assembly.conversations,
   },
   open311: open311Deps(assembly, site, env.OPEN311_API_KEY, env.PUBLIC_BASE_URL),
+  webchat: assembly.webchat,
+  // Node knows the connecting socket; a proxy's header only counts when the operator says it is trusted.
+  clientAddress: clientAddressFrom((c) => getConnInfo(c).remote.address, env.TRUSTED_PROXY_HEADER),
   ...(env.ZALO_SITE_VERIFICATION ? { zaloSiteVerification: env.ZALO_SITE_VERIFICATION } : {}),
   admin: adminDeps(assembly, env, (c) => getConnInfo(c).remote.address),
 });

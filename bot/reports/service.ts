@@ -46,7 +46,9 @@ export function createReportService(deps: ReportServiceDeps) {
     for (const subscriber of await store.subscribers(report.code)) {
       const provider = (await deps.conversations.lastInbound(subscriber.conversationId))?.provider ?? null;
       const adapter = provider === null ? undefined : deps.channels.get(provider);
-      if (adapter === undefined) continue; // web chat has no push: the resident sees it when checking
+      // Every channel a resident can write from is here (the web chat's page polls its mailbox); a channel
+      // switched off since the report was filed cannot carry the update.
+      if (adapter === undefined) continue;
       if (subscriber.channel === 'sms' && (await deps.optOuts.isOptedOut(subscriber.userId))) continue;
       const payloads = updateReplies(report, event).flatMap((reply) => adapter.render(reply));
       const items: NewOutboxItem[] = payloads.map((payload, index) => ({
