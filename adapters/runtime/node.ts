@@ -13,6 +13,7 @@ import { jsonLogger } from '../http/logger.ts';
 import { ensureFirstAdmin } from '../../admin/bootstrap.ts';
 import { adminDeps } from './admin-deps.ts';
 import { assemble } from './assemble.ts';
+import { startRetention } from './retention-timer.ts';
 import { open311Deps } from './open311-deps.ts';
 import { siteFromEnv } from './site-from-env.ts';
 
@@ -76,6 +77,8 @@ const app = createApp({
 // Pending sends (retries included) are picked up every few seconds even when no webhook kicks the worker.
 const outboxTimer = setInterval(() => assembly.worker.kick(), Number(env.OUTBOX_INTERVAL_MS ?? 2000));
 assembly.worker.kick();
+// Keeps inbox, outbox, message log and rate windows bounded (periods in RETENTION_* settings).
+const retention = startRetention(db, env, logger);
 
 const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
   logger.info('startup.listening', { url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${info.port}/chat` });
@@ -85,7 +88,7 @@ function shutdown(signal: string): void {
   logger.info('shutdown', { signal });
   clearInterval(outboxTimer);
   server.close(() => {
-    void assembly.settled().finally(() => db.destroy().finally(() => process.exit(0)));
+    void Promise.all([assembly.settled(), retention.stop()]).finally(() => db.destroy().finally(() => process.exit(0)));
   });
   setTimeout(() => process.exit(0), 5000).unref();
 }
