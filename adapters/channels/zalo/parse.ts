@@ -69,9 +69,9 @@ function accept(message: IncomingMessage): ParseResult {
 
 /** The event's own time; without one, now. A timestamp that is there but is no storable time is refused. */
 function receivedAtOf(event: JsonObject, now: Date): Date | undefined {
+  if (event.timestamp === undefined) return now;
   const timestamp = idOf(event.timestamp);
-  if (timestamp === undefined) return now;
-  return /^\d{1,16}$/.test(timestamp) ? timeFromMs(Number(timestamp)) : undefined;
+  return timestamp !== undefined && /^\d{1,16}$/.test(timestamp) ? timeFromMs(Number(timestamp)) : undefined;
 }
 
 /** `event_name:msg_id`; without a msg_id (not seen, but button events are poorly documented) the sender and time stand in. */
