@@ -1,10 +1,12 @@
 import type { ChannelAdapter, SendResult } from '../adapters/channels/types.ts';
 import type { Logger } from '../adapters/http/logger.ts';
+import { DEFAULT_DELIVERY, lanePolicy, type DeliveryPolicy } from './delivery-policy.ts';
+import { createLane, type Lane } from './outbox-lane.ts';
 import type { Outbox, OutboxItem } from './outbox.ts';
 
 export interface OutboxWorkerDeps {
   readonly outbox: Outbox;
-  /** Provider name (zalo, telegram, twilio, gateway) → its adapter. */
+  /** Provider name (zalo, telegram, twilio, gateway, webchat) → its adapter. */
   readonly adapters: ReadonlyMap<string, ChannelAdapter>;
   readonly lastInbound: (conversationId: string) => Promise<{ at: Date | null } | undefined>;
   /** Providers that only allow replies for a while after the resident last wrote (Zalo: 48 hours). */
@@ -14,9 +16,7 @@ export interface OutboxWorkerDeps {
   readonly logger: Logger;
   readonly now?: () => Date;
   readonly random?: () => number;
-  readonly maxAttempts?: number;
-  readonly baseDelayMs?: number;
-  readonly maxDelayMs?: number;
+  readonly policy?: Partial<DeliveryPolicy>;
 }
 
 export interface RunSummary {
@@ -26,38 +26,48 @@ export interface RunSummary {
 }
 
 export interface OutboxWorker {
-  /** One pass over pending messages; never runs twice at once in this process. */
+  /** Starts what is due in every lane and resolves when all of it (and what it led to) has finished. */
   runOnce(): Promise<RunSummary>;
-  /** Asks for a pass soon (after a webhook enqueued replies). */
+  /** Asks every lane to look for due messages now (after replies were queued; by the runtime's timer). */
   kick(): void;
-  /** Resolves when no pass is running or asked for (tests and shutdown). */
+  /** Resolves when no lane has anything running (tests and shutdown). */
   idle(): Promise<void>;
+  /** Stops starting new sends (shutdown); sends in progress finish. */
+  stop(): void;
 }
 
-const BATCH = 200;
-
 /**
- * Sends what the outbox holds: stored first, then sent, retried with exponential backoff and jitter on network
- * errors, 5xx and rate limits, dead-lettered after the last attempt or on a permanent refusal. One resident's
- * messages go out in order: a message waiting for a retry holds back the later ones to the same person.
+ * Sends what the outbox holds: stored first, then sent by one lane per provider (see outbox-lane.ts), retried
+ * with capped exponential backoff and jitter on network errors, timeouts, 5xx and rate limits for as long as
+ * the platform still takes the reply (the provider's deadline, Zalo's reply window), dead-lettered with the
+ * reason on a permanent refusal or past the deadline. A later reply of a conversation never goes before an
+ * earlier one that is still being retried.
+ *
+ * What happens to the send in flight when the process dies (its outcome is unknown): its lease runs out and
+ * it is sent again, at least once. Per platform (README "Channels"):
+ * - SMS gateway: the outbox id goes as the message id; the phone refuses an id it already has, so the resend
+ *   is harmless (a 409 counts as sent).
+ * - Telegram, Zalo, Twilio REST: no idempotency key in their send APIs, so the resident may, rarely, get that
+ *   one message twice; never none.
+ * - Web chat: the mailbox write and the "sent" mark are both ours; a resend after a crash between them shows
+ *   the message twice.
+ * The same holds after a request timeout; a platform that is merely slow is awaited (slowSendMs only frees
+ * the lane slot), so slowness alone causes no duplicates.
  */
 export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
   const now = deps.now ?? (() => new Date());
   const random = deps.random ?? Math.random;
-  const maxAttempts = deps.maxAttempts ?? 6;
-  const baseDelayMs = deps.baseDelayMs ?? 2000;
-  const maxDelayMs = deps.maxDelayMs ?? 15 * 60 * 1000;
-  let running: Promise<RunSummary> | undefined;
-  let again = false;
+  const policy: DeliveryPolicy = { ...DEFAULT_DELIVERY, ...deps.policy };
+  const totals: RunSummary = { sent: 0, retried: 0, dead: 0 };
 
   function backoff(attempts: number, retryAfterMs: number | undefined): number {
-    const exponential = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempts - 1));
-    const jittered = exponential * (0.5 + random());
+    const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.min(attempts - 1, 30));
+    const jittered = Math.min(policy.maxDelayMs, exponential * (0.5 + random()));
     return Math.max(jittered, retryAfterMs ?? 0);
   }
 
   async function sendWithRefresh(adapter: ChannelAdapter, item: OutboxItem): Promise<SendResult> {
-    const target = { userId: item.userId, ...(item.replyTo ? { replyToMessageId: item.replyTo } : {}) };
+    const target = { userId: item.userId, idempotencyKey: item.id, ...(item.replyTo ? { replyToMessageId: item.replyTo } : {}) };
     const first = await adapter.send(target, item.payload);
     if (first.ok || !first.authExpired) return first;
     const refresh = deps.refreshAuth.get(item.provider);
@@ -66,89 +76,94 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
     return second.ok || !second.authExpired ? second : { ok: false, retryable: false, reason: `access token refused after a refresh: ${second.reason}` };
   }
 
-  /** Why an item must not be sent at all, or undefined when it may go. */
+  const deadlineOf = (item: OutboxItem) => Date.parse(item.createdAt) + lanePolicy(policy, item.provider).deadlineMs;
+
+  /** Why an item must not be sent (any more), or undefined when it may go. */
   async function refusal(item: OutboxItem): Promise<string | undefined> {
     if (!deps.adapters.has(item.provider)) return `channel ${item.provider} is not configured`;
+    if (now().getTime() > deadlineOf(item)) return `past the ${hours(lanePolicy(policy, item.provider).deadlineMs)}-hour delivery deadline after ${item.attempts} attempts: ${item.lastError ?? 'not sent'}`;
     const window = deps.replyWindowsMs.get(item.provider);
     if (window === undefined) return undefined;
     const last = (await deps.lastInbound(item.conversationId))?.at;
     if (last === null || last === undefined || now().getTime() - last.getTime() > window) {
-      return `outside the ${Math.round(window / 3600000)}-hour reply window: the resident has not written since ${last?.toISOString() ?? 'ever'}`;
+      return `outside the ${hours(window)}-hour reply window: the resident has not written since ${last?.toISOString() ?? 'ever'}`;
     }
     return undefined;
   }
 
-  async function pass(): Promise<RunSummary> {
-    const summary: RunSummary = { sent: 0, retried: 0, dead: 0 };
-    const heldBack = new Set<string>();
-    for (const item of await deps.outbox.pending(BATCH)) {
-      const recipient = `${item.provider}:${item.userId}`;
-      if (heldBack.has(recipient)) continue;
-      if (Date.parse(item.nextAttemptAt) > now().getTime()) {
-        heldBack.add(recipient);
-        continue;
-      }
+  async function dead(item: OutboxItem, attempts: number, reason: string): Promise<void> {
+    await deps.outbox.markDead(item.id, attempts, reason);
+    totals.dead++;
+    deps.logger.info('outbox.dead', { provider: item.provider, attempts, reason: reason.split(':')[0] });
+  }
+
+  async function deliver(item: OutboxItem): Promise<{ pauseMs?: number }> {
+    try {
       const refused = await refusal(item);
       if (refused !== undefined) {
-        await deps.outbox.markDead(item.id, item.attempts, refused);
-        summary.dead++;
-        deps.logger.info('outbox.dead', { provider: item.provider, reason: refused.split(':')[0] });
-        continue;
+        await dead(item, item.attempts, refused);
+        return {};
       }
-      if (!(await deps.outbox.claim(item.id))) continue;
-      const adapter = deps.adapters.get(item.provider) as ChannelAdapter;
-      const result = await sendWithRefresh(adapter, item);
+      const result = await sendWithRefresh(deps.adapters.get(item.provider) as ChannelAdapter, item);
       const attempts = item.attempts + 1;
       if (result.ok) {
         await deps.outbox.markSent(item.id, result.providerMessageId);
-        summary.sent++;
-      } else if (result.retryable && attempts < maxAttempts) {
-        await deps.outbox.retryLater(item.id, attempts, new Date(now().getTime() + backoff(attempts, result.retryAfterMs)), result.reason);
-        heldBack.add(recipient);
-        summary.retried++;
-      } else {
-        const reason = result.retryable ? `gave up after ${attempts} attempts: ${result.reason}` : result.reason;
-        await deps.outbox.markDead(item.id, attempts, reason);
-        summary.dead++;
-        deps.logger.info('outbox.dead', { provider: item.provider, attempts });
+        totals.sent++;
+        return {};
       }
+      if (!result.retryable) {
+        await dead(item, attempts, result.reason);
+        return {};
+      }
+      const next = new Date(now().getTime() + backoff(attempts, result.retryAfterMs));
+      if (next.getTime() > deadlineOf(item) || (policy.maxAttempts !== undefined && attempts >= policy.maxAttempts)) {
+        await dead(item, attempts, `gave up after ${attempts} attempts: ${result.reason}`);
+        return {};
+      }
+      await deps.outbox.retryLater(item.id, attempts, next, result.reason);
+      totals.retried++;
+      return result.retryAfterMs === undefined ? {} : { pauseMs: result.retryAfterMs };
+    } catch (error) {
+      // The database failed around the send: the lease runs out and the message is tried again.
+      deps.logger.error('outbox.deliver-failed', { provider: item.provider, error: error instanceof Error ? error.name : 'unknown' });
+      return {};
     }
-    return summary;
   }
 
-  async function loop(): Promise<RunSummary> {
-    const total: RunSummary = { sent: 0, retried: 0, dead: 0 };
-    do {
-      again = false;
-      const summary = await pass();
-      total.sent += summary.sent;
-      total.retried += summary.retried;
-      total.dead += summary.dead;
-    } while (again);
-    return total;
+  const lanes = new Map<string, Lane>();
+  for (const provider of deps.adapters.keys()) {
+    lanes.set(provider, createLane({
+      provider,
+      policy: lanePolicy(policy, provider),
+      slowSendMs: policy.slowSendMs,
+      leaseMs: policy.leaseMs,
+      outbox: deps.outbox,
+      deliver,
+      logger: deps.logger,
+      now,
+    }));
   }
 
-  function runOnce(): Promise<RunSummary> {
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = loop()
-      .catch((error: unknown) => {
-        deps.logger.error('outbox.pass-failed', { error: error instanceof Error ? error.name : 'unknown' });
-        return { sent: 0, retried: 0, dead: 0 };
-      })
-      .finally(() => {
-        running = undefined;
-      });
-    return running;
-  }
+  const kick = () => {
+    for (const lane of lanes.values()) void lane.pump();
+  };
+  const idle = async () => {
+    for (const lane of lanes.values()) await lane.settled();
+  };
 
   return {
-    runOnce,
-    kick: () => void runOnce(),
-    idle: async () => {
-      while (running) await running;
+    async runOnce() {
+      const before = { ...totals };
+      await Promise.all([...lanes.values()].map((lane) => lane.pump()));
+      await idle();
+      return { sent: totals.sent - before.sent, retried: totals.retried - before.retried, dead: totals.dead - before.dead };
+    },
+    kick,
+    idle,
+    stop() {
+      for (const lane of lanes.values()) lane.stop();
     },
   };
 }
+
+const hours = (ms: number) => Math.round(ms / 3_600_000);

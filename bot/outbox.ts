@@ -1,6 +1,8 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { OutboundPayload } from '../adapters/channels/types.ts';
 import type { Database, OutboxTable } from '../adapters/storage/schema.ts';
+import { markHandledStatement, type InboxKey } from './inbox.ts';
+import { writeBatch } from './write-batch.ts';
 
 /** One rendered message waiting to go out (or gone, or given up on). */
 export interface OutboxItem {
@@ -29,16 +31,30 @@ export interface NewOutboxItem {
 }
 
 export interface Outbox {
-  enqueue(items: readonly NewOutboxItem[], status?: 'pending' | 'sent'): Promise<number>;
-  /** Pending items in creation order, oldest first (due or not: the worker keeps each resident's order). */
+  /**
+   * Stores replies (a repeat of a key is ignored). With `answering`, the same batch marks that inbox message
+   * handled: the replies and the "handled" mark land together or not at all.
+   */
+  enqueue(items: readonly NewOutboxItem[], status?: 'pending' | 'sent', answering?: InboxKey): Promise<number>;
+  /** Unfinished items (waiting or being sent) in creation order, oldest first. */
   pending(limit: number): Promise<OutboxItem[]>;
-  /** Moves one pending item to 'sending'; false when another worker took it first. */
-  claim(id: string): Promise<boolean>;
+  /**
+   * The provider's items that may be sent now: each the oldest unfinished message of its conversation, due
+   * (or left 'sending' by a process whose lease ran out), oldest first.
+   */
+  dueHeads(provider: string, limit: number): Promise<OutboxItem[]>;
+  /** When the provider's next waiting message falls due, if any waits. */
+  nextDue(provider: string): Promise<Date | undefined>;
+  /**
+   * Takes an item for sending until `leaseUntil`; false when another pass or instance has it, when it is not
+   * due, or when an older message of its conversation is unfinished (so order holds across instances too).
+   */
+  claim(id: string, leaseUntil: Date): Promise<boolean>;
   markSent(id: string, providerMessageId: string | undefined): Promise<void>;
   retryLater(id: string, attempts: number, nextAttemptAt: Date, error: string): Promise<void>;
   markDead(id: string, attempts: number, error: string): Promise<void>;
-  /** Items left 'sending' by a stopped process: their outcome is unknown, so they are not sent again blindly. */
-  abandonInFlight(reason: string): Promise<number>;
+  /** What was stored as the answer to one inbound message, in order (a Twilio repeat gets the same TwiML). */
+  forInbound(provider: string, messageId: string): Promise<OutboxItem[]>;
   list(status: OutboxItem['status'], limit?: number): Promise<OutboxItem[]>;
 }
 
@@ -59,74 +75,124 @@ function fromRow(row: OutboxTable): OutboxItem {
   };
 }
 
+// D1 binds at most 100 parameters per statement; an outbox row has 14 columns.
+const ROWS_PER_INSERT = 7;
+
+/** True when no older message of the same conversation is still waiting or being sent. */
+function isHeadOfConversation(table: 'outbox' | 'o') {
+  const ref = (column: string) => sql.ref(`${table}.${column}`);
+  return sql<boolean>`not exists (select 1 from outbox as earlier where earlier.conversation_id = ${ref('conversation_id')} and earlier.status in ('pending', 'sending') and (earlier.created_at < ${ref('created_at')} or (earlier.created_at = ${ref('created_at')} and earlier.id < ${ref('id')})))`;
+}
+
 export function createOutbox(db: Kysely<Database>, now: () => Date = () => new Date()): Outbox {
+  // Creation stamps strictly increase within a process, so the parts of one answer and two answers a
+  // millisecond apart keep their order (ties would otherwise be broken by the random id).
+  let lastStamp = 0;
+  function stamp(): string {
+    lastStamp = Math.max(now().getTime(), lastStamp + 1);
+    return new Date(lastStamp).toISOString();
+  }
+
   return {
-    async enqueue(items, status = 'pending') {
-      let inserted = 0;
-      for (const [index, item] of items.entries()) {
-        // Creation times a millisecond apart keep the parts of one answer in order.
-        const at = new Date(now().getTime() + index).toISOString();
-        const result = await db
-          .insertInto('outbox')
-          .values({
-            id: crypto.randomUUID(),
-            idempotency_key: item.key,
-            conversation_id: item.conversationId,
-            provider: item.provider,
-            user_id: item.userId,
-            reply_to: item.replyTo ?? null,
-            payload_json: JSON.stringify(item.payload),
-            status,
-            attempts: status === 'sent' ? 1 : 0,
-            next_attempt_at: at,
-            last_error: null,
-            provider_message_id: null,
-            created_at: at,
-            updated_at: at,
-          })
-          .onConflict((oc) => oc.column('idempotency_key').doNothing())
-          .executeTakeFirst();
-        inserted += Number(result.numInsertedOrUpdatedRows ?? 0);
+    async enqueue(items, status = 'pending', answering) {
+      const at = now();
+      const rows = items.map((item) => {
+        const created = stamp();
+        return {
+          id: crypto.randomUUID(),
+          idempotency_key: item.key,
+          conversation_id: item.conversationId,
+          provider: item.provider,
+          user_id: item.userId,
+          reply_to: item.replyTo ?? null,
+          payload_json: JSON.stringify(item.payload),
+          status,
+          attempts: status === 'sent' ? 1 : 0,
+          next_attempt_at: at.toISOString(),
+          last_error: null,
+          provider_message_id: null,
+          created_at: created,
+          updated_at: at.toISOString(),
+          claimed_until: null,
+        };
+      });
+      const inserts = [];
+      for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+        inserts.push(db.insertInto('outbox').values(rows.slice(start, start + ROWS_PER_INSERT)).onConflict((oc) => oc.column('idempotency_key').doNothing()));
       }
-      return inserted;
+      if (answering === undefined && inserts.length <= 1) {
+        // One statement: its count tells how many were new.
+        const result = inserts[0] === undefined ? undefined : await inserts[0].executeTakeFirst();
+        return Number(result?.numInsertedOrUpdatedRows ?? 0);
+      }
+      await writeBatch(db, answering === undefined ? inserts : [...inserts, markHandledStatement(db, answering, at)]);
+      const stored = await db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).where('id', 'in', rows.length > 0 ? rows.map((r) => r.id) : ['']).executeTakeFirstOrThrow();
+      return Number(stored.n);
     },
     async pending(limit) {
-      const rows = await db.selectFrom('outbox').selectAll().where('status', '=', 'pending').orderBy('created_at').limit(limit).execute();
+      const rows = await db.selectFrom('outbox').selectAll().where('status', 'in', ['pending', 'sending']).orderBy('created_at').orderBy('id').limit(limit).execute();
       return rows.map(fromRow);
     },
-    async claim(id) {
+    async dueHeads(provider, limit) {
+      const at = now().toISOString();
+      const rows = await db
+        .selectFrom('outbox as o')
+        .selectAll()
+        .where('o.provider', '=', provider)
+        .where((eb) => eb.or([
+          eb.and([eb('o.status', '=', 'pending'), eb('o.next_attempt_at', '<=', at)]),
+          eb.and([eb('o.status', '=', 'sending'), eb('o.claimed_until', '<=', at)]),
+        ]))
+        .where(isHeadOfConversation('o'))
+        .orderBy('o.created_at')
+        .orderBy('o.id')
+        .limit(limit)
+        .execute();
+      return rows.map(fromRow);
+    },
+    async nextDue(provider) {
+      const row = await db
+        .selectFrom('outbox')
+        .select((eb) => eb.fn.min('next_attempt_at').as('next'))
+        .where('provider', '=', provider)
+        .where('status', '=', 'pending')
+        .executeTakeFirst();
+      return typeof row?.next === 'string' ? new Date(row.next) : undefined;
+    },
+    async claim(id, leaseUntil) {
+      const at = now().toISOString();
       const result = await db
         .updateTable('outbox')
-        .set({ status: 'sending', updated_at: now().toISOString() })
+        .set({ status: 'sending', claimed_until: leaseUntil.toISOString(), updated_at: at })
         .where('id', '=', id)
-        .where('status', '=', 'pending')
+        .where((eb) => eb.or([
+          eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', at)]),
+          eb.and([eb('status', '=', 'sending'), eb('claimed_until', '<=', at)]),
+        ]))
+        .where(isHeadOfConversation('outbox'))
         .executeTakeFirst();
       return Number(result.numUpdatedRows) > 0;
     },
     async markSent(id, providerMessageId) {
       await db
         .updateTable('outbox')
-        .set((eb) => ({ status: 'sent', attempts: eb('attempts', '+', 1), provider_message_id: providerMessageId ?? null, last_error: null, updated_at: now().toISOString() }))
+        .set((eb) => ({ status: 'sent', attempts: eb('attempts', '+', 1), provider_message_id: providerMessageId ?? null, last_error: null, claimed_until: null, updated_at: now().toISOString() }))
         .where('id', '=', id)
         .execute();
     },
     async retryLater(id, attempts, nextAttemptAt, error) {
       await db
         .updateTable('outbox')
-        .set({ status: 'pending', attempts, next_attempt_at: nextAttemptAt.toISOString(), last_error: error, updated_at: now().toISOString() })
+        .set({ status: 'pending', attempts, next_attempt_at: nextAttemptAt.toISOString(), last_error: error, claimed_until: null, updated_at: now().toISOString() })
         .where('id', '=', id)
         .execute();
     },
     async markDead(id, attempts, error) {
-      await db.updateTable('outbox').set({ status: 'dead', attempts, last_error: error, updated_at: now().toISOString() }).where('id', '=', id).execute();
+      await db.updateTable('outbox').set({ status: 'dead', attempts, last_error: error, claimed_until: null, updated_at: now().toISOString() }).where('id', '=', id).execute();
     },
-    async abandonInFlight(reason) {
-      const result = await db
-        .updateTable('outbox')
-        .set({ status: 'dead', last_error: reason, updated_at: now().toISOString() })
-        .where('status', '=', 'sending')
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows);
+    async forInbound(provider, messageId) {
+      const rows = await db.selectFrom('outbox').selectAll().where('provider', '=', provider).where('reply_to', '=', messageId).orderBy('created_at').orderBy('id').execute();
+      return rows.map(fromRow);
     },
     async list(status, limit = 100) {
       const rows = await db.selectFrom('outbox').selectAll().where('status', '=', status).orderBy('created_at', 'desc').limit(limit).execute();

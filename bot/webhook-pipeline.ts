@@ -99,8 +99,8 @@ export function createWebhookPipeline(deps: PipelineDeps) {
       replyTo: message.messageId,
       payload,
     }));
-    await deps.outbox.enqueue(items, status);
-    await deps.inbox.markHandled(message);
+    // One batch: the replies are queued and the message marked handled together, or neither (then it is handled again).
+    await deps.outbox.enqueue(items, status, message);
     return payloads;
   }
 
@@ -116,9 +116,13 @@ export function createWebhookPipeline(deps: PipelineDeps) {
       return json(parsed.status, { error: parsed.reason });
     }
     const fresh: IncomingMessage[] = [];
+    const repeats: IncomingMessage[] = [];
     for (const message of parsed.messages) {
       const conversationId = await deps.conversations.idFor(message.channel, message.userId);
-      if (!(await deps.inbox.accept(message, provider, conversationId))) continue;
+      if (!(await deps.inbox.accept(message, provider, conversationId))) {
+        repeats.push(message);
+        continue;
+      }
       await deps.conversations.recordInbound(message.channel, message.userId, provider, message.receivedAt);
       fresh.push(message);
     }
@@ -126,6 +130,8 @@ export function createWebhookPipeline(deps: PipelineDeps) {
 
     if (adapter.inlineResponse) {
       const payloads: OutboundPayload[] = [];
+      // A repeat (Twilio lost our first response and asks again) gets the reply stored the first time.
+      for (const message of repeats) payloads.push(...(await deps.outbox.forInbound(provider, message.messageId)).map((item) => item.payload));
       for (const message of fresh) payloads.push(...(await handle(message, provider, adapter, 'sent')));
       const response = adapter.inlineResponse(payloads);
       return { status: 200, ...response };
@@ -136,7 +142,7 @@ export function createWebhookPipeline(deps: PipelineDeps) {
           try {
             await handle(message, provider, adapter);
           } catch (error) {
-            // Left unhandled in the inbox: recover() picks it up after a restart.
+            // Left unhandled in the inbox: a recovery pass picks it up when its lease runs out.
             deps.logger.error('webhook.handle-failed', { provider, error: error instanceof Error ? error.name : 'unknown' });
           }
         }
@@ -146,14 +152,27 @@ export function createWebhookPipeline(deps: PipelineDeps) {
     return parsed.ack ? { status: 200, ...parsed.ack } : json(200, { ok: true });
   }
 
-  /** Handles messages a previous process accepted but did not finish (it stopped between ack and reply). */
-  async function recover(adapters: ReadonlyMap<string, ChannelAdapter>, olderThanMs = 60_000): Promise<number> {
+  /**
+   * Handles every accepted message whose handling is not done and not under way: a process stopped between
+   * the 200 and the reply, or a handler failed. Runs at start and then every few seconds, in every instance;
+   * each message is claimed first (inbox lease), so no two passes handle the same one.
+   */
+  async function recover(adapters: ReadonlyMap<string, ChannelAdapter>): Promise<number> {
     let recovered = 0;
-    for (const { message, provider } of await deps.inbox.unhandled(new Date(now().getTime() - olderThanMs))) {
-      const adapter = adapters.get(provider);
-      if (adapter === undefined) continue;
-      await handle(message, provider, adapter);
-      recovered++;
+    for (;;) {
+      const claimed = await deps.inbox.claimUnhandled(50);
+      if (claimed.length === 0) break;
+      for (const { message, provider } of claimed) {
+        const adapter = adapters.get(provider);
+        if (adapter === undefined) continue;
+        try {
+          await handle(message, provider, adapter);
+          recovered++;
+        } catch (error) {
+          // Still claimed: tried again when the lease runs out.
+          deps.logger.error('webhook.recover-failed', { provider, error: error instanceof Error ? error.name : 'unknown' });
+        }
+      }
     }
     if (recovered > 0) deps.worker.kick();
     return recovered;

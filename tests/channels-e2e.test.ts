@@ -22,7 +22,8 @@ let base: string;
 let telegramSeq = 900_000_000;
 
 before(async () => {
-  rig = await startRig({ env: { RATE_LIMIT_PER_MINUTE: '20' } });
+  // The product retries until a per-provider deadline (hours); an attempt cap makes the dead-letter path testable here.
+  rig = await startRig({ env: { RATE_LIMIT_PER_MINUTE: '20' }, delivery: { maxAttempts: 6 } });
   ({ stub, database, product, base } = rig);
 });
 

@@ -46,6 +46,11 @@ export interface SendTarget {
   readonly userId: string;
   /** The inbound message being answered, where the platform bills or threads replies by it. */
   readonly replyToMessageId?: string;
+  /**
+   * The same for every attempt to send one outbox message: where the platform accepts a client message id
+   * and refuses a repeat of it (the SMS gateway), a resend after an unknown outcome cannot deliver twice.
+   */
+  readonly idempotencyKey?: string;
 }
 
 export type SendResult =

@@ -5,6 +5,7 @@ import { createBot, type Bot } from '../../bot/handle.ts';
 import { createInbox } from '../../bot/inbox.ts';
 import { createOutbox, type Outbox } from '../../bot/outbox.ts';
 import { createOutboxWorker, type OutboxWorker } from '../../bot/outbox-worker.ts';
+import type { DeliveryPolicy } from '../../bot/delivery-policy.ts';
 import { createRateLimiter } from '../../bot/rate-limiter.ts';
 import { createReplies } from '../../bot/replies.ts';
 import type { SiteConfig } from '../../bot/site-config.ts';
@@ -31,6 +32,7 @@ import { createContinuationStore } from '../storage/continuation-store.ts';
 import { migrateToLatest } from '../storage/migrate.ts';
 import type { Database } from '../storage/schema.ts';
 import { createBackgroundTasks } from './background.ts';
+import { deliveryFromEnv } from './delivery-from-env.ts';
 import { channelsFromEnv } from './channels-from-env.ts';
 
 export interface Assembly {
@@ -66,6 +68,8 @@ export interface AssembleOptions {
   readonly now?: () => Date;
   readonly random?: () => number;
   readonly outboxBaseDelayMs?: number;
+  /** Overrides of the delivery settings read from the environment (tests). */
+  readonly delivery?: Partial<DeliveryPolicy>;
 }
 
 /**
@@ -84,6 +88,7 @@ export async function assemble(db: Kysely<Database>, site: SiteConfig, options: 
   const configured = channelsFromEnv(options.env ?? {}, { fetch: options.fetch ?? fetch, tokens: createTokenStore(db, now), logger, site });
   await configured.seedTokens();
   const outbox = createOutbox(db, now);
+  const delivery = deliveryFromEnv(options.env ?? {});
   // The web chat is always on: the outbox "sends" to it by leaving messages in the mailbox its page polls.
   const mailbox = createWebChatMailbox(db, now);
   const deliveryChannels: ReadonlyMap<string, ChannelAdapter> = new Map([...configured.adapters, ['webchat', createWebChatAdapter(mailbox)]]);
@@ -96,7 +101,7 @@ export async function assemble(db: Kysely<Database>, site: SiteConfig, options: 
     logger,
     now,
     ...(options.random ? { random: options.random } : {}),
-    ...(options.outboxBaseDelayMs !== undefined ? { baseDelayMs: options.outboxBaseDelayMs } : {}),
+    policy: { ...delivery.policy, ...(options.outboxBaseDelayMs !== undefined ? { baseDelayMs: options.outboxBaseDelayMs } : {}), ...options.delivery },
   });
   const background = createBackgroundTasks(logger);
   const optOuts = createSmsOptOuts(db, now);
@@ -127,7 +132,7 @@ export async function assemble(db: Kysely<Database>, site: SiteConfig, options: 
   const perMinute = Number(options.env?.RATE_LIMIT_PER_MINUTE ?? 20);
   const pipeline = createWebhookPipeline({
     bot,
-    inbox: createInbox(db, now),
+    inbox: createInbox(db, now, delivery.inboxLeaseMs),
     outbox,
     worker,
     conversations,

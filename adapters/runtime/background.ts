@@ -19,3 +19,40 @@ export function createBackgroundTasks(logger: Logger) {
     },
   };
 }
+
+export interface Periodic {
+  /** Runs the task now (unless a run is under way) and resolves when that run ends. */
+  runNow(): Promise<void>;
+  /** No further runs; resolves when the current one (if any) has ended. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs `task` now and then every `intervalMs`, never two runs at once (a slow run delays the next instead of
+ * overlapping it). Used for the delivery pass: unhandled inbox messages and due sends, in every instance.
+ */
+export function every(intervalMs: number, name: string, task: () => Promise<void>, logger: Logger): Periodic {
+  let current: Promise<void> | undefined;
+  let stopped = false;
+  const run = (): Promise<void> => {
+    if (current) return current;
+    current = task()
+      .catch((error: unknown) => logger.error(`${name}.failed`, { error: error instanceof Error ? error.name : 'unknown' }))
+      .finally(() => {
+        current = undefined;
+      });
+    return current;
+  };
+  const timer = setInterval(() => {
+    if (!stopped) void run();
+  }, intervalMs);
+  timer.unref?.();
+  return {
+    runNow: run,
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await current;
+    },
+  };
+}

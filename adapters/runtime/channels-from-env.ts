@@ -7,6 +7,7 @@ import type { ChannelAdapter, Fetch } from '../channels/types.ts';
 import { createZaloAdapter } from '../channels/zalo/adapter.ts';
 import { refreshZaloToken } from '../channels/zalo/oauth.ts';
 import type { Logger } from '../http/logger.ts';
+import { deliveryFromEnv } from './delivery-from-env.ts';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -51,6 +52,8 @@ export function channelsFromEnv(env: Env, deps: { fetch: Fetch; tokens: TokenSto
   const problems: string[] = [];
   let seedTokens = async (): Promise<void> => {};
   const segmentBudget = Number(value(env, 'SMS_SEGMENT_BUDGET') ?? 2);
+  // One request timeout for every channel's send API (SEND_TIMEOUT_MS); past it the outcome is unknown.
+  const timeoutMs = deliveryFromEnv(env).sendTimeoutMs;
 
   const telegram = required(env, ['TELEGRAM_BOT_TOKEN', 'TELEGRAM_WEBHOOK_SECRET'], 'Telegram', problems);
   if (telegram) {
@@ -59,6 +62,7 @@ export function channelsFromEnv(env: Env, deps: { fetch: Fetch; tokens: TokenSto
       webhookSecret: telegram.TELEGRAM_WEBHOOK_SECRET as string,
       apiBase: value(env, 'TELEGRAM_API_BASE') ?? 'https://api.telegram.org',
       fetch: deps.fetch,
+      timeoutMs,
     }));
   }
 
@@ -82,6 +86,7 @@ export function channelsFromEnv(env: Env, deps: { fetch: Fetch; tokens: TokenSto
       apiBase: value(env, 'ZALO_API_BASE') ?? 'https://openapi.zalo.me',
       accessToken: () => keeper.accessToken(),
       fetch: deps.fetch,
+      timeoutMs,
     }));
     replyWindowsMs.set('zalo', ZALO_REPLY_WINDOW_MS);
     refreshAuth.set('zalo', () => keeper.forceRefresh());
@@ -98,6 +103,7 @@ export function channelsFromEnv(env: Env, deps: { fetch: Fetch; tokens: TokenSto
       publicBaseUrl: twilio.PUBLIC_BASE_URL as string,
       apiBase: value(env, 'TWILIO_API_BASE') ?? 'https://api.twilio.com',
       fetch: deps.fetch,
+      timeoutMs,
       segmentBudget,
       moreInfo: smsMoreInfo(deps.site),
     }));
@@ -111,6 +117,7 @@ export function channelsFromEnv(env: Env, deps: { fetch: Fetch; tokens: TokenSto
       password: gateway.SMS_GATEWAY_PASSWORD as string,
       signingKey: gateway.SMS_GATEWAY_SIGNING_KEY as string,
       fetch: deps.fetch,
+      timeoutMs,
       segmentBudget,
       moreInfo: smsMoreInfo(deps.site),
     }));

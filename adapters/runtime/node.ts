@@ -6,13 +6,15 @@
 import { existsSync } from 'node:fs';
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { openSqlite } from '../storage/sqlite.ts';
+import { openSqlite, synchronousFrom } from '../storage/sqlite.ts';
 import { createApp } from '../http/app.ts';
 import { clientAddressFrom } from '../http/client-address.ts';
 import { jsonLogger } from '../http/logger.ts';
 import { ensureFirstAdmin } from '../../admin/bootstrap.ts';
 import { adminDeps } from './admin-deps.ts';
 import { assemble } from './assemble.ts';
+import { every } from './background.ts';
+import { deliveryFromEnv } from './delivery-from-env.ts';
 import { startRetention } from './retention-timer.ts';
 import { open311Deps } from './open311-deps.ts';
 import { siteFromEnv } from './site-from-env.ts';
@@ -29,10 +31,11 @@ if (!Number.isInteger(port) || port < 1 || port > 65535) {
 
 const logger = jsonLogger();
 const site = siteFromEnv(env);
-const db = openSqlite(databasePath);
+const db = openSqlite(databasePath, { synchronous: synchronousFrom(env.SQLITE_SYNCHRONOUS) });
 const assembly = await assemble(db, site, { env, logger });
 for (const problem of assembly.channelProblems) logger.error('startup.channel-off', { problem });
-const abandoned = await assembly.outbox.abandonInFlight('the server stopped while this message was being sent; it may or may not have arrived');
+// Messages a stopped process accepted but did not answer; sends it left in flight are taken over when their
+// lease runs out (and sent again: see bot/outbox-worker.ts for what that means per platform).
 const recovered = await assembly.pipeline.recover(assembly.channels);
 logger.info('startup.ready', {
   database: databasePath,
@@ -41,7 +44,6 @@ logger.info('startup.ready', {
   matcherBuildMs: Math.round(assembly.understanding.current().matcher.stats.buildMs),
   channels: [...assembly.channels.keys()].join(',') || 'webchat only',
   recoveredMessages: recovered,
-  abandonedSends: abandoned,
 });
 
 const firstAdmin = await ensureFirstAdmin(assembly.staff, env);
@@ -74,8 +76,12 @@ const app = createApp({
   admin: adminDeps(assembly, env, (c) => getConnInfo(c).remote.address),
 });
 
-// Pending sends (retries included) are picked up every few seconds even when no webhook kicks the worker.
-const outboxTimer = setInterval(() => assembly.worker.kick(), Number(env.OUTBOX_INTERVAL_MS ?? 2000));
+// Every few seconds: accepted messages nobody is handling (a handler failed, another instance died) and due
+// sends, even when no webhook kicks the worker.
+const deliveryPass = every(deliveryFromEnv(env).intervalMs, 'delivery-pass', async () => {
+  await assembly.pipeline.recover(assembly.channels);
+  assembly.worker.kick();
+}, logger);
 assembly.worker.kick();
 // Keeps inbox, outbox, message log and rate windows bounded (periods in RETENTION_* settings).
 const retention = startRetention(db, env, logger);
@@ -86,7 +92,8 @@ const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
 
 function shutdown(signal: string): void {
   logger.info('shutdown', { signal });
-  clearInterval(outboxTimer);
+  assembly.worker.stop();
+  void deliveryPass.stop();
   server.close(() => {
     void Promise.all([assembly.settled(), retention.stop()]).finally(() => db.destroy().finally(() => process.exit(0)));
   });

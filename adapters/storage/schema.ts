@@ -45,6 +45,8 @@ export interface InboxTable {
   payload_json: string | null;
   provider: string | null;
   handled_at: string | null;
+  /** Until when the process that claimed the message may handle it alone (migration 0008). */
+  claimed_until: string | null;
 }
 
 export interface MessageLogTable {
@@ -86,6 +88,8 @@ export interface OutboxTable {
   provider_message_id: string | null;
   created_at: string;
   updated_at: string;
+  /** Until when the process sending this message may send it alone (migration 0008). */
+  claimed_until: string | null;
 }
 
 export interface SmsOptOutTable {

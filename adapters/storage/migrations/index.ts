@@ -6,6 +6,7 @@ import { opaqueConversations } from './0004-opaque-conversations.ts';
 import { smsMore } from './0005-sms-more.ts';
 import { webchat } from './0006-webchat.ts';
 import { staff } from './0007-staff.ts';
+import { deliveryLeases } from './0008-delivery-leases.ts';
 import { retention } from './0009-retention.ts';
 
 /** The static list every dialect runs (no file-system scan, so it also works inside a Worker bundle). */
@@ -17,6 +18,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0005-sms-more': smsMore,
   '0006-webchat': webchat,
   '0007-staff': staff,
+  '0008-delivery-leases': deliveryLeases,
   '0009-retention': retention,
 };
 

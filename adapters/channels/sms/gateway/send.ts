@@ -20,7 +20,9 @@ export async function sendGateway(config: GatewaySendConfig, target: SendTarget,
     {
       method: 'POST',
       headers: { authorization: basicAuth(config.user, config.password), 'content-type': 'application/json' },
-      body: JSON.stringify({ textMessage: { text }, phoneNumbers: [target.userId] }),
+      // Our id for the message: the app refuses a second message with an id it already has (409), so a resend
+      // whose first attempt did arrive (a timeout, a crash before we recorded it) is not sent twice.
+      body: JSON.stringify({ ...(target.idempotencyKey ? { id: target.idempotencyKey } : {}), textMessage: { text }, phoneNumbers: [target.userId] }),
     },
     config.timeoutMs,
   );
@@ -30,6 +32,9 @@ export async function sendGateway(config: GatewaySendConfig, target: SendTarget,
   if (outcome.status >= 200 && outcome.status < 300) {
     return typeof answer.id === 'string' ? { ok: true, providerMessageId: answer.id } : { ok: true };
   }
+  // App versions that map the refusal to another status still say why ("Message with the same ID already exists").
+  const repeat = outcome.status === 409 || (typeof answer.message === 'string' && /same id already exists/i.test(answer.message));
+  if (repeat && target.idempotencyKey) return { ok: true, providerMessageId: target.idempotencyKey };
   const detail = typeof answer.message === 'string' ? `: ${answer.message}` : '';
   const reason = `sms gateway ${outcome.status}${detail}`;
   if (outcome.status === 429) {
