@@ -217,6 +217,17 @@ export interface AuditLogTable {
   created_at: string;
 }
 
+/** An official procedure of the catalogue (knowledge-base/catalogue/types.ts). */
+export interface CatalogueProcedureTable {
+  code: string;
+  name: string;
+  level: string;
+  field: string;
+  agency: string;
+  url: string;
+  updated_at: string;
+}
+
 export interface Database {
   knowledge_entries: KnowledgeEntryTable;
   label_definitions: LabelDefinitionTable;
@@ -237,4 +248,5 @@ export interface Database {
   login_attempts: LoginAttemptTable;
   audit_log: AuditLogTable;
   webchat_mailbox: WebChatMailboxTable;
+  catalogue_procedures: CatalogueProcedureTable;
 }

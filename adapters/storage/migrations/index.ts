@@ -8,6 +8,7 @@ import { webchat } from './0006-webchat.ts';
 import { staff } from './0007-staff.ts';
 import { deliveryLeases } from './0008-delivery-leases.ts';
 import { retention } from './0009-retention.ts';
+import { catalogue } from './0010-catalogue.ts';
 
 /** The static list every dialect runs (no file-system scan, so it also works inside a Worker bundle). */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -20,6 +21,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0007-staff': staff,
   '0008-delivery-leases': deliveryLeases,
   '0009-retention': retention,
+  '0010-catalogue': catalogue,
 };
 
 export const migrationProvider: MigrationProvider = {

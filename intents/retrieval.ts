@@ -1,0 +1,143 @@
+import { canonicalize } from './expand.ts';
+import { foldedTokens } from './fold.ts';
+
+/**
+ * Okapi BM25 over syllable unigrams and bigrams of the folded text (abbreviations expanded as the matcher reads
+ * them). Built once; a query touches only the postings of its own terms. Documents belong to groups (official
+ * procedure names, residents' phrasings...) that differ in length, so length is normalised within a group while
+ * term rarity (IDF) is shared: scores of different groups stay comparable.
+ */
+
+export interface RetrievalDocument {
+  /** What a hit stands for (a catalogue code, a knowledge-base label...); several documents may share it. */
+  readonly key: string;
+  readonly text: string;
+  readonly group: number;
+}
+
+export interface RetrievalHit {
+  readonly key: string;
+  readonly group: number;
+  /** Share of the query's attainable score this document reached (0..1): comparable across queries. */
+  readonly score: number;
+}
+
+export interface RetrievalIndex {
+  /** Best hit per key, at most `limit` keys per group, best first. */
+  search(text: string, limit: number): RetrievalHit[];
+  readonly stats: { readonly documents: number; readonly terms: number; readonly buildMs: number };
+}
+
+const K1 = 1.2;
+const B = 0.75;
+// A bigram says more than either syllable alone ("ho khau" vs "ho", "khau"), so it weighs more.
+const BIGRAM_WEIGHT = 1.5;
+
+/** The terms a text is indexed and queried by: syllables and adjacent pairs, numbers set aside. */
+export function retrievalTerms(text: string): Map<string, number> {
+  const tokens = canonicalize(foldedTokens(text)).tokens.filter((t) => !t.startsWith('<'));
+  const terms = new Map<string, number>();
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as string;
+    terms.set(token, (terms.get(token) ?? 0) + 1);
+    if (i + 1 < tokens.length) {
+      const pair = token + ' ' + (tokens[i + 1] as string);
+      terms.set(pair, (terms.get(pair) ?? 0) + 1);
+    }
+  }
+  return terms;
+}
+
+const weightOf = (term: string): number => (term.includes(' ') ? BIGRAM_WEIGHT : 1);
+
+interface Postings {
+  readonly docs: Int32Array;
+  /** The term's BM25 factor in each document, precomputed: tf·(k1+1) / (tf + k1·(1 − b + b·len/avglen)). */
+  readonly factors: Float32Array;
+  readonly idf: number;
+}
+
+export function buildRetrievalIndex(documents: readonly RetrievalDocument[]): RetrievalIndex {
+  const started = performance.now();
+  const analysed = documents.map((d) => retrievalTerms(d.text));
+  const lengths = analysed.map((terms) => {
+    let n = 0;
+    for (const count of terms.values()) n += count;
+    return n;
+  });
+  const groupLength = new Map<number, { total: number; n: number }>();
+  documents.forEach((d, i) => {
+    const g = groupLength.get(d.group) ?? { total: 0, n: 0 };
+    g.total += lengths[i] as number;
+    g.n++;
+    groupLength.set(d.group, g);
+  });
+  const building = new Map<string, { docs: number[]; factors: number[] }>();
+  analysed.forEach((terms, i) => {
+    const group = groupLength.get((documents[i] as RetrievalDocument).group) as { total: number; n: number };
+    const norm = K1 * (1 - B + (B * (lengths[i] as number)) / Math.max(1, group.total / group.n));
+    for (const [term, tf] of terms) {
+      let list = building.get(term);
+      if (list === undefined) building.set(term, (list = { docs: [], factors: [] }));
+      list.docs.push(i);
+      list.factors.push((tf * (K1 + 1)) / (tf + norm));
+    }
+  });
+  const n = documents.length;
+  const postings = new Map<string, Postings>();
+  for (const [term, list] of building) {
+    const df = list.docs.length;
+    const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    postings.set(term, { docs: Int32Array.from(list.docs), factors: Float32Array.from(list.factors), idf: idf * weightOf(term) });
+  }
+
+  const keys = documents.map((d) => d.key);
+  const groups = Int32Array.from(documents, (d) => d.group);
+  const scores = new Float64Array(n);
+  const touched = new Int32Array(n);
+  // The most a term can add (a document made of it alone); an unknown term still counts, at the rarest IDF.
+  const unknownIdf = Math.log(1 + (n + 0.5) / 0.5);
+
+  function search(text: string, limit: number): RetrievalHit[] {
+    const terms = retrievalTerms(text);
+    let attainable = 0;
+    let count = 0;
+    for (const [term, tf] of terms) {
+      const list = postings.get(term);
+      const idf = list === undefined ? unknownIdf * weightOf(term) : list.idf;
+      // A syllable repeated in the query counts once more, not in full.
+      const qw = idf * (1 + 0.5 * (tf - 1));
+      attainable += qw * (K1 + 1);
+      if (list === undefined) continue;
+      const { docs, factors } = list;
+      for (let j = 0; j < docs.length; j++) {
+        const d = docs[j] as number;
+        if (scores[d] === 0) touched[count++] = d;
+        scores[d] = (scores[d] as number) + qw * (factors[j] as number);
+      }
+    }
+    // Top `limit` distinct keys per group by insertion: sorting every touched document would cost more than the search.
+    const tops = new Map<number, RetrievalHit[]>();
+    for (let j = 0; j < count; j++) {
+      const d = touched[j] as number;
+      const score = (scores[d] as number) / attainable;
+      scores[d] = 0;
+      const group = groups[d] as number;
+      let top = tops.get(group);
+      if (top === undefined) tops.set(group, (top = []));
+      const key = keys[d] as string;
+      const at = top.findIndex((hit) => hit.key === key);
+      if (at >= 0) {
+        if ((top[at] as RetrievalHit).score >= score) continue;
+        top.splice(at, 1);
+      } else if (top.length >= limit && (top[top.length - 1] as RetrievalHit).score >= score) continue;
+      let i = top.length;
+      while (i > 0 && (top[i - 1] as RetrievalHit).score < score) i--;
+      top.splice(i, 0, { key, group, score });
+      if (top.length > limit) top.pop();
+    }
+    return [...tops.values()].flat().sort((a, b) => b.score - a.score);
+  }
+
+  return { search, stats: { documents: n, terms: postings.size, buildMs: performance.now() - started } };
+}
