@@ -16,4 +16,5 @@ input{flex:1;min-width:0;padding:10px;font:inherit;border:1px solid #b8bec7;bord
 form button{padding:10px 16px;font:inherit;background:#b3261e;color:#fff;border:0;border-radius:8px;cursor:pointer}
 form button:disabled{opacity:.55;cursor:progress}
 .visually-hidden{position:absolute;left:-9999px}
+@media (max-width:480px){.msg{max-width:92%}main{padding:10px}}
 `;
