@@ -27,14 +27,31 @@ export interface Conversation {
   readonly userId: string;
   readonly state: ConversationState;
   readonly needsStaff: boolean;
+  /** The row's version when it was loaded; `save` writes only over this version. */
+  readonly version: number;
+}
+
+/** `conflict`: another turn saved the conversation since it was loaded, and nothing was written. */
+export type SaveOutcome = 'saved' | 'conflict';
+
+/** A turn found its conversation changed under it twice running: the message is left for a later attempt. */
+export class ConversationConflictError extends Error {
+  constructor(readonly conversationId: string) {
+    super(`conversation ${conversationId} was saved by another turn twice while this message was handled`);
+    this.name = 'ConversationConflictError';
+  }
 }
 
 export interface ConversationStore {
   /** The conversation's opaque id, created on first contact (the same id for the same channel and user, always). */
   idFor(channel: ChannelId, userId: string): Promise<string>;
   load(channel: ChannelId, userId: string): Promise<Conversation>;
-  /** Stores the state for the next turn; `needsStaff` raises the flag staff see (only staff lower it). */
-  save(conversation: Conversation, state: ConversationState, needsStaff?: boolean): Promise<void>;
+  /**
+   * Stores the state for the next turn if the conversation is still at the version it was loaded with (compare
+   * and set, one statement: no transaction needed, so it works on D1 too); `needsStaff` raises the flag staff
+   * see (only staff lower it).
+   */
+  save(conversation: Conversation, state: ConversationState, needsStaff?: boolean): Promise<SaveOutcome>;
   /** Remembers when and through which provider the resident last wrote (reply windows, proactive messages). */
   recordInbound(channel: ChannelId, userId: string, provider: string, at: Date): Promise<void>;
   lastInbound(conversationId: string): Promise<{ provider: string | null; at: Date | null } | undefined>;
@@ -84,16 +101,31 @@ export function createConversationStore(db: Kysely<Database>, now: () => Date = 
     },
     async load(channel, userId) {
       const found = await existing(channel, userId);
-      return { id: found.id, channel, userId, state: JSON.parse(found.state_json) as ConversationState, needsStaff: found.needs_staff === 1 };
+      return {
+        id: found.id,
+        channel,
+        userId,
+        state: JSON.parse(found.state_json) as ConversationState,
+        needsStaff: found.needs_staff === 1,
+        version: Number(found.version),
+      };
     },
     async save(conversation, state, needsStaff = false) {
-      // load() created the row: saving is an update of that row only.
+      // load() created the row: saving is an update of that row only, and only of the version that was loaded.
       const stateJson = JSON.stringify(state);
-      await db
+      const result = await db
         .updateTable('conversations')
-        .set({ state_json: stateJson, last_label: state.lastLabel ?? null, updated_at: now().toISOString(), ...(needsStaff ? { needs_staff: 1 } : {}) })
+        .set((eb) => ({
+          state_json: stateJson,
+          last_label: state.lastLabel ?? null,
+          updated_at: now().toISOString(),
+          version: eb('version', '+', 1),
+          ...(needsStaff ? { needs_staff: 1 } : {}),
+        }))
         .where('id', '=', conversation.id)
-        .execute();
+        .where('version', '=', conversation.version)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1 ? 'saved' : 'conflict';
     },
     async recordInbound(channel, userId, provider, at) {
       const stamp = at.toISOString();

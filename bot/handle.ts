@@ -7,8 +7,9 @@ import { placeholderValues } from '../knowledge-base/render.ts';
 import { KB_PREFIX } from '../knowledge-base/types.ts';
 import { answerEntry } from './answer-entry.ts';
 import { cleanText, MAX_TEXT_LENGTH } from './clean-text.ts';
-import type { Conversation, ConversationState, ConversationStore } from './conversation-store.ts';
+import { ConversationConflictError, type Conversation, type ConversationState, type ConversationStore } from './conversation-store.ts';
 import { MENU_PREFIX, MENU_SECTIONS, REPORT_MENU_VALUE } from './menu.ts';
+import { oneAtATime } from './one-at-a-time.ts';
 import type { ReportDesk } from './report-desk.ts';
 import { createReplies } from './replies.ts';
 import type { FlowInput, ReportDraft } from './reports/flow.ts';
@@ -196,18 +197,35 @@ export function createBot(deps: BotDeps): Bot {
     };
   }
 
+  /**
+   * Two messages of one resident never lose an update. In this process they are taken one at a time, so the
+   * second turn reads what the first one saved and nothing a turn does (a report filed, a question logged) is
+   * done twice. Another instance can still save the conversation while a turn runs: the save then reports a
+   * conflict, and the turn is worked out again, once, from the state that instance saved. A second conflict
+   * throws, leaving the message unhandled in the inbox for a later attempt rather than overwriting an update.
+   */
+  const serially = oneAtATime();
+
+  async function handleNow(message: IncomingMessage): Promise<Reply[]> {
+    const understanding = deps.understanding();
+    let conversation = await deps.conversations.load(message.channel, message.userId);
+    const incomingText = message.kind === 'text' ? message.text.slice(0, MAX_TEXT_LENGTH) : message.kind === 'choice' ? message.value : `[${message.kind}]`;
+    await deps.conversations.log({ conversationId: conversation.id, direction: 'in', kind: message.kind, text: incomingText });
+    let turn = await turnFor(message, conversation, understanding);
+    if ((await deps.conversations.save(conversation, nextState(conversation.state, turn), turn.needsStaff)) === 'conflict') {
+      conversation = await deps.conversations.load(message.channel, message.userId);
+      turn = await turnFor(message, conversation, understanding);
+      const again = await deps.conversations.save(conversation, nextState(conversation.state, turn), turn.needsStaff);
+      if (again === 'conflict') throw new ConversationConflictError(conversation.id);
+    }
+    for (const reply of turn.replies) {
+      await deps.conversations.log({ conversationId: conversation.id, direction: 'out', kind: reply.kind, text: reply.text, label: turn.label, score: turn.score });
+    }
+    return turn.replies;
+  }
+
   return {
-    async handle(message) {
-      const understanding = deps.understanding();
-      const conversation = await deps.conversations.load(message.channel, message.userId);
-      const incomingText = message.kind === 'text' ? message.text.slice(0, MAX_TEXT_LENGTH) : message.kind === 'choice' ? message.value : `[${message.kind}]`;
-      await deps.conversations.log({ conversationId: conversation.id, direction: 'in', kind: message.kind, text: incomingText });
-      const turn = await turnFor(message, conversation, understanding);
-      await deps.conversations.save(conversation, nextState(conversation.state, turn), turn.needsStaff);
-      for (const reply of turn.replies) {
-        await deps.conversations.log({ conversationId: conversation.id, direction: 'out', kind: reply.kind, text: reply.text, label: turn.label, score: turn.score });
-      }
-      return turn.replies;
-    },
+    // channel and user id name the conversation before its row is read; channel ids contain no ':'.
+    handle: (message) => serially(`${message.channel}:${message.userId}`, () => handleNow(message)),
   };
 }

@@ -35,6 +35,8 @@ export interface ConversationTable {
   last_inbound_at: string | null;
   created_at: string;
   updated_at: string;
+  /** Bumped by every saved turn; a save names the version it loaded (migration 0012). */
+  version: Generated<number>;
 }
 
 export interface InboxTable {

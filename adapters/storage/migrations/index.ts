@@ -9,6 +9,8 @@ import { staff } from './0007-staff.ts';
 import { deliveryLeases } from './0008-delivery-leases.ts';
 import { retention } from './0009-retention.ts';
 import { catalogue } from './0010-catalogue.ts';
+import { postgresDoubles } from './0011-postgres-doubles.ts';
+import { conversationVersion } from './0012-conversation-version.ts';
 
 /** The static list every dialect runs (no file-system scan, so it also works inside a Worker bundle). */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -22,6 +24,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0008-delivery-leases': deliveryLeases,
   '0009-retention': retention,
   '0010-catalogue': catalogue,
+  '0011-postgres-doubles': postgresDoubles,
+  '0012-conversation-version': conversationVersion,
 };
 
 export const migrationProvider: MigrationProvider = {
