@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import type { IncomingMessage, Reply } from '../../bot/types.ts';
-import { openSqlite } from '../storage/sqlite.ts';
+import { openDatabase } from '../storage/open-database.ts';
 import { assemble } from './assemble.ts';
 import { siteFromEnv } from './site-from-env.ts';
 import { wrapText } from './wrap-text.ts';
@@ -21,7 +21,7 @@ function show(reply: Reply): string {
   return reply.text;
 }
 
-const db = openSqlite(process.env.DATABASE_PATH ?? './data/app.db');
+const { db } = openDatabase(process.env);
 const { bot } = await assemble(db, siteFromEnv(process.env), { env: process.env });
 const userId = `cli-${process.pid}`;
 const terminal = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });

@@ -1,12 +1,12 @@
 /**
- * Node entry point: reads the environment (and .env when present), opens the embedded SQLite database,
- * migrates and seeds it, wires the configured channels, and serves the app. Everything it builds is passed to
- * createApp, which knows nothing of Node.
+ * Node entry point: reads the environment (and .env when present), opens the database (PostgreSQL when
+ * DATABASE_URL is set, else the embedded SQLite file), migrates and seeds it, wires the configured channels,
+ * and serves the app. Everything it builds is passed to createApp, which knows nothing of Node.
  */
 import { existsSync } from 'node:fs';
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { openSqlite, synchronousFrom } from '../storage/sqlite.ts';
+import { openDatabase } from '../storage/open-database.ts';
 import { createApp } from '../http/app.ts';
 import { clientAddressFrom } from '../http/client-address.ts';
 import { jsonLogger } from '../http/logger.ts';
@@ -23,7 +23,6 @@ if (existsSync('.env')) process.loadEnvFile('.env');
 const env = process.env;
 const port = Number(env.PORT ?? 8787);
 const host = env.HOST ?? '0.0.0.0';
-const databasePath = env.DATABASE_PATH ?? './data/app.db';
 if (!Number.isInteger(port) || port < 1 || port > 65535) {
   console.error(`PORT must be a port number, got "${env.PORT}"`);
   process.exit(2);
@@ -31,14 +30,14 @@ if (!Number.isInteger(port) || port < 1 || port > 65535) {
 
 const logger = jsonLogger();
 const site = siteFromEnv(env);
-const db = openSqlite(databasePath, { synchronous: synchronousFrom(env.SQLITE_SYNCHRONOUS) });
+const { db, where: databaseWhere } = openDatabase(env);
 const assembly = await assemble(db, site, { env, logger });
 for (const problem of assembly.channelProblems) logger.error('startup.channel-off', { problem });
 // Messages a stopped process accepted but did not answer; sends it left in flight are taken over when their
 // lease runs out (and sent again: see bot/outbox-worker.ts for what that means per platform).
 const recovered = await assembly.pipeline.recover(assembly.channels);
 logger.info('startup.ready', {
-  database: databasePath,
+  database: databaseWhere,
   migrated: assembly.migrated.length,
   seededEntries: assembly.seeded,
   matcherBuildMs: Math.round(assembly.understanding.current().matcher.stats.buildMs),

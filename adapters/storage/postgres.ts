@@ -11,8 +11,8 @@ export interface PostgresOptions {
 const INT8 = 20;
 
 /** True for the URLs that select PostgreSQL (postgres:// or postgresql://). */
-export function isPostgresUrl(url: string | undefined): url is string {
-  return url !== undefined && /^postgres(?:ql)?:\/\//i.test(url.trim());
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(?:ql)?:\/\//i.test(url.trim());
 }
 
 /**
