@@ -7,6 +7,8 @@ export interface RecordedCall {
   readonly path: string;
   readonly headers: Readonly<Record<string, string | string[] | undefined>>;
   readonly body: string;
+  /** When the request arrived (Date.now()), for latency and ordering checks. */
+  readonly receivedAt: number;
 }
 
 /** What the stub answers: a status and body, optionally after a delay, or never (`hang`). */
@@ -35,7 +37,8 @@ export async function startStubPlatform(defaults: Record<string, (call: Recorded
 
   const server: Server = createServer(async (req, res) => {
     const path = (req.url ?? '/').split('?')[0] as string;
-    const call: RecordedCall = { method: req.method ?? 'GET', path, headers: req.headers, body: await readBody(req) };
+    const receivedAt = Date.now();
+    const call: RecordedCall = { method: req.method ?? 'GET', path, headers: req.headers, body: await readBody(req), receivedAt };
     calls.push(call);
     const prefix = [...queued.keys(), ...Object.keys(defaults)].find((p) => path.endsWith(p));
     const script = prefix ? queued.get(prefix) : undefined;
