@@ -4,6 +4,9 @@ import type { Outbox } from '../bot/outbox.ts';
 import type { ReportService } from '../bot/reports/service.ts';
 import type { ReportStore } from '../bot/reports/store.ts';
 import type { KnowledgeStore } from '../knowledge-base/store.ts';
+import type { LiveKnowledge } from '../knowledge-base/live-knowledge.ts';
+import type { Publishing } from '../knowledge-base/publishing.ts';
+import type { SiteConfig } from '../bot/site-config.ts';
 import type { UnderstandingHolder } from '../knowledge-base/understanding.ts';
 import type { AuthConfig } from './config.ts';
 import type { StaffStores } from './store/index.ts';
@@ -21,6 +24,13 @@ export interface AdminServices {
   readonly reportService?: ReportService;
   readonly conversations?: ConversationStore;
   readonly outbox?: Outbox;
+  /** Knowledge-base drafts, versions and publishing; `live` rebuilds the matcher after a publish. */
+  readonly publishing?: Publishing;
+  readonly live?: LiveKnowledge;
+  /** Province settings, to preview replies as residents would see them. */
+  readonly site?: SiteConfig;
+  /** KB_REVIEW_MONTHS: an entry reviewed longer ago than this is due for review (default 12). */
+  readonly reviewMonths?: number;
 }
 
 export interface AdminDeps {

@@ -13,7 +13,8 @@ export interface KnowledgeStore {
   seedIfEmpty(seed: { entries: readonly KnowledgeEntry[]; definitions: readonly LabelDefinition[] }): Promise<number>;
 }
 
-function toRow(entry: KnowledgeEntry, editor: string, now: string): KnowledgeEntryTable {
+// `retired` is left out: a save never un-retires an entry (knowledge-base/publishing.ts sets it on publish).
+function toRow(entry: KnowledgeEntry, editor: string, now: string): Omit<KnowledgeEntryTable, 'retired'> {
   return {
     id: entry.id,
     title: entry.title,
@@ -29,7 +30,8 @@ function toRow(entry: KnowledgeEntry, editor: string, now: string): KnowledgeEnt
   };
 }
 
-function fromRow(row: KnowledgeEntryTable): KnowledgeEntry {
+/** Row → entry; exported for the editor's own queries (knowledge-base/publishing.ts). */
+export function fromRow(row: Omit<KnowledgeEntryTable, 'retired'>): KnowledgeEntry {
   return {
     id: row.id,
     title: row.title,
@@ -62,7 +64,8 @@ export function createKnowledgeStore(db: Kysely<Database>, now: () => Date = () 
   }
   return {
     async listEntries() {
-      const rows = await db.selectFrom('knowledge_entries').selectAll().orderBy('group_id').orderBy('id').execute();
+      // Retired entries stay in the table for history but the bot never answers from them.
+      const rows = await db.selectFrom('knowledge_entries').selectAll().where('retired', '=', 0).orderBy('group_id').orderBy('id').execute();
       return rows.map(fromRow);
     },
     async getEntry(id) {

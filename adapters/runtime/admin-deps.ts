@@ -17,6 +17,10 @@ export function adminDeps(assembly: Assembly, env: Readonly<Record<string, strin
       reportService: assembly.reportService,
       conversations: assembly.conversations,
       outbox: assembly.outbox,
+      publishing: assembly.publishing,
+      live: assembly.live,
+      site: assembly.site,
+      reviewMonths: Number(env.KB_REVIEW_MONTHS ?? 12) > 0 ? Number(env.KB_REVIEW_MONTHS ?? 12) : 12,
     },
   };
 }

@@ -20,6 +20,9 @@ import { createReportStore, type ReportStore } from '../../bot/reports/store.ts'
 import { readSeed } from '../../knowledge-base/seed-files.ts';
 import { createKnowledgeStore, type KnowledgeStore } from '../../knowledge-base/store.ts';
 import { loadUnderstanding, type UnderstandingHolder } from '../../knowledge-base/understanding.ts';
+import { createPublishing, type Publishing } from '../../knowledge-base/publishing.ts';
+import { createLiveKnowledge, type LiveKnowledge } from '../../knowledge-base/live-knowledge.ts';
+import { createAuditLog } from '../../admin/store/audit-log.ts';
 import type { ChannelAdapter, Fetch } from '../channels/types.ts';
 import { authConfigFromEnv } from '../../admin/config.ts';
 import { createStaffStores, type StaffStores } from '../../admin/store/index.ts';
@@ -39,6 +42,11 @@ export interface Assembly {
   readonly bot: Bot;
   readonly knowledge: KnowledgeStore;
   readonly understanding: UnderstandingHolder;
+  /** Drafts, versions and publishing of entries (staff editor, unanswered inbox); publish bumps the revision. */
+  readonly publishing: Publishing;
+  /** Rebuilds the matcher when the published revision moves (kick after a publish, sync from a poller). */
+  readonly live: LiveKnowledge;
+  readonly site: SiteConfig;
   readonly migrated: readonly string[];
   readonly seeded: number;
   readonly channels: ReadonlyMap<string, ChannelAdapter>;
@@ -82,7 +90,19 @@ export async function assemble(db: Kysely<Database>, site: SiteConfig, options: 
   const migrated = await migrateToLatest(db);
   const knowledge = createKnowledgeStore(db, now);
   const seeded = await knowledge.seedIfEmpty(readSeed());
+  // Read before the matcher is built, so a publish landing meanwhile still triggers a rebuild.
+  const builtRevision = await (createPublishing(db, { store: knowledge })).revision();
   const understanding = await loadUnderstanding(knowledge);
+  const live = createLiveKnowledge({
+    revision: async () => publishing.revision(),
+    rebuild: async () => {
+      await understanding.rebuild();
+    },
+    initial: builtRevision,
+    onError: (error) => logger.error('knowledge.rebuild-failed', { error: error instanceof Error ? error.message : 'unknown' }),
+    onRebuilt: (revision, ms) => logger.info('knowledge.rebuilt', { revision, ms }),
+  });
+  const publishing = createPublishing(db, { store: knowledge, now, audit: createAuditLog(db, now).audit, onPublished: () => live.kick() });
   const conversations = createConversationStore(db, now);
 
   const configured = channelsFromEnv(options.env ?? {}, { fetch: options.fetch ?? fetch, tokens: createTokenStore(db, now), logger, site });
@@ -165,6 +185,9 @@ export async function assemble(db: Kysely<Database>, site: SiteConfig, options: 
     webchat,
     knowledge,
     understanding,
+    publishing,
+    live,
+    site,
     migrated,
     seeded,
     channels: configured.adapters,

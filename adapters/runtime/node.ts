@@ -82,6 +82,11 @@ const deliveryPass = every(deliveryFromEnv(env).intervalMs, 'delivery-pass', asy
   assembly.worker.kick();
 }, logger);
 assembly.worker.kick();
+// Another instance sharing the database may publish knowledge-base changes: one row read every ~2 s tells us.
+const kbPollMs = Number(env.KB_REVISION_POLL_MS ?? 2000);
+const kbPoll = every(Number.isFinite(kbPollMs) && kbPollMs >= 200 ? kbPollMs : 2000, 'kb-revision-poll', async () => {
+  await assembly.live.sync();
+}, logger);
 // Keeps inbox, outbox, message log and rate windows bounded (periods in RETENTION_* settings).
 const retention = startRetention(db, env, logger);
 
@@ -93,6 +98,7 @@ function shutdown(signal: string): void {
   logger.info('shutdown', { signal });
   assembly.worker.stop();
   void deliveryPass.stop();
+  void kbPoll.stop();
   server.close(() => {
     void Promise.all([assembly.settled(), retention.stop()]).finally(() => db.destroy().finally(() => process.exit(0)));
   });

@@ -13,6 +13,27 @@ export interface KnowledgeEntryTable {
   reviewed_at: string;
   updated_at: string;
   updated_by: string;
+  /** 1 hides the entry from the bot (kept for history, never deleted; migration 0013). */
+  retired: Generated<number>;
+}
+
+/** Every save of an entry in the editor: the whole entry as JSON; status draft, published or superseded (0013). */
+export interface KbVersionTable {
+  entry_id: string;
+  version: number;
+  entry_json: string;
+  actor: string;
+  created_at: string;
+  status: string;
+  note: string | null;
+}
+
+/** One row (id 'kb'): bumped by every publish so each instance knows when to rebuild its matcher (0013). */
+export interface KbRevisionTable {
+  id: string;
+  revision: number;
+  published_at: string | null;
+  published_by: string | null;
 }
 
 export interface LabelDefinitionTable {
@@ -249,6 +270,8 @@ export interface Database {
   staff_sessions: StaffSessionTable;
   login_attempts: LoginAttemptTable;
   audit_log: AuditLogTable;
+  kb_versions: KbVersionTable;
+  kb_revision: KbRevisionTable;
   webchat_mailbox: WebChatMailboxTable;
   catalogue_procedures: CatalogueProcedureTable;
 }
