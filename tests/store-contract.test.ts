@@ -1,0 +1,45 @@
+/**
+ * The store contract: the same assertions against every dialect the Node runtime can open, SQLite and
+ * PostgreSQL, each test on a freshly migrated database of its own. PostgreSQL comes from TEST_DATABASE_URL
+ * (.ci/run starts a cluster) or a throwaway cluster this file starts and stops; without either a developer's
+ * run skips the PostgreSQL half with the reason, and a CI run fails.
+ */
+import { after, before, describe } from 'node:test';
+import { conversationContract } from './contract/conversations.ts';
+import { deliveryContract } from './contract/delivery.ts';
+import { postgresHarness, sqliteHarness, type StoreHarness } from './contract/harness.ts';
+import { reportContract } from './contract/reports.ts';
+import { smallStoresContract } from './contract/small-stores.ts';
+import { contentStoresContract } from './contract/content-stores.ts';
+import { requirePostgres } from './pg/cluster.ts';
+
+const postgres = await requirePostgres();
+
+function contract(harness: () => StoreHarness): void {
+  describe('conversations and unanswered questions', () => conversationContract(harness));
+  describe('inbox and outbox', () => deliveryContract(harness));
+  describe('reports', () => reportContract(harness));
+  describe('opt-outs, rate windows, channel tokens, continuation pages, web chat mailbox, retention', () => smallStoresContract(harness));
+  describe('knowledge base, catalogue and staff stores', () => contentStoresContract(harness));
+}
+
+describe('store contract on SQLite', () => {
+  let harness: StoreHarness;
+  before(() => {
+    harness = sqliteHarness();
+  });
+  after(() => harness.close());
+  contract(() => harness);
+});
+
+describe('store contract on PostgreSQL', postgres.ok ? {} : { skip: postgres.reason }, () => {
+  let harness: StoreHarness;
+  before(() => {
+    if (postgres.ok) harness = postgresHarness(postgres.server.adminUrl);
+  });
+  after(async () => {
+    await harness?.close();
+    if (postgres.ok) await postgres.server.release();
+  });
+  contract(() => harness);
+});
