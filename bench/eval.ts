@@ -1,11 +1,15 @@
 /**
  * Measures understanding on a labelled JSONL file: npm run eval -- FILE.jsonl [--json]
  * Each line: {"text", "label", "style"}. Prints top-1 overall, per style and per label group, top-3 recall,
- * the most confused pairs and the time per message.
+ * the most confused pairs and the time per message. With --json it also prints `predictions`: one
+ * `{label, options}` per input line, in order, decided as the bot decides (matcher, then scope against the
+ * procedure catalogue); labels may be `catalogue:<code>`.
  */
 import { readFileSync } from 'node:fs';
-import { decide, decidedLabel } from '../intents/decide.ts';
 import { buildMatcher } from '../intents/matcher.ts';
+import { readMessage, readingLabels } from '../knowledge-base/catalogue/read-message.ts';
+import { buildScope } from '../knowledge-base/catalogue/scope-holder.ts';
+import { shippedCatalogue } from '../knowledge-base/catalogue/shipped.ts';
 import { readSeed } from '../knowledge-base/seed-files.ts';
 import { trainingSet } from '../knowledge-base/training-set.ts';
 
@@ -34,6 +38,12 @@ const rows: Row[] = readFileSync(file, 'utf8')
 
 const seed = readSeed();
 const matcher = buildMatcher(trainingSet(seed.entries, seed.definitions));
+const scope = buildScope(shippedCatalogue(), seed.entries, seed.definitions);
+/** The bot's own decision path (bot/handle.ts understand): matcher, decision, scope. */
+const read = (text: string) => {
+  const result = matcher.match(text);
+  return { result, ...readingLabels(readMessage(text, result, scope)) };
+};
 
 type Tally = { n: number; correct: number };
 const tally = (): Tally => ({ n: 0, correct: 0 });
@@ -45,18 +55,16 @@ let inTop3 = 0;
 const failures: string[] = [];
 
 // One untimed pass first: the figure is the steady state a running server sees, not the JIT warming up.
-for (const row of rows) decide(matcher.match(row.text));
+for (const row of rows) read(row.text);
 const started = process.hrtime.bigint();
-const decisions = rows.map((row) => {
-  const result = matcher.match(row.text);
-  return { result, predicted: decidedLabel(decide(result)) };
-});
+const decisions = rows.map((row) => read(row.text));
 const elapsedUs = Number(process.hrtime.bigint() - started) / 1000;
 
 rows.forEach((row, i) => {
-  const { result, predicted } = decisions[i] as (typeof decisions)[number];
+  const { result, label: predicted, options } = decisions[i] as (typeof decisions)[number];
   const ok = predicted === row.label;
-  const top3 = [result.label, ...result.alternatives.map((a) => a.label)].slice(0, 3);
+  // Offered options count for top-3 (a catalogue offer lists procedures); otherwise the matcher's ranking.
+  const top3 = options.length > 1 ? options : [result.label, ...result.alternatives.map((a) => a.label)].slice(0, 3);
   if (ok) correct++;
   if (ok || top3.includes(row.label)) inTop3++;
   for (const [map, key] of [[byStyle, row.style], [byGroup, row.label.split(':')[0] ?? '?']] as const) {
@@ -73,6 +81,16 @@ rows.forEach((row, i) => {
 });
 
 const ratio = (t: Tally): number => (t.n === 0 ? 0 : t.correct / t.n);
+
+// The long tail (lines labelled catalogue:<code> or out of scope): was the right procedure among those offered,
+// and how often did a knowledge-base entry answer outright (one option) a question it does not cover?
+const outside = rows.map((row, i) => ({ row, d: decisions[i] as (typeof decisions)[number] })).filter(({ row }) => row.label.startsWith('catalogue:') || row.label === 'intent:out-of-scope');
+const catalogueRows = outside.filter(({ row }) => row.label.startsWith('catalogue:'));
+const longTail = outside.length === 0 ? undefined : {
+  n: outside.length,
+  catalogueInOptions: catalogueRows.length === 0 ? 0 : catalogueRows.filter(({ row, d }) => d.options.includes(row.label)).length / catalogueRows.length,
+  confidentWrongKb: outside.filter(({ d }) => d.label.startsWith('kb:') && d.options.length <= 1).length / outside.length,
+};
 const summary = {
   n: rows.length,
   accuracy: correct / rows.length,
@@ -81,17 +99,19 @@ const summary = {
   byGroup: Object.fromEntries([...byGroup].map(([k, t]) => [k, ratio(t)])),
   usPerMessage: Math.round(elapsedUs / rows.length),
   buildMs: Math.round(matcher.stats.buildMs),
+  ...(longTail ? { longTail } : {}),
   confused: [...confusions].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([pair, count]) => ({ pair, count })),
 };
 
 if (asJson) {
-  console.log(JSON.stringify(summary));
+  console.log(JSON.stringify({ ...summary, predictions: decisions.map(({ label, options }) => ({ label, options })) }));
 } else {
   const pct = (x: number): string => (100 * x).toFixed(1) + '%';
   console.log(`messages: ${summary.n}   top-1: ${pct(summary.accuracy)}   top-3: ${pct(summary.top3)}`);
   console.log('by style:  ' + [...byStyle].map(([k, t]) => `${k} ${pct(ratio(t))} (${t.n})`).join(', '));
   console.log('by group:  ' + [...byGroup].map(([k, t]) => `${k} ${pct(ratio(t))} (${t.n})`).join(', '));
   console.log(`time: ${summary.usPerMessage} us/message (incl. decisions); index build ${summary.buildMs} ms`);
+  if (longTail) console.log(`long tail (${longTail.n}): right procedure among options ${pct(longTail.catalogueInOptions)}, confident wrong knowledge-base answers ${pct(longTail.confidentWrongKb)}`);
   console.log('most confused (expected -> got):');
   for (const { pair, count } of summary.confused) console.log(`  ${count}  ${pair}`);
   if (args.includes('--failures')) for (const line of failures) console.log('  ' + line);

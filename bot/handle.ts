@@ -5,7 +5,12 @@ import { EMERGENCY_LABEL, OUT_OF_SCOPE_LABEL, type MatchResult } from '../intent
 import type { Understanding } from '../knowledge-base/understanding.ts';
 import { placeholderValues } from '../knowledge-base/render.ts';
 import { KB_PREFIX } from '../knowledge-base/types.ts';
+import { readMessage } from '../knowledge-base/catalogue/read-message.ts';
+import type { ScopeIndex } from '../knowledge-base/catalogue/scope-index.ts';
+import { CATALOGUE_PREFIX, codeOfValue } from '../knowledge-base/catalogue/types.ts';
+import type { ScopeOutcome } from '../intents/scope.ts';
 import { answerEntry } from './answer-entry.ts';
+import { createCatalogueReplies } from './catalogue-replies.ts';
 import { cleanText, MAX_TEXT_LENGTH } from './clean-text.ts';
 import { ConversationConflictError, type Conversation, type ConversationState, type ConversationStore } from './conversation-store.ts';
 import { MENU_PREFIX, MENU_SECTIONS, REPORT_MENU_VALUE } from './menu.ts';
@@ -25,6 +30,8 @@ export interface BotDeps {
   readonly site: SiteConfig;
   /** Field reports: filing, following and looking them up. */
   readonly reports: ReportDesk;
+  /** The procedure catalogue's scope index: questions about official procedures no entry covers. Optional. */
+  readonly catalogue?: () => ScopeIndex;
   readonly now?: () => Date;
 }
 
@@ -38,6 +45,7 @@ export const PENDING_LIFETIME_MS = 30 * 60 * 1000;
 
 export function createBot(deps: BotDeps): Bot {
   const replies = createReplies(deps.site);
+  const catalogueReplies = createCatalogueReplies(deps.site);
   const placeholders = placeholderValues(deps.site);
   const now = deps.now ?? (() => new Date());
   const desk = deps.reports;
@@ -51,6 +59,11 @@ export function createBot(deps: BotDeps): Bot {
         .filter((e) => section.groups.includes(e.group))
         .map((e) => ({ value: KB_PREFIX + e.id, title: e.title }));
       return { replies: replies.sectionMenu(section.title, options), pending: options };
+    }
+    if (value.startsWith(CATALOGUE_PREFIX)) {
+      const code = codeOfValue(value);
+      const procedure = code === undefined ? undefined : deps.catalogue?.().procedure(code);
+      return procedure === undefined ? { replies: replies.notUnderstood() } : { replies: catalogueReplies.details(procedure), label: value };
     }
     if (value.startsWith(KB_PREFIX)) {
       const entry = understanding.entries.get(value.slice(KB_PREFIX.length));
@@ -76,7 +89,9 @@ export function createBot(deps: BotDeps): Bot {
 
   async function understand(text: string, result: MatchResult, understanding: Understanding, message: IncomingMessage, conversation: Conversation): Promise<Turn> {
     if (desk.hasCode(text)) return desk.lookUp(text, conversation);
-    const decision = decide(result);
+    const reading = readMessage(text, result, deps.catalogue?.());
+    if (reading.scope.kind !== 'ours') return outsideTurn(text, result, reading.scope, conversation);
+    const { decision } = reading;
     if (decision.kind === 'clarify') {
       const options = decision.options.map((o) => ({ value: o.label, title: understanding.titleOf(o.label) }));
       return { replies: replies.clarify(options), pending: options, pendingText: text, label: result.label, score: result.score };
@@ -93,6 +108,26 @@ export function createBot(deps: BotDeps): Bot {
     }
     const turn = await resolve(decision.kind === 'answer' ? decision.label : 'not-understood', understanding, message, conversation, text);
     return { ...turn, score: result.score };
+  }
+
+  /**
+   * Not one of our topics: the closest official procedures of the catalogue (a number gives one's details), or
+   * an honest "not covered". Logged for staff either way: what residents ask and we lack is what to write next.
+   */
+  async function outsideTurn(text: string, result: MatchResult, scope: Exclude<ScopeOutcome, { kind: 'ours' }>, conversation: Conversation): Promise<Turn> {
+    await deps.unanswered.record({
+      conversationId: conversation.id,
+      channel: conversation.channel,
+      text,
+      reason: scope.kind === 'catalogue' ? 'catalogue' : 'out-of-scope',
+      bestLabel: scope.kind === 'catalogue' ? CATALOGUE_PREFIX + (scope.codes[0] ?? '') : result.label,
+      bestScore: result.score,
+    });
+    const index = deps.catalogue?.();
+    const procedures = scope.kind === 'catalogue' && index ? scope.codes.slice(0, 3).flatMap((code) => index.procedure(code) ?? []) : [];
+    if (procedures.length === 0) return { replies: catalogueReplies.notCovered(), label: OUT_OF_SCOPE_LABEL, score: result.score };
+    const offer = catalogueReplies.offer(procedures);
+    return { replies: offer, pending: offeredOptions(offer), label: CATALOGUE_PREFIX + procedures.map((p) => p.code)[0], score: result.score };
   }
 
   /** The message as the report flow reads it; a digit answering offered options becomes that option. */

@@ -91,10 +91,21 @@ export function buildRetrievalIndex(documents: readonly RetrievalDocument[]): Re
     postings.set(term, { docs: Int32Array.from(list.docs), factors: Float32Array.from(list.factors), idf: idf * weightOf(term) });
   }
 
-  const keys = documents.map((d) => d.key);
-  const groups = Int32Array.from(documents, (d) => d.group);
+  // Hits are collected per key (a label has many phrasings), so keys are numbered once here.
+  const keyIds = new Map<string, number>();
+  const keyOfDoc = Int32Array.from(documents, (d) => {
+    let id = keyIds.get(d.key);
+    if (id === undefined) keyIds.set(d.key, (id = keyIds.size));
+    return id;
+  });
+  const keyNames = [...keyIds.keys()];
+  const keyGroups = new Int32Array(keyNames.length);
+  documents.forEach((d, i) => (keyGroups[keyOfDoc[i] as number] = d.group));
+  const groupCount = Math.max(0, ...documents.map((d) => d.group)) + 1;
   const scores = new Float64Array(n);
   const touched = new Int32Array(n);
+  const keyBest = new Float64Array(keyNames.length);
+  const touchedKeys = new Int32Array(keyNames.length);
   // The most a term can add (a document made of it alone); an unknown term still counts, at the rarest IDF.
   const unknownIdf = Math.log(1 + (n + 0.5) / 0.5);
 
@@ -116,27 +127,31 @@ export function buildRetrievalIndex(documents: readonly RetrievalDocument[]): Re
         scores[d] = (scores[d] as number) + qw * (factors[j] as number);
       }
     }
-    // Top `limit` distinct keys per group by insertion: sorting every touched document would cost more than the search.
-    const tops = new Map<number, RetrievalHit[]>();
+    // Best document per key, then the best `limit` keys of each group by insertion into a short list.
+    let keyCount = 0;
     for (let j = 0; j < count; j++) {
       const d = touched[j] as number;
-      const score = (scores[d] as number) / attainable;
+      const k = keyOfDoc[d] as number;
+      const score = scores[d] as number;
       scores[d] = 0;
-      const group = groups[d] as number;
-      let top = tops.get(group);
-      if (top === undefined) tops.set(group, (top = []));
-      const key = keys[d] as string;
-      const at = top.findIndex((hit) => hit.key === key);
-      if (at >= 0) {
-        if ((top[at] as RetrievalHit).score >= score) continue;
-        top.splice(at, 1);
-      } else if (top.length >= limit && (top[top.length - 1] as RetrievalHit).score >= score) continue;
+      if (keyBest[k] === 0) touchedKeys[keyCount++] = k;
+      if (score > (keyBest[k] as number)) keyBest[k] = score;
+    }
+    const tops: number[][] = Array.from({ length: groupCount }, () => []);
+    for (let j = 0; j < keyCount; j++) {
+      const k = touchedKeys[j] as number;
+      const top = tops[keyGroups[k] as number] as number[];
+      const score = keyBest[k] as number;
+      if (top.length >= limit && (keyBest[top[top.length - 1] as number] as number) >= score) continue;
       let i = top.length;
-      while (i > 0 && (top[i - 1] as RetrievalHit).score < score) i--;
-      top.splice(i, 0, { key, group, score });
+      while (i > 0 && (keyBest[top[i - 1] as number] as number) < score) i--;
+      top.splice(i, 0, k);
       if (top.length > limit) top.pop();
     }
-    return [...tops.values()].flat().sort((a, b) => b.score - a.score);
+    const hits: RetrievalHit[] = [];
+    for (const top of tops) for (const k of top) hits.push({ key: keyNames[k] as string, group: keyGroups[k] as number, score: (keyBest[k] as number) / attainable });
+    for (let j = 0; j < keyCount; j++) keyBest[touchedKeys[j] as number] = 0;
+    return hits.sort((a, b) => b.score - a.score);
   }
 
   return { search, stats: { documents: n, terms: postings.size, buildMs: performance.now() - started } };

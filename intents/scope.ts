@@ -30,6 +30,9 @@ export const SCOPE_THRESHOLDS = {
   /** Against a weak, unsure or out-of-scope decision, a lower bar: the catalogue explains the message better. */
   catalogueOverWeak: 0.12,
   ratioOverWeak: 0.8,
+  /** When the matcher itself is this sure a message is off-topic, the catalogue must reach a higher score. */
+  outOfScope: 0.8,
+  catalogueOverOutOfScope: 0.2,
 } as const;
 
 // Questions about fines and about what the law allows are not procedures: no catalogue record answers them.
@@ -46,14 +49,18 @@ function isOwnConversation(label: string): boolean {
  * `folded` is the message's folded key (intents/fold.ts foldKey). Pure.
  */
 export function decideScope(decision: Decision, evidence: ScopeEvidence, folded: string): ScopeOutcome {
-  const decided = decision.kind === 'answer' ? decision.label : decision.kind === 'clarify' ? decision.options[0]?.label ?? '' : '';
-  if (isOwnConversation(decided)) return { kind: 'ours' };
+  if (decision.kind === 'answer' && isOwnConversation(decision.label)) return { kind: 'ours' };
   const confident = decision.kind === 'answer' && decision.label !== 'intent:out-of-scope' && decision.score >= SCOPE_THRESHOLDS.confident && evidence.ours?.label === decision.label;
-  if (NOT_A_PROCEDURE.test(folded)) return confident ? { kind: 'ours' } : { kind: 'not-covered' };
+  const top = decision.kind === 'answer' ? decision.label : decision.kind === 'clarify' ? decision.options[0]?.label ?? '' : '';
+  // "Is it fined if I register late?" belongs to the entry it names; a fine with no topic of ours is not covered.
+  if (NOT_A_PROCEDURE.test(folded)) return confident || top.startsWith('kb:') ? { kind: 'ours' } : { kind: 'not-covered' };
+  // A close call between reports stays a question about reports: street problems are not in the catalogue.
+  if (decision.kind === 'clarify' && isOwnConversation(decision.options[0]?.label ?? '')) return { kind: 'ours' };
   const best = evidence.catalogue[0]?.score ?? 0;
   const ours = evidence.ours?.score ?? 0;
+  const surelyOutside = decision.kind === 'answer' && decision.label === 'intent:out-of-scope' && decision.score >= SCOPE_THRESHOLDS.outOfScope;
   const offered = confident
     ? best >= SCOPE_THRESHOLDS.catalogueOverConfident && best >= SCOPE_THRESHOLDS.ratioOverConfident * ours
-    : best >= SCOPE_THRESHOLDS.catalogueOverWeak && best >= SCOPE_THRESHOLDS.ratioOverWeak * ours;
+    : best >= (surelyOutside ? SCOPE_THRESHOLDS.catalogueOverOutOfScope : SCOPE_THRESHOLDS.catalogueOverWeak) && best >= SCOPE_THRESHOLDS.ratioOverWeak * ours;
   return offered ? { kind: 'catalogue', codes: evidence.catalogue.map((c) => c.code) } : { kind: 'ours' };
 }

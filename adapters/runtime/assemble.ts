@@ -20,6 +20,10 @@ import { createReportStore, type ReportStore } from '../../bot/reports/store.ts'
 import { readSeed } from '../../knowledge-base/seed-files.ts';
 import { createKnowledgeStore, type KnowledgeStore } from '../../knowledge-base/store.ts';
 import { loadUnderstanding, type UnderstandingHolder } from '../../knowledge-base/understanding.ts';
+import { loadScope, type ScopeHolder } from '../../knowledge-base/catalogue/scope-holder.ts';
+import { shippedCatalogue } from '../../knowledge-base/catalogue/shipped.ts';
+import type { CatalogueStore } from '../../knowledge-base/catalogue/store.ts';
+import { createCatalogueStore } from '../storage/catalogue-store.ts';
 import { createPublishing, type Publishing } from '../../knowledge-base/publishing.ts';
 import { createLiveKnowledge, type LiveKnowledge } from '../../knowledge-base/live-knowledge.ts';
 import { createAuditLog } from '../../admin/store/audit-log.ts';
@@ -42,6 +46,9 @@ export interface Assembly {
   readonly bot: Bot;
   readonly knowledge: KnowledgeStore;
   readonly understanding: UnderstandingHolder;
+  /** The procedure catalogue (import/export for staff) and its scope index; rebuild the index after either changes. */
+  readonly catalogue: CatalogueStore;
+  readonly scope: ScopeHolder;
   /** Drafts, versions and publishing of entries (staff editor, unanswered inbox); publish bumps the revision. */
   readonly publishing: Publishing;
   /** Rebuilds the matcher when the published revision moves (kick after a publish, sync from a poller). */
@@ -93,6 +100,9 @@ export async function assemble(db: Kysely<Database>, site: SiteConfig, options: 
   // Read before the matcher is built, so a publish landing meanwhile still triggers a rebuild.
   const builtRevision = await (createPublishing(db, { store: knowledge })).revision();
   const understanding = await loadUnderstanding(knowledge);
+  const catalogue = createCatalogueStore(db, now);
+  await catalogue.seedIfEmpty(shippedCatalogue());
+  const scope = await loadScope(catalogue, knowledge);
   const live = createLiveKnowledge({
     revision: async () => publishing.revision(),
     rebuild: async () => {
@@ -148,7 +158,7 @@ export async function assemble(db: Kysely<Database>, site: SiteConfig, options: 
     ttlMs: (Number.isFinite(ttlMinutes) && ttlMinutes > 0 ? ttlMinutes : 30) * 60_000,
     now,
   });
-  const bot = createBot({ understanding: understanding.current, conversations, unanswered: createUnansweredStore(db, now), site, reports: desk, now });
+  const bot = createBot({ understanding: understanding.current, conversations, unanswered: createUnansweredStore(db, now), site, reports: desk, catalogue: scope.current, now });
   const perMinute = Number(options.env?.RATE_LIMIT_PER_MINUTE ?? 20);
   const pipeline = createWebhookPipeline({
     bot,
@@ -185,6 +195,8 @@ export async function assemble(db: Kysely<Database>, site: SiteConfig, options: 
     webchat,
     knowledge,
     understanding,
+    catalogue,
+    scope,
     publishing,
     live,
     site,

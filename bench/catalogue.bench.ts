@@ -1,0 +1,81 @@
+/**
+ * npm run bench (second part): the procedure catalogue's cost. Prints the scope index build time for the shipped
+ * catalogue and for 10,000 procedures (names synthesised by recombining halves of real ones), the time per message
+ * of matcher plus scope decision (median, p99) and memory. Figures only, read by a person.
+ */
+import { typoVariant } from '../intents/augment.ts';
+import { seededRandom } from '../intents/linear-model.ts';
+import { buildMatcher } from '../intents/matcher.ts';
+import { readMessage } from '../knowledge-base/catalogue/read-message.ts';
+import { buildScope } from '../knowledge-base/catalogue/scope-holder.ts';
+import { shippedCatalogue } from '../knowledge-base/catalogue/shipped.ts';
+import type { CatalogueProcedure } from '../knowledge-base/catalogue/types.ts';
+import { readSeed } from '../knowledge-base/seed-files.ts';
+import { trainingSet } from '../knowledge-base/training-set.ts';
+
+const quantile = (sorted: readonly number[], q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] as number;
+const mib = (bytes: number): string => (bytes / 1048576).toFixed(1) + ' MiB';
+
+/** A larger catalogue like a province's full list: first half of one real name joined to the second half of another. */
+function synthesise(real: readonly CatalogueProcedure[], n: number, random: () => number): CatalogueProcedure[] {
+  const out: CatalogueProcedure[] = [...real];
+  for (let i = 0; out.length < n; i++) {
+    const a = real[Math.floor(random() * real.length)] as CatalogueProcedure;
+    const b = real[Math.floor(random() * real.length)] as CatalogueProcedure;
+    const left = a.name.split(' ');
+    const right = b.name.split(' ');
+    const name = [...left.slice(0, Math.ceil(left.length / 2)), ...right.slice(Math.floor(right.length / 2))].join(' ');
+    out.push({ ...a, code: `9.${String(100000 + i).padStart(6, '0')}`, name });
+  }
+  return out;
+}
+
+function timedBuild(procedures: readonly CatalogueProcedure[], runs: number): { medianMs: number; heapMiB: number } {
+  const seed = readSeed();
+  const times: number[] = [];
+  let heap = 0;
+  for (let i = 0; i < runs; i++) {
+    const before = process.memoryUsage().heapUsed;
+    const started = performance.now();
+    const index = buildScope(procedures, seed.entries, seed.definitions);
+    times.push(performance.now() - started);
+    heap = (process.memoryUsage().heapUsed - before) / 1048576;
+    if (index.stats.documents === 0) throw new Error('empty index');
+  }
+  times.sort((a, b) => a - b);
+  return { medianMs: quantile(times, 0.5), heapMiB: heap };
+}
+
+const seed = readSeed();
+const texts = trainingSet(seed.entries, seed.definitions);
+const shipped = shippedCatalogue();
+const random = seededRandom(11);
+const large = synthesise(shipped, 10_000, random);
+
+const small = timedBuild(shipped, 5);
+console.log(`catalogue index build (${shipped.length} procedures + ${texts.length} phrasings): median ${small.medianMs.toFixed(0)} ms, heap +${small.heapMiB.toFixed(1)} MiB`);
+const big = timedBuild(large, 3);
+console.log(`catalogue index build (${large.length} procedures, synthesised): median ${big.medianMs.toFixed(0)} ms, heap +${big.heapMiB.toFixed(1)} MiB`);
+
+const matcher = buildMatcher(texts);
+const scope = buildScope(shipped, seed.entries, seed.definitions);
+const queries = [...texts.map((t) => typoVariant(t.text, random) ?? t.text), ...shipped.slice(0, 500).map((p) => p.name.toLowerCase())];
+for (const q of queries.slice(0, 800)) readMessage(q, matcher.match(q), scope);
+const both: number[] = [];
+const scopeOnly: number[] = [];
+for (let round = 0; round < 2; round++) {
+  for (const q of queries) {
+    const started = process.hrtime.bigint();
+    const result = matcher.match(q);
+    const matched = process.hrtime.bigint();
+    readMessage(q, result, scope);
+    const done = process.hrtime.bigint();
+    both.push(Number(done - started) / 1000);
+    scopeOnly.push(Number(done - matched) / 1000);
+  }
+}
+both.sort((a, b) => a - b);
+scopeOnly.sort((a, b) => a - b);
+console.log(`matcher + scope: median ${quantile(both, 0.5).toFixed(1)} us, p99 ${quantile(both, 0.99).toFixed(1)} us; scope alone: median ${quantile(scopeOnly, 0.5).toFixed(1)} us, p99 ${quantile(scopeOnly, 0.99).toFixed(1)} us (${both.length} messages)`);
+const memory = process.memoryUsage();
+console.log(`memory: rss ${mib(memory.rss)}, heap used ${mib(memory.heapUsed)}`);
