@@ -8,6 +8,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describeProblems, exportCatalogue, importCatalogue } from '../../knowledge-base/catalogue/import-export.ts';
+import { shippedCatalogue } from '../../knowledge-base/catalogue/shipped.ts';
 import { formatOf } from '../../knowledge-base/catalogue/transfer.ts';
 import { createCatalogueStore } from '../storage/catalogue-store.ts';
 import { migrateToLatest } from '../storage/migrate.ts';
@@ -26,6 +27,8 @@ const db = openSqlite(process.env.DATABASE_PATH ?? './data/app.db');
 try {
   await migrateToLatest(db);
   const store = createCatalogueStore(db);
+  // As the server does on first start: an import adds to the shipped catalogue, never replaces it by accident.
+  await store.seedIfEmpty(shippedCatalogue());
   if (command === 'import') {
     const report = await importCatalogue(store, readFileSync(file, 'utf8'), format, { dryRun: process.argv.includes('--dry-run') });
     for (const line of describeProblems(report.problems)) console.error(line);
