@@ -12,6 +12,9 @@ import type { Bot } from '../bot/handle.ts';
 import { assemble, type Assembly } from '../adapters/runtime/assemble.ts';
 import type { Database } from '../adapters/storage/schema.ts';
 import { openSqlite } from '../adapters/storage/sqlite.ts';
+import { e2eDatabaseUrl, temporaryPostgres } from './pg/e2e-database.ts';
+
+export { reopenDatabase } from './pg/e2e-database.ts';
 import type { SiteConfig } from '../bot/site-config.ts';
 import type { ChannelId, IncomingMessage } from '../bot/types.ts';
 
@@ -22,8 +25,13 @@ export const TEST_SITE: SiteConfig = {
   hotline: '0292 000 0000',
 };
 
-/** A real SQLite file in a fresh temporary folder, removed by `cleanup`. */
+/**
+ * A real SQLite file in a fresh temporary folder, removed by `cleanup`; with E2E_DATABASE_URL set, a fresh
+ * PostgreSQL database instead (tests/pg/e2e-database.ts), `path` then being its URL.
+ */
 export function temporaryDatabase(): { path: string; db: Kysely<Database>; cleanup: () => Promise<void> } {
+  const postgres = e2eDatabaseUrl();
+  if (postgres !== undefined) return temporaryPostgres(postgres);
   const folder = mkdtempSync(join(tmpdir(), 'assistant-test-'));
   const path = join(folder, 'app.db');
   const db = openSqlite(path);

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { assemble } from '../adapters/runtime/assemble.ts';
-import { openSqlite } from '../adapters/storage/sqlite.ts';
 import { MIGRATIONS } from '../adapters/storage/migrations/index.ts';
 import { readSeed } from '../knowledge-base/seed-files.ts';
 import { MENU_SECTIONS } from '../bot/menu.ts';
-import { assembledProduct, choiceMessage, TEST_SITE, textMessage } from './helpers.ts';
+import { assembledProduct, choiceMessage, reopenDatabase, TEST_SITE, textMessage } from './helpers.ts';
 
 let product: Awaited<ReturnType<typeof assembledProduct>>;
 before(async () => {
@@ -28,7 +27,7 @@ test('first start migrates the SQLite file and seeds every shipped entry', async
 test('a second start on the same file neither re-runs migrations nor re-seeds over staff edits', async () => {
   const edited = { ...(await product.knowledge.getEntry('khai-tu'))!, title: 'Đăng ký khai tử (đã sửa)' };
   await product.knowledge.saveEntry(edited, 'staff-1');
-  const again = openSqlite(product.path);
+  const again = reopenDatabase(product.path);
   try {
     const second = await assemble(again, TEST_SITE);
     assert.deepEqual(second.migrated, []);
@@ -43,7 +42,7 @@ test('a conversation started on one instance continues on another (state lives i
   const menu = (await product.bot.handle(choiceMessage('intent:help', 'resident-state'))).at(-1);
   assert.ok(menu && menu.kind === 'choices', 'help shows the menu');
   assert.equal(menu.options[0]?.value, `menu:${MENU_SECTIONS[0]!.id}`);
-  const other = openSqlite(product.path);
+  const other = reopenDatabase(product.path);
   try {
     const secondInstance = await assemble(other, TEST_SITE);
     const section = (await secondInstance.bot.handle(textMessage('1', 'resident-state'))).at(-1);
