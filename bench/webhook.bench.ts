@@ -1,0 +1,285 @@
+/**
+ * npm run bench (second part): the signed Telegram webhook under load, beside a bare Hono route in the same run.
+ * Prints throughput as a ratio to bare Hono, p99 at a steady 200 requests a second, the reply backlog while load
+ * runs, resident memory as messages accumulate (extrapolated to 100,000 when the run is bounded), and whether
+ * SQL statements are prepared again on every call. Figures only: targets (issue 9: ≥ 0.30× bare, p99 ≤ 50 ms at
+ * 200 req/s, ≤ 150 MB after 100,000 messages) are checked by reading them.
+ *
+ * The server runs in a child process (as in production: its own event loop and heap, a SQLite file on disk);
+ * autocannon and a stub Telegram API run in this one. Both share the machine's cores, so compare ratios.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+
+const SECRET = 'bench-secret';
+const QUESTIONS = ['Làm lại căn cước ở đâu?', 'đăng ký khai sinh cho con cần gì', 'xin giấy xác nhận tình trạng hôn nhân', 'giờ làm việc của bộ phận một cửa', 'cấp đổi giấy phép lái xe', 'đèn đường hỏng ở ấp 3'];
+const CHATS = 10_000;
+const MEMORY_TARGET_MESSAGES = 100_000;
+const MEMORY_BUDGET_MS = Number(process.env.BENCH_MEMORY_SECONDS ?? 60) * 1000;
+
+interface ServerStats {
+  rssMb: number;
+  heapMb: number;
+  prepares: number;
+  distinctStatements: number;
+  inboxUnhandled: number;
+  outboxPending: number;
+  outboxSent: number;
+}
+
+if (process.argv.includes('--serve')) await serveInChild();
+else await main();
+
+// --- the server (child process) ----------------------------------------------------------------------------
+
+async function serveInChild(): Promise<void> {
+  // Counted before any database is opened: every prepare() better-sqlite3 is asked for, and how many distinct SQL texts.
+  const { default: SQLite } = await import('better-sqlite3');
+  const proto = SQLite.prototype as unknown as { prepare: (sql: string) => unknown };
+  const prepare = proto.prepare;
+  const texts = new Set<string>();
+  let prepares = 0;
+  // Time spent executing each SQL text (better-sqlite3 is synchronous: this time blocks the event loop).
+  const sqlTime = new Map<string, { ms: number; calls: number }>();
+  proto.prepare = function counted(this: unknown, sql: string) {
+    prepares++;
+    texts.add(sql);
+    const statement = prepare.call(this, sql) as Record<string, (...args: unknown[]) => unknown>;
+    for (const method of ['run', 'all', 'get'] as const) {
+      const original = statement[method];
+      if (typeof original !== 'function') continue;
+      statement[method] = (...args: unknown[]) => {
+        const started = performance.now();
+        try {
+          return original.apply(statement, args);
+        } finally {
+          const entry = sqlTime.get(sql) ?? { ms: 0, calls: 0 };
+          entry.ms += performance.now() - started;
+          entry.calls++;
+          sqlTime.set(sql, entry);
+        }
+      };
+    }
+    return statement;
+  };
+
+  const { serve } = await import('@hono/node-server');
+  const { Hono } = await import('hono');
+  const { createApp } = await import('../adapters/http/app.ts');
+  const { silentLogger } = await import('../adapters/http/logger.ts');
+  const { assemble } = await import('../adapters/runtime/assemble.ts');
+  const { openSqlite, synchronousFrom } = await import('../adapters/storage/sqlite.ts');
+  const { TEST_SITE } = await import('../tests/helpers.ts');
+
+  const folder = mkdtempSync(join(tmpdir(), 'webhook-bench-'));
+  // The product's default durability (synchronous=FULL) unless SQLITE_SYNCHRONOUS says otherwise, as in production.
+  const db = openSqlite(join(folder, 'app.db'), { synchronous: synchronousFrom(process.env.SQLITE_SYNCHRONOUS) });
+  const env = {
+    TELEGRAM_BOT_TOKEN: '123456:BENCH',
+    TELEGRAM_WEBHOOK_SECRET: SECRET,
+    TELEGRAM_API_BASE: process.env.BENCH_TELEGRAM_API ?? '',
+    // Every message gets the full treatment (no rate-limit short cut): the bench measures the work, not the limiter.
+    RATE_LIMIT_PER_MINUTE: '1000000',
+  };
+  const assembly = await assemble(db, TEST_SITE, { env, logger: silentLogger });
+  const app = createApp({
+    bot: assembly.bot, logger: silentLogger, now: () => new Date(), title: 'bench', health: () => ({}),
+    channels: assembly.channels, pipeline: assembly.pipeline,
+  });
+  const bare = new Hono();
+  bare.post('/webhooks/telegram', async (c) => {
+    await c.req.text();
+    return c.json({ ok: true });
+  });
+  setInterval(() => assembly.worker.kick(), 2000).unref();
+
+  const listen = (fetch: (request: Request) => Response | Promise<Response>) =>
+    new Promise<number>((resolve) => {
+      const server = serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info) => resolve(info.port));
+      server.on('error', (error) => console.error(error));
+    });
+  const ports = { app: await listen(app.fetch), bare: await listen(bare.fetch) };
+
+  const count = async (table: 'inbox' | 'outbox', where: (qb: any) => any): Promise<number> =>
+    Number((await where(db.selectFrom(table).select((eb) => eb.fn.countAll().as('n'))).executeTakeFirstOrThrow()).n);
+
+  process.on('message', async (message: { type: string }) => {
+    if (message.type === 'stats') {
+      const before = prepares;
+      (globalThis as { gc?: () => void }).gc?.();
+      const stats: ServerStats = {
+        rssMb: process.memoryUsage().rss / 1048576,
+        heapMb: process.memoryUsage().heapUsed / 1048576,
+        prepares: before,
+        distinctStatements: texts.size,
+        inboxUnhandled: await count('inbox', (q) => q.where('handled_at', 'is', null)),
+        outboxPending: await count('outbox', (q) => q.where('status', 'in', ['pending', 'sending'])),
+        outboxSent: await count('outbox', (q) => q.where('status', '=', 'sent')),
+      };
+      // The counting queries above are not the webhook's: leave them out of the statement count.
+      prepares = before;
+      process.send?.({ type: 'stats', stats });
+    } else if (message.type === 'sql') {
+      const top = [...sqlTime].sort((a, b) => b[1].ms - a[1].ms).slice(0, 8);
+      process.send?.({ type: 'sql', top: top.map(([sql, t]) => ({ sql: sql.slice(0, 140), ms: Math.round(t.ms), calls: t.calls })) });
+    } else if (message.type === 'stop') {
+      await assembly.settled();
+      await db.destroy();
+      rmSync(folder, { recursive: true, force: true });
+      process.exit(0);
+    }
+  });
+  process.send?.({ type: 'ready', ports });
+}
+
+// --- the load (this process) -------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const telegram = await startTelegramStub();
+  const child = fork(fileURLToPath(import.meta.url), ['--serve'], {
+    // --expose-gc: memory is sampled after a full collection, so points differ by what is held, not by GC timing.
+    // BENCH_CPU_PROFILE=<dir> writes the server's CPU profile there (open it in Chrome DevTools).
+    execArgv: ['--import', 'tsx', '--expose-gc', ...(process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [])],
+    env: { ...process.env, BENCH_TELEGRAM_API: telegram.base },
+  });
+  const ports = await new Promise<{ app: number; bare: number }>((resolve) => child.on('message', (m: { type: string; ports: { app: number; bare: number } }) => m.type === 'ready' && resolve(m.ports)));
+  let updateId = 0;
+  let accepted = 0;
+  const body = (): string => {
+    const id = ++updateId;
+    const chat = 100_000 + (id % CHATS);
+    return JSON.stringify({ update_id: id, message: { message_id: id, date: Math.floor(Date.now() / 1000), chat: { id: chat, type: 'private', first_name: 'A' }, from: { id: chat, is_bot: false, first_name: 'A' }, text: QUESTIONS[id % QUESTIONS.length] } });
+  };
+  const run = (port: number, options: Partial<autocannon.Options>) =>
+    new Promise<autocannon.Result>((resolve, reject) => {
+      const instance = autocannon(
+        {
+          url: `http://127.0.0.1:${port}`,
+          connections: 10,
+          duration: 10,
+          requests: [{ method: 'POST', path: '/webhooks/telegram', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET }, setupRequest: (request) => ({ ...request, body: body() }) }],
+          ...options,
+        },
+        (error, result) => (error ? reject(error) : resolve(result)),
+      );
+      instance.on('response', (_client, status) => {
+        if (port === ports.app && status === 200) accepted++;
+      });
+    });
+  const stats = (): Promise<ServerStats> =>
+    new Promise((resolve) => {
+      child.once('message', (m: { type: string; stats: ServerStats }) => resolve(m.stats));
+      child.send({ type: 'stats' });
+    });
+  const line = (label: string, value: string): void => console.log(`${label.padEnd(44)} ${value}`);
+
+  const synchronous = process.env.SQLITE_SYNCHRONOUS?.toUpperCase() === 'NORMAL' || process.env.SQLITE_SYNCHRONOUS?.toUpperCase() === 'OFF' ? process.env.SQLITE_SYNCHRONOUS.toUpperCase() : 'FULL';
+  console.log(`\nwebhook benchmark: Node ${process.version}, ${(await import('node:os')).cpus().length} cores, loopback, server in a child process, SQLite file, synchronous=${synchronous}\n`);
+  line('server resident memory before any load', `${Math.round((await stats()).rssMb)} MB`);
+
+  await run(ports.app, { duration: 3 }); // warm-up: JIT, SQLite cache
+  // The bare route is measured on a quiet server: no backlog from the warm-up handled beside it.
+  await drain(stats, 120_000);
+  await run(ports.bare, { duration: 2 });
+  const bare = await run(ports.bare, {});
+  const preparesBefore = (await stats()).prepares;
+  const acceptedBefore = accepted;
+  const hook = await run(ports.app, {});
+  const statementCount = await stats();
+  const webhookMessages = accepted - acceptedBefore;
+
+  line('bare Hono POST, 10 connections', `${Math.round(bare.requests.average)} req/s, p50 ${bare.latency.p50} ms, p99 ${bare.latency.p99} ms`);
+  line('signed Telegram webhook, 10 connections', `${Math.round(hook.requests.average)} req/s, p50 ${hook.latency.p50} ms, p99 ${hook.latency.p99} ms, non-2xx ${hook.non2xx}`);
+  line('  throughput ratio to bare (target ≥ 0.30)', `${(hook.requests.average / bare.requests.average).toFixed(3)}×`);
+
+  // Let the backlog from the burst clear before measuring steady state.
+  await drain(stats, 120_000);
+
+  const samples: ServerStats[] = [];
+  const sampler = setInterval(() => void stats().then((s) => samples.push(s)), 1000);
+  const sentBefore = (await stats()).outboxSent;
+  const steadyStarted = Date.now();
+  const steady = await run(ports.app, { overallRate: 200, connections: 20, duration: 20 });
+  clearInterval(sampler);
+  const afterSteady = await stats();
+  const steadySeconds = (Date.now() - steadyStarted) / 1000;
+  const backlog = samples.map((s) => s.inboxUnhandled + s.outboxPending);
+  line('steady 200 req/s, 20 s', `${Math.round(steady.requests.average)} req/s, p50 ${steady.latency.p50} ms, p99 ${steady.latency.p99} ms (target ≤ 50), max ${steady.latency.max} ms`);
+  line('  replies sent while the load ran', `${Math.round((afterSteady.outboxSent - sentBefore) / steadySeconds)} a second`);
+  line('  backlog (unhandled + unsent), per second', backlog.join(' '));
+  const drained = await drain(stats, 120_000);
+  line('  after the load: backlog cleared in', drained === undefined ? 'not within 120 s' : `${(drained / 1000).toFixed(1)} s`);
+
+  line(
+    'statements prepared per webhook message',
+    `${((statementCount.prepares - preparesBefore) / Math.max(1, webhookMessages)).toFixed(1)} (${statementCount.distinctStatements} distinct SQL texts in all: ${statementCount.prepares > statementCount.distinctStatements * 2 ? 're-prepared on every call' : 'reused'})`,
+  );
+
+  // Memory: keep sending at full speed until 100,000 messages or the time budget, sampling as it grows.
+  const memoryStarted = Date.now();
+  const points: Array<{ messages: number; rssMb: number }> = [];
+  while (accepted < MEMORY_TARGET_MESSAGES && Date.now() - memoryStarted < MEMORY_BUDGET_MS) {
+    await run(ports.app, { duration: 5 });
+    // Sampled once the backlog is handled, so every point is a quiet server holding that many messages.
+    await drain(stats, 120_000);
+    points.push({ messages: accepted, rssMb: (await stats()).rssMb });
+  }
+  const final = await stats();
+  line('resident memory as messages accumulate', points.map((p) => `${p.messages}: ${Math.round(p.rssMb)} MB`).join(', '));
+  const first = points[0];
+  const last = points.at(-1);
+  if (first && last && last.messages < MEMORY_TARGET_MESSAGES && last.messages > first.messages) {
+    const perMessage = (last.rssMb - first.rssMb) / (last.messages - first.messages);
+    const projected = last.rssMb + perMessage * (MEMORY_TARGET_MESSAGES - last.messages);
+    line('  extrapolated to 100,000 (linear, target ≤ 150)', `${Math.round(projected)} MB (${(perMessage * 1024).toFixed(2)} KB per message over the run)`);
+  } else if (last && last.messages >= MEMORY_TARGET_MESSAGES) {
+    line('  after 100,000 messages (target ≤ 150)', `${Math.round(last.rssMb)} MB`);
+  } else {
+    line('  extrapolated to 100,000', 'not enough points in the time budget (raise BENCH_MEMORY_SECONDS)');
+  }
+  line('  heap in use at the end', `${Math.round(final.heapMb)} MB`);
+
+  const sql = await new Promise<Array<{ sql: string; ms: number; calls: number }>>((resolve) => {
+    child.once('message', (m: { type: string; top: Array<{ sql: string; ms: number; calls: number }> }) => resolve(m.top));
+    child.send({ type: 'sql' });
+  });
+  console.log('\nSQL statements by time spent executing (the event loop is blocked meanwhile):');
+  for (const entry of sql) console.log(`${String(entry.ms).padStart(8)} ms ${String(entry.calls).padStart(7)} calls  ${entry.sql}`);
+
+  child.send({ type: 'stop' });
+  await new Promise((resolve) => child.once('exit', resolve));
+  telegram.server.close();
+}
+
+/** Waits until nothing is unhandled or unsent; the time it took, or undefined past the limit. */
+async function drain(stats: () => Promise<ServerStats>, limitMs: number): Promise<number | undefined> {
+  const started = Date.now();
+  while (Date.now() - started < limitMs) {
+    const s = await stats();
+    if (s.inboxUnhandled + s.outboxPending === 0) return Date.now() - started;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return undefined;
+}
+
+/** Answers sendMessage at once, like a healthy Telegram. */
+async function startTelegramStub(): Promise<{ server: Server; base: string }> {
+  let sent = 0;
+  const server = createServer((request, response) => {
+    request.resume();
+    request.on('end', () => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ ok: true, result: { message_id: ++sent } }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+export type { ChildProcess };
