@@ -9,6 +9,8 @@ import { accountRoutes } from './routes/account-routes.tsx';
 import { auditRoutes } from './routes/audit-routes.tsx';
 import { dashboardRoutes } from './routes/dashboard-routes.tsx';
 import { loginRoutes } from './routes/login-routes.tsx';
+import { handoffRoutes } from './routes/handoff-routes.tsx';
+import { unansweredRoutes } from './routes/unanswered-routes.tsx';
 
 const ASSET_CACHE = { 'cache-control': 'public, max-age=300' };
 
@@ -27,5 +29,7 @@ export function createAdminRoutes(deps: AdminDeps, apiToken?: string): Hono<Admi
   app.route('/', dashboardRoutes(deps));
   app.route('/accounts', accountRoutes(deps));
   app.route('/audit', auditRoutes(deps));
+  app.route('/unanswered', unansweredRoutes(deps));
+  app.route('/handoffs', handoffRoutes(deps));
   return app;
 }

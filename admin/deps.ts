@@ -1,6 +1,8 @@
 import type { Context } from 'hono';
 import type { ConversationStore } from '../bot/conversation-store.ts';
 import type { Outbox } from '../bot/outbox.ts';
+import type { HandoffService } from '../bot/handoff-service.ts';
+import type { UnansweredStore } from '../bot/unanswered-store.ts';
 import type { ReportService } from '../bot/reports/service.ts';
 import type { ReportStore } from '../bot/reports/store.ts';
 import type { KnowledgeStore } from '../knowledge-base/store.ts';
@@ -31,6 +33,10 @@ export interface AdminServices {
   readonly site?: SiteConfig;
   /** KB_REVIEW_MONTHS: an entry reviewed longer ago than this is due for review (default 12). */
   readonly reviewMonths?: number;
+  /** Residents who asked for a person (/admin/handoffs). */
+  readonly handoffs?: HandoffService;
+  /** Questions the bot did not answer well (/admin/unanswered). */
+  readonly unanswered?: UnansweredStore;
 }
 
 export interface AdminDeps {

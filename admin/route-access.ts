@@ -22,6 +22,15 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'POST /admin/accounts/:id/enable': 'admin',
   'POST /admin/accounts/:id/reset-password': 'admin',
   'GET /admin/audit': 'admin',
+  'GET /admin/unanswered': 'viewer',
+  'POST /admin/unanswered/example': 'editor',
+  'POST /admin/unanswered/dismiss': 'editor',
+  // The queue itself shows channels and times only; a resident's conversation is for operators.
+  'GET /admin/handoffs': 'viewer',
+  'GET /admin/handoffs/:id': 'operator',
+  'POST /admin/handoffs/:id/take': 'operator',
+  'POST /admin/handoffs/:id/reply': 'operator',
+  'POST /admin/handoffs/:id/release': 'operator',
 
   'GET /api/staff/outbox': 'viewer',
   'GET /api/staff/reports': 'viewer',

@@ -21,7 +21,8 @@ import type { FlowInput, ReportDraft } from './reports/flow.ts';
 import type { SiteConfig } from './site-config.ts';
 import { offeredOptions, type Turn } from './turn.ts';
 import type { ChoiceOption, IncomingMessage, Reply } from './types.ts';
-import type { UnansweredStore } from './unanswered-store.ts';
+import { unansweredReason, type UnansweredStore } from './unanswered-store.ts';
+import type { HandoffDesk } from './handoff-service.ts';
 
 export interface BotDeps {
   readonly understanding: () => Understanding;
@@ -32,6 +33,8 @@ export interface BotDeps {
   readonly reports: ReportDesk;
   /** The procedure catalogue's scope index: questions about official procedures no entry covers. Optional. */
   readonly catalogue?: () => ScopeIndex;
+  /** The hand-off queue: "gặp cán bộ" joins it, and while an operator holds a conversation the bot stays quiet. */
+  readonly handoffs?: HandoffDesk;
   readonly now?: () => Date;
 }
 
@@ -81,7 +84,7 @@ export function createBot(deps: BotDeps): Bot {
       case EMERGENCY_LABEL: return { replies: replies.emergency(), label: value };
       case 'intent:report-status':
         return desk.lookUp(text ?? '', conversation);
-      case 'intent:human': return { replies: replies.human(), label: value, needsStaff: true };
+      case 'intent:human': return { replies: deps.handoffs ? await deps.handoffs.request(conversation) : replies.human(), label: value, needsStaff: true };
       case OUT_OF_SCOPE_LABEL: return { replies: replies.outOfScope(), pending: offeredOptions(replies.outOfScope()), label: value };
       default: return { replies: replies.notUnderstood(), pending: offeredOptions(replies.notUnderstood()) };
     }
@@ -94,14 +97,17 @@ export function createBot(deps: BotDeps): Bot {
     const { decision } = reading;
     if (decision.kind === 'clarify') {
       const options = decision.options.map((o) => ({ value: o.label, title: understanding.titleOf(o.label) }));
+      // Logged now and taken back if the resident picks an option: what stays is a clarification nobody chose.
+      await deps.unanswered.record({ conversationId: conversation.id, channel: conversation.channel, text, reason: 'clarified', bestLabel: result.label, bestScore: result.score });
       return { replies: replies.clarify(options), pending: options, pendingText: text, label: result.label, score: result.score };
     }
-    if (decision.kind === 'not-understood' || decision.label === OUT_OF_SCOPE_LABEL) {
+    const unsure = unansweredReason(decision);
+    if (unsure !== undefined) {
       await deps.unanswered.record({
         conversationId: conversation.id,
         channel: conversation.channel,
         text,
-        reason: decision.kind === 'not-understood' ? 'not-understood' : 'out-of-scope',
+        reason: unsure,
         bestLabel: result.label,
         bestScore: result.score,
       });
@@ -154,6 +160,10 @@ export function createBot(deps: BotDeps): Bot {
     // Matched once here: danger to life interrupts anything, but swallows nothing (see emergencyTurn).
     const result = message.kind === 'text' ? understanding.matcher.match(cleanText(message.text)) : undefined;
     if (result && decidedLabel(decide(result)) === EMERGENCY_LABEL) return emergencyTurn(message, conversation, understanding, draft);
+    // An operator holds the conversation: the bot stays quiet (the message is still logged for the operator).
+    if (await deps.handoffs?.isHeld(conversation.id)) return { replies: [] };
+    const picked = live?.text === undefined ? undefined : flowInput(message, pending);
+    if (picked?.kind === 'choice' && pending?.some((o) => o.value === picked.value)) await deps.unanswered.picked(conversation.id, live?.text ?? '');
     if (desk.isActive(draft)) {
       const input = flowInput(message, pending);
       if (input && !(input.kind === 'text' && input.text === '')) return desk.continue(draft, input, message, conversation);

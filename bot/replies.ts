@@ -35,11 +35,11 @@ export function createReplies(site: SiteConfig) {
         short: 'KHAN CAP: goi ngay 114 (chay, cuu nan), 113 (cong an), 115 (cap cuu). Goi mien phi.',
       },
     ],
-    // Honest until staff can answer in the chat: how to reach a person, never a promise no one keeps.
     /** After the emergency numbers, when the message also reads as one of these reports. */
     reportAfterEmergency: (options: readonly ChoiceOption[]): Reply[] => [
       { kind: 'choices', text: 'Nếu bạn cũng muốn gửi phản ánh để cán bộ xử lý, bạn chọn loại sự việc (trả lời bằng số):', options },
     ],
+    /** Where no operator reply can arrive (the terminal chat): how to reach a person, never a promise no one keeps. */
     human: (): Reply[] => [
       {
         kind: 'text',
@@ -52,6 +52,41 @@ export function createReplies(site: SiteConfig) {
           : 'Can bo chua tra loi qua tin nhan nay. Xin den bo phan mot cua UBND xa/phuong noi cu tru trong gio hanh chinh.'),
       },
     ],
+    /**
+     * "Gặp cán bộ" where an operator's reply can reach the resident (bot/handoff-service.ts): what happens next
+     * and when, plus the hotline. `opening` ("07:00 ngày mai (thứ Ba, 03/03)") only outside the desk's hours.
+     */
+    handoffQueued: (when: { readonly minutes: number; readonly opening?: string }): Reply[] => {
+      const urgent = site.hotline ? `Việc gấp xin gọi đường dây nóng ${site.hotline}.` : fill('Việc gấp xin đến {{oneStopAddress}}.');
+      const urgentShort = site.hotline ? ` Viec gap goi ${site.hotline}.` : '';
+      if (when.opening === undefined) {
+        return [{
+          kind: 'text',
+          text: `Tôi đã chuyển yêu cầu của bạn đến cán bộ trực. Cán bộ sẽ trả lời bạn ngay tại đây, thường trong khoảng ${when.minutes} phút. ` +
+            `Trong lúc chờ, bạn cứ nhắn thêm điều cần hỏi: cán bộ đọc được cả cuộc trò chuyện. ${urgent}`,
+          short: `Da chuyen yeu cau den can bo. Can bo se tra loi tai day, thuong trong ${when.minutes} phut.${urgentShort}`,
+        }];
+      }
+      return [{
+        kind: 'text',
+        text: `Tôi đã chuyển yêu cầu của bạn đến cán bộ. Hiện đã ngoài giờ làm việc, nên cán bộ sẽ trả lời bạn ngay tại đây khi bộ phận làm việc trở lại, từ ${when.opening}. ` +
+          `${urgent} Trường hợp khẩn cấp xin gọi 113, 114, 115.`,
+        short: `Da chuyen yeu cau den can bo. Ngoai gio lam viec: can bo se tra loi tai day tu ${when.opening}.${urgentShort}`,
+      }];
+    },
+    /** A hand-off no one took within the set time: honest about the wait, and the hotline. */
+    handoffNotTaken: (when: { readonly until?: string; readonly opening?: string }): Reply[] => {
+      const urgent = site.hotline ? ` Việc gấp xin gọi đường dây nóng ${site.hotline}.` : '';
+      const urgentShort = site.hotline ? ` Viec gap goi ${site.hotline}.` : '';
+      const next = when.opening === undefined
+        ? `Cán bộ sẽ trả lời bạn tại đây sớm nhất có thể${when.until ? `, trong giờ làm việc hôm nay (đến ${when.until})` : ''}.`
+        : `Cán bộ sẽ trả lời bạn tại đây khi bộ phận làm việc trở lại, từ ${when.opening}.`;
+      return [{
+        kind: 'text',
+        text: `Xin lỗi bạn, các cán bộ đang bận nên chưa nhận được yêu cầu của bạn. ${next}${urgent}`,
+        short: `Xin loi, can bo dang ban. ${when.opening === undefined ? 'Can bo se tra loi tai day som nhat co the.' : `Can bo se tra loi tai day tu ${when.opening}.`}${urgentShort}`,
+      }];
+    },
     outOfScope: (): Reply[] => [
       menu(fill('Xin lỗi, nội dung này nằm ngoài phạm vi hỗ trợ của tôi. Nếu bạn hỏi về một thủ tục hành chính khác, ' +
         'xin tra cứu mục "Thủ tục hành chính" trên {{nationalPortal}} hoặc hỏi bộ phận một cửa UBND xã/phường nơi cư trú. ' +

@@ -1,5 +1,18 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../adapters/storage/schema.ts';
+import type { Decision } from '../intents/decide.ts';
+import { OUT_OF_SCOPE_LABEL } from '../intents/matcher.ts';
+import { KB_PREFIX } from '../knowledge-base/types.ts';
+
+/**
+ * Why a question is kept for staff:
+ * - `not-understood`: below the matcher's floor; `out-of-scope`: about something we do not cover;
+ * - `catalogue`: an official procedure we have no entry for (the bot offered the catalogue's details);
+ * - `low-confidence`: answered, but only just (see LOW_CONFIDENCE);
+ * - `clarified`: the bot asked "Có phải bạn muốn hỏi..."; the row is deleted when the resident picks an option,
+ *   so what stays is a clarification nobody chose (counted once the options have expired).
+ */
+export type UnansweredReason = 'not-understood' | 'out-of-scope' | 'catalogue' | 'low-confidence' | 'clarified';
 
 /** Questions the bot could not answer, kept for staff to turn into knowledge-base content. */
 export interface UnansweredQuestion {
@@ -7,18 +20,52 @@ export interface UnansweredQuestion {
   readonly conversationId: string;
   readonly channel: string;
   readonly text: string;
-  /** 'not-understood' or 'out-of-scope' */
   readonly reason: string;
   readonly bestLabel: string | null;
   readonly bestScore: number | null;
-  readonly status: 'open' | 'done';
+  /** `done`: turned into an example phrasing; `dismissed`: staff set it aside. */
+  readonly status: 'open' | 'done' | 'dismissed';
   readonly createdAt: string;
+}
+
+export interface Dismissal {
+  readonly key: string;
+  readonly example: string;
+  readonly dismissedBy: string;
+  readonly dismissedAt: string;
 }
 
 export interface UnansweredStore {
   record(question: Omit<UnansweredQuestion, 'id' | 'status' | 'createdAt'>): Promise<void>;
+  /** The resident picked an option of the clarification their words led to: it was understood after all. */
+  picked(conversationId: string, text: string): Promise<void>;
   listOpen(limit?: number): Promise<UnansweredQuestion[]>;
+  /** Marks questions handled (`done` or `dismissed`), by id. */
+  close(ids: readonly string[], status: 'done' | 'dismissed'): Promise<void>;
+  /** Remembers folded keys as dismissed (a repeat of a key is ignored). */
+  dismiss(keys: readonly string[], example: string, actor: string): Promise<void>;
+  dismissals(): Promise<Dismissal[]>;
 }
+
+/**
+ * An answer the matcher gave less than this probability: it was far enough ahead of the rest to be given
+ * (intents/decide.ts), but the model itself was unsure. A fixed figure rather than one derived from the
+ * decision's thresholds, which are tuned on their own; worth a look by staff either way.
+ */
+export const LOW_CONFIDENCE = 0.4;
+
+/** Why a decision leaves a question for staff, if it does (a clarification is recorded where it is made). */
+export function unansweredReason(decision: Decision): UnansweredReason | undefined {
+  if (decision.kind === 'not-understood') return 'not-understood';
+  if (decision.kind !== 'answer') return undefined;
+  if (decision.label === OUT_OF_SCOPE_LABEL) return 'out-of-scope';
+  // Only answers from the knowledge base and report categories: a weak "xin chào" misleads nobody.
+  const content = decision.label.startsWith(KB_PREFIX) || decision.label.startsWith('report:');
+  return content && decision.score < LOW_CONFIDENCE ? 'low-confidence' : undefined;
+}
+
+// D1 binds at most 100 parameters per statement.
+const IDS_PER_STATEMENT = 90;
 
 export function createUnansweredStore(db: Kysely<Database>, now: () => Date = () => new Date()): UnansweredStore {
   return {
@@ -38,6 +85,9 @@ export function createUnansweredStore(db: Kysely<Database>, now: () => Date = ()
         })
         .execute();
     },
+    async picked(conversationId, text) {
+      await db.deleteFrom('unanswered').where('conversation_id', '=', conversationId).where('reason', '=', 'clarified').where('text', '=', text).where('status', '=', 'open').execute();
+    },
     async listOpen(limit = 100) {
       const rows = await db.selectFrom('unanswered').selectAll().where('status', '=', 'open').orderBy('created_at', 'desc').limit(limit).execute();
       return rows.map((r) => ({
@@ -47,10 +97,27 @@ export function createUnansweredStore(db: Kysely<Database>, now: () => Date = ()
         text: r.text,
         reason: r.reason,
         bestLabel: r.best_label,
-        bestScore: r.best_score,
-        status: r.status === 'done' ? 'done' : 'open',
+        bestScore: r.best_score === null ? null : Number(r.best_score),
+        status: r.status === 'done' || r.status === 'dismissed' ? r.status : 'open',
         createdAt: r.created_at,
       }));
+    },
+    async close(ids, status) {
+      for (let start = 0; start < ids.length; start += IDS_PER_STATEMENT) {
+        await db.updateTable('unanswered').set({ status }).where('id', 'in', ids.slice(start, start + IDS_PER_STATEMENT)).where('status', '=', 'open').execute();
+      }
+    },
+    async dismiss(keys, example, actor) {
+      const at = now().toISOString();
+      // Four columns a row: 20 rows stay well inside D1's 100 parameters.
+      for (let start = 0; start < keys.length; start += 20) {
+        const rows = keys.slice(start, start + 20).map((key) => ({ key, example, dismissed_by: actor, dismissed_at: at }));
+        await db.insertInto('unanswered_dismissals').values(rows).onConflict((oc) => oc.column('key').doNothing()).execute();
+      }
+    },
+    async dismissals() {
+      const rows = await db.selectFrom('unanswered_dismissals').selectAll().orderBy('dismissed_at', 'desc').execute();
+      return rows.map((r) => ({ key: r.key, example: r.example, dismissedBy: r.dismissed_by, dismissedAt: r.dismissed_at }));
     },
   };
 }

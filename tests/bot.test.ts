@@ -47,15 +47,26 @@ test('an emergency gets 114, 113 and 115 at once, even in the middle of a menu',
   assert.match(reply?.text ?? '', /115/);
 });
 
-test('asking for a person flags the conversation for staff and gives the hotline', async () => {
+test('asking for a person queues the conversation for staff, says what happens next and when, and gives the hotline', async () => {
   const [reply] = await ask('tôi muốn gặp cán bộ trực để hỏi', 'u-human');
-  assert.match(reply?.text ?? '', /cán bộ/);
+  assert.match(reply?.text ?? '', /cán bộ sẽ trả lời bạn ngay tại đây/i);
+  // In the desk's hours "thường trong khoảng N phút"; outside them, when it opens.
+  assert.match(reply?.text ?? '', /trong khoảng 15 phút|khi bộ phận làm việc trở lại, từ \d{2}:\d{2}/);
   assert.match(reply?.text ?? '', /0292 000 0000/);
-  // Nothing lets staff answer in the chat yet: no promise that someone will.
-  assert.doesNotMatch(reply?.text ?? '', /sẽ trả lời/);
-  assert.match(reply?.text ?? '', /một cửa/);
-  const row = await product.db.selectFrom('conversations').select('needs_staff').where('channel', '=', 'webchat').where('user_id', '=', 'u-human').executeTakeFirstOrThrow();
+  const id = await product.conversations.idFor('webchat', 'u-human');
+  const row = await product.db.selectFrom('conversations').select('needs_staff').where('id', '=', id).executeTakeFirstOrThrow();
   assert.equal(row.needs_staff, 1);
+  const queued = await product.db.selectFrom('handoffs').select('status').where('conversation_id', '=', id).execute();
+  assert.deepEqual(queued.map((h) => h.status), ['waiting']);
+});
+
+test('on the terminal chat, where no operator reply can arrive, asking for a person promises nothing', async () => {
+  const [reply] = await product.bot.handle(textMessage('cho tôi gặp cán bộ', 'u-cli', 'cli'));
+  assert.doesNotMatch(reply?.text ?? '', /sẽ trả lời/);
+  assert.match(reply?.text ?? '', /0292 000 0000/);
+  assert.match(reply?.text ?? '', /một cửa/);
+  const id = await product.conversations.idFor('cli', 'u-cli');
+  assert.equal((await product.db.selectFrom('handoffs').select('id').where('conversation_id', '=', id).execute()).length, 0);
 });
 
 test('an uncovered procedure is said to be not covered, points to the national portal and is logged for staff', async () => {

@@ -10,6 +10,8 @@ export function adminDeps(assembly: Assembly, env: Readonly<Record<string, strin
     config: authConfigFromEnv(env),
     now: () => new Date(),
     ...(clientAddress ? { clientAddress: (c: Context) => clientAddress(c) ?? 'unknown' } : {}),
+    // The hand-off count on every page: residents waiting for an operator to take them.
+    badges: async () => ({ handoffs: await assembly.handoffs.countWaiting() }),
     services: {
       knowledge: assembly.knowledge,
       understanding: assembly.understanding,
@@ -17,6 +19,8 @@ export function adminDeps(assembly: Assembly, env: Readonly<Record<string, strin
       reportService: assembly.reportService,
       conversations: assembly.conversations,
       outbox: assembly.outbox,
+      handoffs: assembly.handoffs,
+      unanswered: assembly.unanswered,
       publishing: assembly.publishing,
       live: assembly.live,
       site: assembly.site,

@@ -10,7 +10,10 @@ import { createRateLimiter } from '../../bot/rate-limiter.ts';
 import { createReplies } from '../../bot/replies.ts';
 import type { SiteConfig } from '../../bot/site-config.ts';
 import { createSmsOptOuts, type SmsOptOuts } from '../../bot/sms-opt-outs.ts';
-import { createUnansweredStore } from '../../bot/unanswered-store.ts';
+import { createUnansweredStore, type UnansweredStore } from '../../bot/unanswered-store.ts';
+import { createHandoffService, takeMinutesFrom, type HandoffService } from '../../bot/handoff-service.ts';
+import { handoffHoursFrom } from '../../bot/handoff-hours.ts';
+import { createHandoffStore } from '../storage/handoff-store.ts';
 import { createWebhookPipeline, type WebhookPipeline } from '../../bot/webhook-pipeline.ts';
 import { createReportDesk } from '../../bot/report-desk.ts';
 import { readGazetteer } from '../../bot/reports/gazetteer-file.ts';
@@ -74,6 +77,12 @@ export interface Assembly {
   readonly staff: StaffStores;
   /** Resolves when background handling and the outbox worker are both idle (tests, shutdown). */
   readonly settled: () => Promise<void>;
+  /** Residents who asked for a person: the queue operators answer from /admin/handoffs. */
+  readonly handoffs: HandoffService;
+  /** Questions the bot did not answer well, for /admin/unanswered. */
+  readonly unanswered: UnansweredStore;
+  /** Settings that were given but could not be read (logged at start). */
+  readonly settingProblems: readonly string[];
 }
 
 export interface AssembleOptions {
@@ -158,7 +167,14 @@ export async function assemble(db: Kysely<Database>, site: SiteConfig, options: 
     ttlMs: (Number.isFinite(ttlMinutes) && ttlMinutes > 0 ? ttlMinutes : 30) * 60_000,
     now,
   });
-  const bot = createBot({ understanding: understanding.current, conversations, unanswered: createUnansweredStore(db, now), site, reports: desk, catalogue: scope.current, now });
+  const handoffHours = handoffHoursFrom(options.env ?? {});
+  const handoffs = createHandoffService({
+    store: createHandoffStore(db), conversations, outbox, kick: () => worker.kick(), channels: deliveryChannels,
+    replyWindowsMs: configured.replyWindowsMs, hours: handoffHours.hours, takeMinutes: takeMinutesFrom(options.env ?? {}),
+    replies: createReplies(site), now,
+  });
+  const unanswered = createUnansweredStore(db, now);
+  const bot = createBot({ understanding: understanding.current, conversations, unanswered, site, reports: desk, catalogue: scope.current, handoffs: handoffs.desk, now });
   const perMinute = Number(options.env?.RATE_LIMIT_PER_MINUTE ?? 20);
   const pipeline = createWebhookPipeline({
     bot,
@@ -211,6 +227,9 @@ export async function assemble(db: Kysely<Database>, site: SiteConfig, options: 
     reports,
     conversations,
     reportService,
+    handoffs,
+    unanswered,
+    settingProblems: handoffHours.problem ? [handoffHours.problem] : [],
     gazetteer,
     reportCategories,
     settled: async () => {

@@ -33,6 +33,7 @@ const site = siteFromEnv(env);
 const { db, where: databaseWhere } = openDatabase(env);
 const assembly = await assemble(db, site, { env, logger });
 for (const problem of assembly.channelProblems) logger.error('startup.channel-off', { problem });
+for (const problem of assembly.settingProblems) logger.error('startup.setting', { problem });
 // Messages a stopped process accepted but did not answer; sends it left in flight are taken over when their
 // lease runs out (and sent again: see bot/outbox-worker.ts for what that means per platform).
 const recovered = await assembly.pipeline.recover(assembly.channels);
@@ -87,6 +88,10 @@ const kbPollMs = Number(env.KB_REVISION_POLL_MS ?? 2000);
 const kbPoll = every(Number.isFinite(kbPollMs) && kbPollMs >= 200 ? kbPollMs : 2000, 'kb-revision-poll', async () => {
   await assembly.live.sync();
 }, logger);
+// Hand-offs no operator took within HANDOFF_TAKE_MINUTES: the resident is told when to expect an answer.
+const handoffPass = every(60_000, 'handoff-check', async () => {
+  await assembly.handoffs.checkOverdue();
+}, logger);
 // Keeps inbox, outbox, message log and rate windows bounded (periods in RETENTION_* settings).
 const retention = startRetention(db, env, logger);
 
@@ -98,6 +103,7 @@ function shutdown(signal: string): void {
   logger.info('shutdown', { signal });
   assembly.worker.stop();
   void deliveryPass.stop();
+  void handoffPass.stop();
   void kbPoll.stop();
   server.close(() => {
     void Promise.all([assembly.settled(), retention.stop()]).finally(() => db.destroy().finally(() => process.exit(0)));

@@ -95,6 +95,37 @@ export interface UnansweredTable {
   created_at: string;
 }
 
+/** A resident who asked for a person (migration 0013-handoffs, bot/handoffs.ts). */
+export interface HandoffTable {
+  id: string;
+  conversation_id: string;
+  channel: string;
+  /** The conversation id while open, NULL once closed (one open hand-off per conversation). */
+  open_key: string | null;
+  /** 'waiting' | 'held' | 'closed' */
+  status: string;
+  requested_at: string;
+  out_of_hours: number;
+  taken_at: string | null;
+  taken_by: string | null;
+  first_reply_at: string | null;
+  first_reply_seconds: number | null;
+  replies: number;
+  /** When the resident was told no one had taken it yet. */
+  notice_at: string | null;
+  closed_at: string | null;
+  closed_by: string | null;
+  updated_at: string;
+}
+
+/** An unanswered question staff dismissed, by its folded key (migration 0013-handoffs). */
+export interface UnansweredDismissalTable {
+  key: string;
+  example: string;
+  dismissed_by: string;
+  dismissed_at: string;
+}
+
 export interface OutboxTable {
   id: string;
   idempotency_key: string;
@@ -270,6 +301,8 @@ export interface Database {
   staff_sessions: StaffSessionTable;
   login_attempts: LoginAttemptTable;
   audit_log: AuditLogTable;
+  handoffs: HandoffTable;
+  unanswered_dismissals: UnansweredDismissalTable;
   kb_versions: KbVersionTable;
   kb_revision: KbRevisionTable;
   webchat_mailbox: WebChatMailboxTable;

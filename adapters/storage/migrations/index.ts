@@ -11,6 +11,7 @@ import { retention } from './0009-retention.ts';
 import { catalogue } from './0010-catalogue.ts';
 import { postgresDoubles } from './0011-postgres-doubles.ts';
 import { conversationVersion } from './0012-conversation-version.ts';
+import { handoffs } from './0013-handoffs.ts';
 import { kbEditing } from './0013-kb-editing.ts';
 
 /** The static list every dialect runs (no file-system scan, so it also works inside a Worker bundle). */
@@ -27,6 +28,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0010-catalogue': catalogue,
   '0011-postgres-doubles': postgresDoubles,
   '0012-conversation-version': conversationVersion,
+  '0013-handoffs': handoffs,
   '0013-kb-editing': kbEditing,
 };
 
