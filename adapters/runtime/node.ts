@@ -30,7 +30,7 @@ if (!Number.isInteger(port) || port < 1 || port > 65535) {
 
 const logger = jsonLogger();
 const site = siteFromEnv(env);
-const { db, where: databaseWhere } = openDatabase(env);
+const { db, where: databaseWhere } = openDatabase(env, logger);
 const assembly = await assemble(db, site, { env, logger });
 for (const problem of assembly.channelProblems) logger.error('startup.channel-off', { problem });
 for (const problem of assembly.settingProblems) logger.error('startup.setting', { problem });

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { silentLogger, type Logger } from '../http/logger.ts';
 import { isPostgresUrl, openPostgres } from './postgres.ts';
 import type { Database } from './schema.ts';
 import { openSqlite, synchronousFrom } from './sqlite.ts';
@@ -26,11 +27,16 @@ export function describePostgresUrl(url: string): string {
  * SQLite file at DATABASE_PATH. Both strip NUL characters from stored text, so a message behaves the same on
  * either.
  */
-export function openDatabase(env: Readonly<Record<string, string | undefined>>): OpenedDatabase {
+export function openDatabase(env: Readonly<Record<string, string | undefined>>, logger: Logger = silentLogger): OpenedDatabase {
   const url = env.DATABASE_URL?.trim() ?? '';
   if (isPostgresUrl(url)) {
     const max = Number(env.DATABASE_POOL_SIZE);
-    return { db: openPostgres(url, Number.isInteger(max) && max > 0 ? { maxConnections: max } : {}), dialect: 'postgres', where: describePostgresUrl(url) };
+    const db = openPostgres(url, {
+      ...(Number.isInteger(max) && max > 0 ? { maxConnections: max } : {}),
+      // The code only (SQLSTATE or errno): a server message can quote stored values.
+      onConnectionError: (error) => logger.error('database.connection-lost', { code: error.code ?? 'unknown' }),
+    });
+    return { db, dialect: 'postgres', where: describePostgresUrl(url) };
   }
   if (url !== '') throw new Error('DATABASE_URL must start with postgres:// or postgresql:// (leave it unset for SQLite)');
   const path = env.DATABASE_PATH ?? './data/app.db';

@@ -6,6 +6,11 @@ import { stripNul } from './strip-nul.ts';
 export interface PostgresOptions {
   /** Connections this process may hold; several instances share the server's max_connections. */
   readonly maxConnections?: number;
+  /**
+   * An idle connection broke (the server restarted, a proxy cut it). The pool drops that connection and the next
+   * query opens a new one, so this is worth a log line, not a crash: without a listener Node would end the process.
+   */
+  readonly onConnectionError?: (error: Error & { code?: string }) => void;
 }
 
 const INT8 = 20;
@@ -28,5 +33,6 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Kysely
         oid === INT8 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
+  pool.on('error', (error) => options.onConnectionError?.(error));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [stripNul] });
 }
