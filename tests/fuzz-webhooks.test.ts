@@ -190,7 +190,7 @@ const twilioParams = fc
     {
       MessageSid: field(fc.stringMatching(/^SM[0-9a-f]{32}$/)),
       From: field(fc.oneof(fc.constantFrom('+84912345678', '0912345678', '+15005550006', '84 912 345 678', 'Viettel'), fc.string())),
-      Body: field(fc.oneof(nastyText.filter((s) => s.isWellFormed()), fc.string({ unit: 'grapheme' }))),
+      Body: field(fc.oneof(nastyText.filter((s) => !/[\ud800-\udfff]/.test(s.replace(/[\ud800-\udbff][\udc00-\udfff]/g, ''))), fc.string({ unit: 'grapheme' }))),
       MessageStatus: field(fc.constantFrom('delivered', 'failed')),
       NumMedia: field(fc.string()),
     },
@@ -271,7 +271,7 @@ const params = { numRuns: RUNS };
 test(`telegram webhook: ${RUNS} payloads, signed and unsigned`, async () => {
   await fc.assert(
     fc.asyncProperty(fc.oneof({ weight: 9, arbitrary: telegramUpdate }, { weight: 1, arbitrary: garbageBody }), attempt, async (body, how) => {
-      const secret = how === 'signed' ? { 'x-telegram-bot-api-secret-token': TELEGRAM_SECRET } : how === 'none' ? {} : { 'x-telegram-bot-api-secret-token': `${TELEGRAM_SECRET}x` };
+      const secret: Record<string, string> = how === 'signed' ? { 'x-telegram-bot-api-secret-token': TELEGRAM_SECRET } : how === 'none' ? {} : { 'x-telegram-bot-api-secret-token': `${TELEGRAM_SECRET}x` };
       await check('telegram', how === 'signed', () => post('/webhooks/telegram', body, { 'content-type': 'application/json', ...secret }), [200, 400]);
     }),
     params,
