@@ -159,9 +159,11 @@ export function createBot(deps: BotDeps): Bot {
 
     // Matched once here: danger to life interrupts anything, but swallows nothing (see emergencyTurn).
     const result = message.kind === 'text' ? understanding.matcher.match(cleanText(message.text)) : undefined;
-    if (result && decidedLabel(decide(result)) === EMERGENCY_LABEL) return emergencyTurn(message, conversation, understanding, draft);
-    // An operator holds the conversation: the bot stays quiet (the message is still logged for the operator).
-    if (await deps.handoffs?.isHeld(conversation.id)) return { replies: [] };
+    // An operator holds the conversation: the bot stays quiet (the message is still logged for the operator),
+    // except for the emergency numbers; a report the message may also be is the operator's to take up.
+    const held = await deps.handoffs?.isHeld(conversation.id);
+    if (result && decidedLabel(decide(result)) === EMERGENCY_LABEL) return held ? { replies: replies.emergency(), label: EMERGENCY_LABEL } : emergencyTurn(message, conversation, understanding, draft);
+    if (held) return { replies: [] };
     const picked = live?.text === undefined ? undefined : flowInput(message, pending);
     if (picked?.kind === 'choice' && pending?.some((o) => o.value === picked.value)) await deps.unanswered.picked(conversation.id, live?.text ?? '');
     if (desk.isActive(draft)) {
