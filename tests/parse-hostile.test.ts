@@ -80,10 +80,9 @@ test('zalo: 1 MiB of whitespace before the signature check costs one linear pass
   const spaces = `{"app_id":"${APP_ID}",${' '.repeat(1_000_000)}"x":1234567890123456789}`;
   const unsigned = await zalo.verify(raw(spaces, { 'x-zevent-signature': `mac=${'a'.repeat(64)}` }), NOW);
   assert.deepEqual(unsigned, { ok: false, status: 403, reason: 'body lacks the timestamp (milliseconds) the signature covers' });
-  // Parsing (after a valid signature) is linear too: generous bound; the quadratic reader needed about 4 minutes.
-  const started = performance.now();
+  // Parsing (after a valid signature) reads the same megabyte correctly; its speed is measured in
+  // bench/webhook.bench.ts, not asserted here (the quadratic reader needed about 4 minutes for this).
   assert.deepEqual(parseJsonObject(spaces), { app_id: APP_ID, x: '1234567890123456789' });
-  assert.ok(performance.now() - started < 2000);
 });
 
 test('zalo: a correctly signed event still verifies (hash over our app id, the raw body and the body timestamp)', async () => {
