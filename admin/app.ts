@@ -8,6 +8,7 @@ import { ADMIN_SECURITY } from './render.tsx';
 import { accountRoutes } from './routes/account-routes.tsx';
 import { auditRoutes } from './routes/audit-routes.tsx';
 import { dashboardRoutes } from './routes/dashboard-routes.tsx';
+import { knowledgeRoutes } from './routes/knowledge-routes.tsx';
 import { loginRoutes } from './routes/login-routes.tsx';
 import { handoffRoutes } from './routes/handoff-routes.tsx';
 import { unansweredRoutes } from './routes/unanswered-routes.tsx';
@@ -29,6 +30,7 @@ export function createAdminRoutes(deps: AdminDeps, apiToken?: string): Hono<Admi
   app.route('/', dashboardRoutes(deps));
   app.route('/accounts', accountRoutes(deps));
   app.route('/audit', auditRoutes(deps));
+  app.route('/knowledge', knowledgeRoutes(deps));
   app.route('/unanswered', unansweredRoutes(deps));
   app.route('/handoffs', handoffRoutes(deps));
   return app;

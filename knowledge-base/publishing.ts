@@ -3,6 +3,7 @@ import type { Database, KbVersionTable } from '../adapters/storage/schema.ts';
 import { fromRow, type KnowledgeStore } from './store.ts';
 import type { KnowledgeEntry } from './types.ts';
 import { parseEntry, type Problems } from './validate.ts';
+import { contentProblems } from './versions-checks.ts';
 
 /**
  * Drafts and publishing of knowledge-base entries, pure Kysely so any runtime (and any staff page) can use it.
@@ -67,6 +68,8 @@ export interface Publishing {
   draftOf(id: string): Promise<DraftEntry | undefined>;
   /** The published row (retired ones included). */
   liveOf(id: string): Promise<DraftEntry | undefined>;
+  /** Ids of the entries in knowledge_entries (published at least once, retired ones included). */
+  liveIds(): Promise<string[]>;
   /** Every entry at its newest version, retired ones included, by group then id. */
   workingSet(): Promise<DraftEntry[]>;
   /** The newest version of each entry whose newest version is an unpublished draft. */
@@ -153,7 +156,7 @@ export function createPublishing(db: Kysely<Database>, deps: PublishingDeps): Pu
     return rows.map(fromVersionRow);
   }
 
-  async function insertVersion(entry: DraftEntry, actor: string, note: string | null): Promise<EntryVersion> {
+  async function insertVersion(entry: DraftEntry, actor: string, note: string | null, status: VersionStatus = 'draft'): Promise<EntryVersion> {
     // Two editors saving the same entry at once race for the next number; the loser takes the one after.
     for (let attempt = 0; ; attempt++) {
       const newest = await newestVersion(entry.id);
@@ -163,7 +166,7 @@ export function createPublishing(db: Kysely<Database>, deps: PublishingDeps): Pu
         entry_json: JSON.stringify(entry),
         actor,
         created_at: now().toISOString(),
-        status: 'draft',
+        status,
         note,
       };
       try {
@@ -177,7 +180,9 @@ export function createPublishing(db: Kysely<Database>, deps: PublishingDeps): Pu
 
   async function saveDraft(input: KnowledgeEntry | DraftEntry, actor: string, options: SaveOptions = {}): Promise<SaveResult> {
     const parsed = parseEntry(input);
-    if ('problems' in parsed) return { kind: 'invalid', problems: parsed.problems };
+    if ('problems' in parsed) return { kind: 'invalid', problems: [...parsed.problems, ...contentProblems(input)] };
+    const extra = contentProblems(parsed.entry);
+    if (extra.length > 0) return { kind: 'invalid', problems: extra };
     const entry = toDraft(parsed.entry, 'retired' in input ? input.retired : undefined);
     const newest = await newestVersion(entry.id);
     if (options.baseVersion !== undefined && newest !== undefined && newest.version !== options.baseVersion) {
@@ -187,6 +192,9 @@ export function createPublishing(db: Kysely<Database>, deps: PublishingDeps): Pu
     // A plain KnowledgeEntry (no flag) keeps the entry's retired state rather than bringing it back.
     const draft = 'retired' in input ? entry : { ...entry, retired: before?.retired ?? false };
     if (before !== undefined && sameContent(before, draft)) return { kind: 'unchanged', version: newest };
+    // The first edit of an entry published before versions existed (the seed, a direct write) keeps what it
+    // replaces as version 1, so the history can show and restore the original.
+    if (newest === undefined && before !== undefined) await insertVersion(before, 'system', 'nội dung đang dùng trước lần sửa đầu tiên', 'published');
     const version = await insertVersion(draft, actor, options.note ?? null);
     await audit(actor, options.action ?? (before === undefined ? 'kb.create' : 'kb.save'), entry.id, before ?? null, { version: version.version, ...draft });
     return { kind: 'saved', version };
@@ -231,6 +239,9 @@ export function createPublishing(db: Kysely<Database>, deps: PublishingDeps): Pu
     },
     draftOf,
     liveOf,
+    async liveIds() {
+      return (await db.selectFrom('knowledge_entries').select('id').execute()).map((r) => r.id);
+    },
     async workingSet() {
       const rows = await db.selectFrom('knowledge_entries').selectAll().execute();
       const byId = new Map<string, DraftEntry>(rows.map((row) => [row.id, toDraft(fromRow(row), Number(row.retired) === 1)]));
@@ -254,7 +265,7 @@ export function createPublishing(db: Kysely<Database>, deps: PublishingDeps): Pu
     async restore(id, n, actor) {
       const old = await db.selectFrom('kb_versions').selectAll().where('entry_id', '=', id).where('version', '=', n).executeTakeFirst();
       if (old === undefined) return undefined;
-      return saveDraft(fromVersionRow(old).entry, actor, { note: `restored from version ${n}`, action: 'kb.restore' });
+      return saveDraft(fromVersionRow(old).entry, actor, { note: `khôi phục từ phiên bản ${n}`, action: 'kb.restore' });
     },
     async setRetired(id, retired, actor) {
       const current = await draftOf(id);
