@@ -69,7 +69,7 @@ function mostCommon(values: readonly string[]): string | null {
 }
 
 function summarise(items: readonly Item[]): QuestionGroup {
-  const questions = items.flatMap((i) => i.questions);
+  const questions = items.flatMap((i) => i.questions).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
   const byText = new Map<string, { text: string; count: number; lastAt: string }>();
   for (const q of questions) {
     const seen = byText.get(q.text);
