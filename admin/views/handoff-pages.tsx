@@ -137,7 +137,9 @@ export function HandoffPage(props: HandoffPageProps) {
           <li>
             <strong>{speaker(line)}</strong> <span class="hint">· <When at={line.at} /></span>
             {/* What residents typed is text: JSX escapes it, markup included. */}
-            <pre>{line.text}</pre>
+            <p>
+              {line.text.split('\n').map((part, i) => (i === 0 ? part : <><br />{part}</>))}
+            </p>
           </li>
         ))}
       </ol>
