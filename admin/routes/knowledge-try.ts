@@ -16,17 +16,22 @@ import { buildUnderstanding, type Understanding } from '../../knowledge-base/und
 /**
  * "Thử câu hỏi": the matcher built from the drafts (every entry at its newest saved version, retired ones left
  * out) answers a question the way the bot would, before anything is published. Building takes about half a
- * second, so one build is cached per draft key (it changes with every save and publish) and a save starts the
- * next build in the background (`warm`), before anyone asks.
+ * second or more (and blocks this process's event loop meanwhile), so one build is cached per draft key (it changes
+ * with every save and publish). A save starts the next build in the background (`warm`) only while someone has
+ * been trying questions lately: otherwise every save would cost the residents on this instance that pause.
  */
 export interface DraftMatchers {
   get(): Promise<{ understanding: Understanding; key: string; buildMs: number }>;
   warm(): void;
 }
 
+const WARM_WHILE_USED_MS = 10 * 60_000;
+
 export function createDraftMatchers(publishing: Publishing, knowledge: KnowledgeStore): DraftMatchers {
+  let lastAsked = Number.NEGATIVE_INFINITY;
   let cached: { key: string; built: Promise<{ understanding: Understanding; buildMs: number }> } | undefined;
   async function get() {
+    lastAsked = Date.now();
     const key = await publishing.draftKey();
     if (cached?.key !== key) {
       const built = (async () => {
@@ -47,6 +52,7 @@ export function createDraftMatchers(publishing: Publishing, knowledge: Knowledge
   return {
     get,
     warm() {
+      if (Date.now() - lastAsked > WARM_WHILE_USED_MS) return;
       setTimeout(() => void get().catch(() => undefined), 0);
     },
   };
