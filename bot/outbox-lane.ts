@@ -29,6 +29,7 @@ export interface Lane {
 const SLOW_PER_SLOT = 4;
 // A waiting retry is looked for again at least this often even when no one kicks the worker.
 const MAX_WAKE_MS = 60_000;
+const MIN_WAKE_MS = 25;
 
 /**
  * One provider's sending: up to `concurrency` sends at once, paced to the platform's rate, one message per
@@ -107,7 +108,8 @@ export function createLane(deps: LaneDeps): Lane {
     if (wake !== undefined) clearTimeout(wake);
     wake = undefined;
     if (next === undefined) return;
-    const delay = Math.min(MAX_WAKE_MS, Math.max(0, next.getTime() - deps.now().getTime()));
+    // A time already past means another process holds what is due: look again shortly, not in a tight loop.
+    const delay = Math.min(MAX_WAKE_MS, Math.max(MIN_WAKE_MS, next.getTime() - deps.now().getTime()));
     wake = setTimeout(() => void pump(), delay);
     wake.unref?.();
   }

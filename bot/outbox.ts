@@ -43,7 +43,10 @@ export interface Outbox {
    * (or left 'sending' by a process whose lease ran out), oldest first.
    */
   dueHeads(provider: string, limit: number): Promise<OutboxItem[]>;
-  /** When the provider's next waiting message falls due, if any waits. */
+  /**
+   * When one of the provider's conversations may next move: its oldest unfinished message falls due, or the
+   * lease of another process on it runs out. Undefined when nothing waits.
+   */
   nextDue(provider: string): Promise<Date | undefined>;
   /**
    * Takes an item for sending until `leaseUntil`; false when another pass or instance has it, when it is not
@@ -152,10 +155,11 @@ export function createOutbox(db: Kysely<Database>, now: () => Date = () => new D
     },
     async nextDue(provider) {
       const row = await db
-        .selectFrom('outbox')
-        .select((eb) => eb.fn.min('next_attempt_at').as('next'))
-        .where('provider', '=', provider)
-        .where('status', '=', 'pending')
+        .selectFrom('outbox as o')
+        .select(sql<string | null>`min(case when o.status = 'pending' then o.next_attempt_at else o.claimed_until end)`.as('next'))
+        .where('o.provider', '=', provider)
+        .where('o.status', 'in', ['pending', 'sending'])
+        .where(isHeadOfConversation('o'))
         .executeTakeFirst();
       return typeof row?.next === 'string' ? new Date(row.next) : undefined;
     },

@@ -93,14 +93,21 @@ async function statuses(keys: readonly string[]): Promise<Map<string, { status: 
 }
 
 test('an outage of 500s longer than the old retry budget: nothing dead-lettered, every reply once, each conversation in order', async () => {
-  const outageEnds = Date.now() + 1_500;
-  telegramBehaviour = (call) => (Date.now() < outageEnds ? { status: 500, body: { ok: false, description: 'Internal Server Error' } } : ok(call));
+  // The outage lasts 120 attempts: ten for each of the twelve conversations' first replies on average, where the
+  // old worker gave up after six (its 93 s at production delays).
+  let failuresLeft = 120;
+  const delivered: string[] = [];
+  telegramBehaviour = (call) => {
+    if (failuresLeft-- > 0) return { status: 500, body: { ok: false, description: 'Internal Server Error' } };
+    delivered.push(textOf(call));
+    return ok(call);
+  };
   const items = replies('telegram', 12, 4);
   const sending = worker(database.db, {});
   const firstCall = stub.calls.length;
   await createOutbox(database.db).enqueue(items);
   sending.kick();
-  await until(async () => [...(await statuses(items.map((i) => i.key))).values()].every((s) => s.status === 'sent' || s.status === 'dead'), 10_000, 'all replies to be finished');
+  await until(async () => [...(await statuses(items.map((i) => i.key))).values()].every((s) => s.status === 'sent' || s.status === 'dead'), 20_000, 'all replies to be finished');
   await sending.idle();
   sending.stop();
 
@@ -109,7 +116,6 @@ test('an outage of 500s longer than the old retry budget: nothing dead-lettered,
   assert.ok(Math.max(...[...finished.values()].map((s) => s.attempts)) > 6, 'the oldest replies outlived the old six-attempt budget');
 
   const calls = stub.calls.slice(firstCall).filter((c) => c.path.endsWith('/sendMessage'));
-  const delivered = calls.filter((c) => c.receivedAt >= outageEnds).map(textOf);
   assert.equal(delivered.length, items.length, 'each reply delivered exactly once after the outage');
   assert.equal(new Set(delivered).size, items.length);
   // Every attempt, failed ones included, respects the order: no later reply tried before an earlier one went out.
@@ -140,7 +146,8 @@ test('a hanging SMS gateway beside a healthy Telegram: Telegram replies stay fas
   const telegramCalls = stub.calls.slice(firstCall).filter((c) => c.path.endsWith('/sendMessage'));
   const slowest = Math.max(...telegramCalls.map((c) => c.receivedAt - queuedAt));
   assert.equal(telegramCalls.length, chats.length);
-  assert.ok(slowest < 1_000, `slowest Telegram reply reached the platform after ${slowest} ms`);
+  // Behind a single queue they would wait for the gateway's 20 s timeouts; the margin is for a loaded CI machine.
+  assert.ok(slowest < 3_000, `slowest Telegram reply reached the platform after ${slowest} ms`);
   assert.ok([...(await statuses(sms.map((i) => i.key))).values()].every((s) => s.status === 'sending' || s.status === 'pending'), 'the gateway messages are still waiting');
 
   gatewayBehaviour = () => ({ status: 202, body: { id: 'gw' } });
@@ -216,7 +223,7 @@ test('two instances over one database send each reply once and keep each convers
     const a = worker(database.db, {});
     const b = worker(second, {});
     await Promise.all([a.runOnce(), b.runOnce(), a.runOnce(), b.runOnce()]);
-    await until(async () => (await createOutbox(database.db).pending(1)).length === 0, 5_000, 'the outbox to drain');
+    await until(async () => (await createOutbox(database.db).pending(1)).length === 0, 15_000, 'the outbox to drain');
     await Promise.all([a.idle(), b.idle()]);
     a.stop();
     b.stop();
