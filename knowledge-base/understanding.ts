@@ -11,8 +11,8 @@ export interface Understanding {
   readonly titleOf: (label: string) => string;
 }
 
-export function buildUnderstanding(entries: readonly KnowledgeEntry[], definitions: readonly LabelDefinition[]): Understanding {
-  const matcher = buildMatcher(trainingSet(entries, definitions));
+export function buildUnderstanding(entries: readonly KnowledgeEntry[], definitions: readonly LabelDefinition[], trained?: Matcher): Understanding {
+  const matcher = trained ?? buildMatcher(trainingSet(entries, definitions));
   const titles = new Map<string, string>();
   for (const entry of entries) titles.set(kbLabel(entry.id), entry.title);
   for (const definition of definitions) titles.set(definition.label, definition.title);
@@ -30,13 +30,26 @@ export interface UnderstandingHolder {
 }
 
 export async function loadUnderstanding(store: KnowledgeStore): Promise<UnderstandingHolder> {
-  const build = async (): Promise<Understanding> => buildUnderstanding(await store.listEntries(), await store.listDefinitions());
-  let current = await build();
+  let trainedOn = '';
+  let current: Understanding | undefined;
+  const build = async (): Promise<Understanding> => {
+    const entries = await store.listEntries();
+    const definitions = await store.listDefinitions();
+    // A change that leaves what the matcher learns from alone (an answer, a fee, a source) keeps the trained
+    // matcher: the new content is swapped in at once instead of after seconds of training.
+    const key = JSON.stringify(trainingSet(entries, definitions));
+    const next = buildUnderstanding(entries, definitions, key === trainedOn ? current?.matcher : undefined);
+    trainedOn = key;
+    return next;
+  };
+  let built = await build();
+  current = built;
   return {
-    current: () => current,
+    current: () => built,
     rebuild: async () => {
-      current = await build();
-      return current;
+      built = await build();
+      current = built;
+      return built;
     },
   };
 }

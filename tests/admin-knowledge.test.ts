@@ -131,6 +131,18 @@ test('publish changes the bot reply at once, and another instance on the same da
     otherMs = performance.now() - started;
     console.log(`# publish: response ${answeredMs.toFixed(0)} ms; reply changed on this instance after ${sameInstanceMs.toFixed(0)} ms, on the other after ${otherMs.toFixed(0)} ms (poll 2 s)`);
     assert.equal(await rig.assembly.publishing.revision(), other.assembly.live.applied());
+
+    // A new example phrasing changes what the matcher learns: a full retrain, still off the request path.
+    const phrasing = 'xin giấy tờ tùy thân con chip ở chỗ nào vậy ta';
+    const withExample = await entry('can-cuoc');
+    await rig.postForm('/admin/knowledge/can-cuoc', editor, formOf(withExample, await newestVersion('can-cuoc'), { examples: [...withExample.examples, phrasing].join('\n') }));
+    const retrainStarted = performance.now();
+    const matcherBefore = rig.assembly.understanding.current().matcher;
+    await rig.postForm('/admin/knowledge/publish', editor);
+    await rig.assembly.live.idle();
+    const retrainMs = performance.now() - retrainStarted;
+    assert.notEqual(rig.assembly.understanding.current().matcher, matcherBefore, 'retrained');
+    console.log(`# publish with a new example phrasing (retrain): this instance ${retrainMs.toFixed(0)} ms`);
   } finally {
     clearInterval(poll);
     await other.assembly.live.idle();
