@@ -23,9 +23,6 @@ import { createReportStore, type ReportStore } from '../../bot/reports/store.ts'
 import { readSeed } from '../../knowledge-base/seed-files.ts';
 import { createKnowledgeStore, type KnowledgeStore } from '../../knowledge-base/store.ts';
 import { loadUnderstanding, type UnderstandingHolder } from '../../knowledge-base/understanding.ts';
-import { createPublishing, type Publishing } from '../../knowledge-base/publishing.ts';
-import { createLiveKnowledge, type LiveKnowledge } from '../../knowledge-base/live-knowledge.ts';
-import { createAuditLog } from '../../admin/store/audit-log.ts';
 import { loadScope, type ScopeHolder } from '../../knowledge-base/catalogue/scope-holder.ts';
 import { shippedCatalogue } from '../../knowledge-base/catalogue/shipped.ts';
 import type { CatalogueStore } from '../../knowledge-base/catalogue/store.ts';
@@ -52,11 +49,6 @@ export interface Assembly {
   readonly bot: Bot;
   readonly knowledge: KnowledgeStore;
   readonly understanding: UnderstandingHolder;
-  /** Drafts, versions and publishing of entries (staff editor, unanswered inbox); publish bumps the revision. */
-  readonly publishing: Publishing;
-  /** Rebuilds the matcher when the published revision moves (kick after a publish, sync from a poller). */
-  readonly live: LiveKnowledge;
-  readonly site: SiteConfig;
   /** The procedure catalogue (import/export for staff) and its scope index; rebuild the index after either changes. */
   readonly catalogue: CatalogueStore;
   readonly scope: ScopeHolder;
@@ -116,22 +108,10 @@ export async function assemble(db: Kysely<Database>, site: SiteConfig, options: 
   const seeded = await knowledge.seedIfEmpty(readSeed());
   // Read before the matcher is built, so a publish landing meanwhile still triggers a rebuild.
   const builtRevision = await (createPublishing(db, { store: knowledge })).revision();
-  // Read before the matcher is built, so a publish landing meanwhile still triggers a rebuild.
-  const builtRevision = await (createPublishing(db, { store: knowledge })).revision();
   const understanding = await loadUnderstanding(knowledge);
   const catalogue = createCatalogueStore(db, now);
   await catalogue.seedIfEmpty(shippedCatalogue());
   const scope = await loadScope(catalogue, knowledge);
-  const live = createLiveKnowledge({
-    revision: async () => publishing.revision(),
-    rebuild: async () => {
-      await understanding.rebuild();
-    },
-    initial: builtRevision,
-    onError: (error) => logger.error('knowledge.rebuild-failed', { error: error instanceof Error ? error.message : 'unknown' }),
-    onRebuilt: (revision, ms) => logger.info('knowledge.rebuilt', { revision, ms }),
-  });
-  const publishing = createPublishing(db, { store: knowledge, now, audit: createAuditLog(db, now).audit, onPublished: () => live.kick() });
   const live = createLiveKnowledge({
     revision: async () => publishing.revision(),
     rebuild: async () => {
@@ -232,9 +212,6 @@ export async function assemble(db: Kysely<Database>, site: SiteConfig, options: 
     webchat,
     knowledge,
     understanding,
-    publishing,
-    live,
-    site,
     catalogue,
     scope,
     publishing,
