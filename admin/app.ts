@@ -10,6 +10,8 @@ import { auditRoutes } from './routes/audit-routes.tsx';
 import { dashboardRoutes } from './routes/dashboard-routes.tsx';
 import { knowledgeRoutes } from './routes/knowledge-routes.tsx';
 import { loginRoutes } from './routes/login-routes.tsx';
+import { reportsRoutes } from './routes/reports-routes.tsx';
+import { statsRoutes } from './routes/stats-routes.ts';
 import { handoffRoutes } from './routes/handoff-routes.tsx';
 import { unansweredRoutes } from './routes/unanswered-routes.tsx';
 
@@ -30,6 +32,8 @@ export function createAdminRoutes(deps: AdminDeps, apiToken?: string): Hono<Admi
   app.route('/', dashboardRoutes(deps));
   app.route('/accounts', accountRoutes(deps));
   app.route('/audit', auditRoutes(deps));
+  app.route('/stats', statsRoutes(deps));
+  app.route('/reports', reportsRoutes(deps));
   app.route('/knowledge', knowledgeRoutes(deps));
   app.route('/unanswered', unansweredRoutes(deps));
   app.route('/handoffs', handoffRoutes(deps));

@@ -5,6 +5,8 @@ import type { HandoffService } from '../bot/handoff-service.ts';
 import type { UnansweredStore } from '../bot/unanswered-store.ts';
 import type { ReportService } from '../bot/reports/service.ts';
 import type { ReportStore } from '../bot/reports/store.ts';
+import type { Gazetteer } from '../bot/reports/gazetteer.ts';
+import type { StatsQueries } from './stats/queries.ts';
 import type { KnowledgeStore } from '../knowledge-base/store.ts';
 import type { LiveKnowledge } from '../knowledge-base/live-knowledge.ts';
 import type { Publishing } from '../knowledge-base/publishing.ts';
@@ -37,6 +39,11 @@ export interface AdminServices {
   readonly handoffs?: HandoffService;
   /** Questions the bot did not answer well (/admin/unanswered). */
   readonly unanswered?: UnansweredStore;
+  /** The dashboard's counts (admin/stats/queries.ts over the product's database). */
+  readonly stats?: StatsQueries;
+  /** Report categories (catalogue id and title) and the communes, to name what the reports board shows. */
+  readonly reportCategories?: ReadonlyArray<{ readonly id: string; readonly title: string }>;
+  readonly gazetteer?: Pick<Gazetteer, 'communes' | 'byId'>;
 }
 
 export interface AdminDeps {

@@ -5,8 +5,9 @@ import { ReportError, type ReportService } from '../../bot/reports/service.ts';
 import type { ReportStore } from '../../bot/reports/store.ts';
 import { REPORT_STATUSES, type Report, type ReportStatus } from '../../bot/reports/types.ts';
 import { createGuard } from '../../admin/auth/guard.ts';
-import { currentStaff, type AdminEnv, type CurrentStaff } from '../../admin/context.ts';
+import { currentStaff, type AdminEnv } from '../../admin/context.ts';
 import type { AdminDeps } from '../../admin/deps.ts';
+import { createReportActions } from '../../admin/routes/reports-actions.ts';
 
 export interface StaffDeps {
   /** STAFF_API_TOKEN: machine clients send it as a bearer token (actor "api-token"); people use their staff session. */
@@ -34,11 +35,6 @@ async function readJson(c: Context): Promise<Record<string, unknown> | undefined
   }
 }
 
-/** How report history names who acted: the person's username, or the machine client. */
-function historyActor(staff: CurrentStaff): string {
-  return staff.viaApiToken ? 'api-token' : `staff:${staff.username}`;
-}
-
 /**
  * The staff JSON API under /api/staff: reports (list, detail, assign, status, merge) and the outbox. Who may call
  * what is in admin/route-access.ts; the guard accepts the API token or a staff session (writes also need the
@@ -46,8 +42,8 @@ function historyActor(staff: CurrentStaff): string {
  */
 export function createStaffRoutes(deps: StaffDeps, admin?: AdminDeps): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
-  const audit = async (c: Context<AdminEnv>, action: string, subject: string, before: unknown, after: unknown) =>
-    admin?.stores.auditLog.audit(currentStaff(c).actor, action, subject, before, after);
+  // The same changes, history and audit rows as the reports board's (admin/routes/reports-actions.ts).
+  const actions = createReportActions({ reports: deps.reports, reportService: deps.reportService, audit: admin?.stores.auditLog.audit });
 
   app.use('*', async (c, next) => {
     if (deps.token === undefined && admin === undefined) return c.json({ error: 'the staff API is off: set STAFF_API_TOKEN' }, 404);
@@ -93,12 +89,12 @@ export function createStaffRoutes(deps: StaffDeps, admin?: AdminDeps): Hono<Admi
   app.post('/reports/:code/assign', async (c) => {
     const body = await readJson(c);
     if (!body || (body.assignee !== null && typeof body.assignee !== 'string')) return c.json({ error: 'body must be {"assignee": "<name or unit>"} or {"assignee": null}' }, 400);
-    const before = await deps.reports?.get(c.req.param('code'));
-    if (!before) return c.json({ error: `no report ${c.req.param('code')}` }, 404);
-    const assignee = (body.assignee as string | null)?.trim() || null;
-    await deps.reports?.assign(c.req.param('code'), assignee);
-    await audit(c, 'report.assign', before.code, { assignee: before.assignee }, { assignee });
-    return c.json({ report: staffView((await deps.reports?.get(c.req.param('code'))) as Report) });
+    try {
+      return c.json({ report: staffView(await actions.assign(currentStaff(c), c.req.param('code'), body.assignee as string | null)) });
+    } catch (error) {
+      if (error instanceof ReportError) return c.json({ error: error.message }, 404);
+      throw error;
+    }
   });
 
   app.post('/reports/:code/status', async (c) => {
@@ -106,14 +102,11 @@ export function createStaffRoutes(deps: StaffDeps, admin?: AdminDeps): Hono<Admi
     if (!body || typeof body.status !== 'string') return c.json({ error: `body must be {"status": one of ${REPORT_STATUSES.join(', ')}, "note": "...", "photoUrl": "https://..."}` }, 400);
     if (!deps.reportService) return c.json({ error: 'reports are not available' }, 404);
     try {
-      const before = await deps.reports?.get(c.req.param('code'));
-      const result = await deps.reportService.changeStatus(c.req.param('code'), {
+      const result = await actions.changeStatus(currentStaff(c), c.req.param('code'), {
         status: body.status as ReportStatus,
         note: typeof body.note === 'string' ? body.note : null,
         photoUrl: typeof body.photoUrl === 'string' ? body.photoUrl : null,
-        actor: historyActor(currentStaff(c)),
       });
-      await audit(c, 'report.status', result.report.code, before ? { status: before.status, publicNote: before.publicNote } : null, { status: result.report.status, publicNote: result.report.publicNote });
       return c.json({ report: staffView(result.report), event: result.event, notified: result.notified });
     } catch (error) {
       if (error instanceof ReportError) return c.json({ error: error.message }, error.message.startsWith('no report') ? 404 : 400);
@@ -126,8 +119,7 @@ export function createStaffRoutes(deps: StaffDeps, admin?: AdminDeps): Hono<Admi
     if (!body || typeof body.into !== 'string') return c.json({ error: 'body must be {"into": "PA1234"}' }, 400);
     if (!deps.reportService) return c.json({ error: 'reports are not available' }, 404);
     try {
-      const merged = await deps.reportService.merge(c.req.param('code'), body.into.toUpperCase(), historyActor(currentStaff(c)));
-      await audit(c, 'report.merge', merged.code, null, { duplicateOf: merged.duplicateOf });
+      const merged = await actions.merge(currentStaff(c), c.req.param('code'), body.into);
       return c.json({ report: staffView(merged) });
     } catch (error) {
       if (error instanceof ReportError) return c.json({ error: error.message }, error.message.startsWith('no report') ? 404 : 400);

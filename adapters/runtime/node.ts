@@ -13,6 +13,7 @@ import { jsonLogger } from '../http/logger.ts';
 import { ensureFirstAdmin } from '../../admin/bootstrap.ts';
 import { adminDeps } from './admin-deps.ts';
 import { assemble } from './assemble.ts';
+import { readGazetteer } from '../../bot/reports/gazetteer-file.ts';
 import { every } from './background.ts';
 import { deliveryFromEnv } from './delivery-from-env.ts';
 import { startRetention } from './retention-timer.ts';
@@ -31,7 +32,7 @@ if (!Number.isInteger(port) || port < 1 || port > 65535) {
 const logger = jsonLogger();
 const site = siteFromEnv(env);
 const { db, where: databaseWhere } = openDatabase(env, logger);
-const assembly = await assemble(db, site, { env, logger });
+const assembly = await assemble(db, site, { env, logger, gazetteer: readGazetteer(env.COMMUNES_FILE) });
 for (const problem of assembly.channelProblems) logger.error('startup.channel-off', { problem });
 for (const problem of assembly.settingProblems) logger.error('startup.setting', { problem });
 // Messages a stopped process accepted but did not answer; sends it left in flight are taken over when their
@@ -73,7 +74,7 @@ const app = createApp({
   // Node knows the connecting socket; a proxy's header only counts when the operator says it is trusted.
   clientAddress: clientAddressFrom((c) => getConnInfo(c).remote.address, env.TRUSTED_PROXY_HEADER),
   ...(env.ZALO_SITE_VERIFICATION ? { zaloSiteVerification: env.ZALO_SITE_VERIFICATION } : {}),
-  admin: adminDeps(assembly, env, (c) => getConnInfo(c).remote.address),
+  admin: adminDeps(assembly, env, (c) => getConnInfo(c).remote.address, db),
 });
 
 // Every few seconds: accepted messages nobody is handling (a handler failed, another instance died) and due

@@ -10,6 +10,10 @@ export interface ReportFilter {
   readonly since?: Date;
   readonly until?: Date;
   readonly codes?: readonly string[];
+  /** Who it is assigned to; null: not assigned yet (the reports board's filter). */
+  readonly assignee?: string | null;
+  /** The reports linked to this one as its duplicates. */
+  readonly duplicateOf?: string;
   readonly limit?: number;
 }
 
@@ -23,6 +27,8 @@ export interface ReportStore {
   /** Records a status change with its public note; the report takes the new status and note. */
   addEvent(code: string, change: { status: ReportStatus; note: string | null; photoUrl?: string | null; actor: string }): Promise<ReportEvent>;
   assign(code: string, assignee: string | null): Promise<void>;
+  /** Everyone reports have been assigned to, A to Z (the staff board's filter). */
+  assignees(): Promise<string[]>;
   markDuplicate(code: string, of: string): Promise<void>;
   subscribe(subscriber: Subscriber): Promise<void>;
   subscribers(code: string): Promise<Subscriber[]>;
@@ -125,6 +131,8 @@ export function createReportStore(db: Kysely<Database>, options: { now?: () => D
       if (filter.commune) query = query.where('commune', '=', filter.commune);
       if (filter.since) query = query.where('created_at', '>=', filter.since.toISOString());
       if (filter.until) query = query.where('created_at', '<=', filter.until.toISOString());
+      if (filter.assignee !== undefined) query = filter.assignee === null ? query.where('assignee', 'is', null) : query.where('assignee', '=', filter.assignee);
+      if (filter.duplicateOf) query = query.where('duplicate_of', '=', filter.duplicateOf);
       if (filter.codes) query = query.where('code', 'in', filter.codes.length > 0 ? [...filter.codes] : ['']);
       const rows = await query.orderBy('created_at', 'desc').limit(filter.limit ?? 100).execute();
       return rows.map(fromRow);
@@ -148,6 +156,10 @@ export function createReportStore(db: Kysely<Database>, options: { now?: () => D
     addEvent,
     async assign(code, assignee) {
       await db.updateTable('reports').set({ assignee, updated_at: now().toISOString() }).where('code', '=', code).execute();
+    },
+    async assignees() {
+      const rows = await db.selectFrom('reports').select('assignee').distinct().where('assignee', 'is not', null).orderBy('assignee').execute();
+      return rows.map((r) => r.assignee as string);
     },
     async markDuplicate(code, of) {
       await db.updateTable('reports').set({ duplicate_of: of, updated_at: now().toISOString() }).where('code', '=', code).execute();
