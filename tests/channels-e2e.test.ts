@@ -6,11 +6,10 @@ import type { Update } from 'telegraf/types';
 import { assemble, type Assembly } from '../adapters/runtime/assemble.ts';
 import { createApp } from '../adapters/http/app.ts';
 import { silentLogger } from '../adapters/http/logger.ts';
-import { openSqlite } from '../adapters/storage/sqlite.ts';
 import { createConversationStore } from '../bot/conversation-store.ts';
 import type { StubPlatform } from './stub-platform.ts';
 import { GATEWAY, PUBLIC_BASE, startRig, TELEGRAM_SECRET, TWILIO, ZALO, type Rig } from './channel-rig.ts';
-import { TEST_SITE, temporaryDatabase } from './helpers.ts';
+import { reopenDatabase, temporaryDatabase, TEST_SITE } from './helpers.ts';
 
 const TELEGRAM_TOKEN = '123456:TEST-token';
 
@@ -183,7 +182,7 @@ test('Outbox: pending sends survive a restart and go out from the new process', 
   assert.equal(pendingBefore.length, 1);
   stub.unscript('/sendMessage'); // the platform is back
   // A second process over the same database file resumes the outbox.
-  const again = openSqlite(database.path);
+  const again = reopenDatabase(database.path);
   try {
     const restarted = await assemble(again, TEST_SITE, { env: { TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN, TELEGRAM_WEBHOOK_SECRET: TELEGRAM_SECRET, TELEGRAM_API_BASE: stub.base }, outboxBaseDelayMs: 5 });
     for (let i = 0; i < 10; i++) {

@@ -7,11 +7,10 @@ import type { ChannelAdapter } from '../adapters/channels/types.ts';
 import { silentLogger } from '../adapters/http/logger.ts';
 import { migrateToLatest } from '../adapters/storage/migrate.ts';
 import type { Database } from '../adapters/storage/schema.ts';
-import { openSqlite } from '../adapters/storage/sqlite.ts';
 import type { DeliveryPolicy } from '../bot/delivery-policy.ts';
 import { createOutbox, type NewOutboxItem } from '../bot/outbox.ts';
 import { createOutboxWorker, type OutboxWorker } from '../bot/outbox-worker.ts';
-import { temporaryDatabase } from './helpers.ts';
+import { reopenDatabase, temporaryDatabase } from './helpers.ts';
 import { startStubPlatform, type RecordedCall, type StubAnswer, type StubPlatform } from './stub-platform.ts';
 
 /**
@@ -215,7 +214,7 @@ test('past the request timeout the outcome is unknown: the gateway gets the same
 
 test('two instances over one database send each reply once and keep each conversation in order', async () => {
   telegramBehaviour = (call) => ({ ...ok(call), delayMs: 5 });
-  const second = openSqlite(database.path);
+  const second = reopenDatabase(database.path);
   try {
     const items = replies('telegram', 10, 5);
     const firstCall = stub.calls.length;

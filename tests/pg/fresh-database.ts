@@ -21,6 +21,7 @@ async function adminQuery(adminUrl: string, text: string): Promise<void> {
 /** A new, empty database (optionally a copy of `template`); `drop` removes it, closing what still uses it. */
 export async function createDatabase(adminUrl: string, prefix: string, template?: string): Promise<{ name: string; url: string; drop: () => Promise<void> }> {
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
-  await adminQuery(adminUrl, `create database ${name}${template ? ` template ${template}` : ''}`);
+  // FILE_COPY: a small template is copied in a fraction of the time PostgreSQL 15's default WAL_LOG takes.
+  await adminQuery(adminUrl, `create database ${name}${template ? ` template ${template} strategy file_copy` : ''}`);
   return { name, url: databaseUrl(adminUrl, name), drop: () => adminQuery(adminUrl, `drop database if exists ${name} with (force)`) };
 }
