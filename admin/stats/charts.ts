@@ -1,4 +1,4 @@
-import { STATUS_TITLES, type ReportStatus } from '../../bot/reports/types.ts';
+import { REPORT_STATUSES, STATUS_TITLES, type ReportStatus } from '../../bot/reports/types.ts';
 import type { DailyCounts, StatsQueries } from './queries.ts';
 import { vietnamDayOf, type DayRange } from './vietnam-days.ts';
 
@@ -43,6 +43,9 @@ export function median(values: readonly number[]): number | null {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
+
+/** Statuses in the order a report moves through them (an unknown one last). */
+const statusOrder = (status: string): number => ((REPORT_STATUSES as readonly string[]).indexOf(status) + REPORT_STATUSES.length + 1) % (REPORT_STATUSES.length + 1);
 
 const round1 = (n: number | null): number | null => (n === null ? null : Math.round(n * 10) / 10);
 
@@ -155,7 +158,7 @@ export async function buildCharts(queries: StatsQueries, range: DayRange, names:
     ], handoffsMissing ?? (replyMinutes.every((v) => v === null) ? NO_DATA : undefined)),
     bars('reports-by-category', 'Phản ánh theo chuyên mục', 'Phản ánh gửi trong khoảng ngày (kể cả phản ánh trùng đã gộp), theo chuyên mục.', 'Chuyên mục', byCategory.map((r) => ({ title: names.category(r.key), count: r.count })), 'Số phản ánh'),
     bars('reports-by-commune', 'Phản ánh theo xã, phường', 'Phản ánh gửi trong khoảng ngày, theo xã/phường nhận diện được từ địa chỉ hoặc vị trí.', 'Xã, phường', byCommune.map((r) => ({ title: r.key === '' ? 'Chưa rõ xã, phường' : names.commune(r.key), count: r.count })), 'Số phản ánh'),
-    bars('reports-by-status', 'Phản ánh theo trạng thái hiện tại', 'Phản ánh gửi trong khoảng ngày, theo trạng thái hiện nay.', 'Trạng thái', byStatus.map((r) => ({ title: STATUS_TITLES[r.key as ReportStatus] ?? r.key, count: r.count })), 'Số phản ánh'),
+    bars('reports-by-status', 'Phản ánh theo trạng thái hiện tại', 'Phản ánh gửi trong khoảng ngày, theo trạng thái hiện nay.', 'Trạng thái', [...byStatus].sort((a, b) => statusOrder(a.key) - statusOrder(b.key)).map((r) => ({ title: STATUS_TITLES[r.key as ReportStatus] ?? r.key, count: r.count })), 'Số phản ánh'),
     {
       name: 'resolve-time',
       title: `Thời gian xử lý xong (giờ, trung vị)${overallResolve === null ? '' : `: ${formatNumber(round1(overallResolve) as number)} giờ`}`,
