@@ -2,7 +2,7 @@
 export const KNOWLEDGE_CSS = `
 .kb-actions { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; margin: 0 0 1rem; }
 .kb-actions form { margin: 0; }
-.kb-tag { display: inline-block; padding: 0 .45rem; border-radius: 999px; font-size: .8rem; border: 1px solid var(--line); background: #fff; }
+.kb-tag { display: inline-block; white-space: nowrap; padding: 0 .45rem; border-radius: 999px; font-size: .8rem; border: 1px solid var(--line); background: #fff; }
 .kb-tag.draft { border-color: #b26a00; color: #7a4a00; background: #fff6e5; }
 .kb-tag.retired { border-color: #667085; color: #475467; background: #f2f4f7; }
 .kb-tag.due { border-color: var(--danger); color: var(--danger); }
@@ -28,6 +28,8 @@ textarea.mid { min-height: 7rem; }
 .buttons { display: flex; flex-wrap: wrap; gap: .3rem; list-style: none; margin: .3rem 0 0; padding: 0; }
 .buttons li { border: 1px solid var(--brand); color: var(--brand); border-radius: 6px; padding: .15rem .5rem; font-size: .9rem; }
 .scores { margin: .3rem 0; padding-left: 1.2rem; }
+.check { display: flex; gap: .5rem; align-items: center; font-weight: 600; min-height: 44px; }
+.check input { width: 1.3rem; height: 1.3rem; min-height: 0; margin: 0; flex: none; }
 progress { width: 100%; height: 1.2rem; }
 .row-bad td { background: #fdeeee; }
 `;

@@ -51,6 +51,12 @@ export function matchesQuery(entry: DraftEntry, query: string): boolean {
   return words.every((w) => haystack.includes(w));
 }
 
+function titleMatches(entry: DraftEntry, query: string): boolean {
+  const words = foldKey(query).split(' ').filter(Boolean);
+  const title = foldKey(`${entry.title} ${entry.id.replace(/-/g, ' ')}`);
+  return words.length > 0 && words.every((w) => title.includes(w));
+}
+
 /** /admin/knowledge: list, create, edit (drafts), try, publish; versions and import/export in their own files. */
 export function knowledgeRoutes(deps: AdminDeps): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
@@ -75,7 +81,9 @@ export function knowledgeRoutes(deps: AdminDeps): Hono<AdminEnv> {
     const now = deps.now();
     const rows = entries
       .map((entry) => ({ entry, state: stateOf(entry, pendingIds, live), due: isDue(entry.reviewedAt, now, services.reviewMonths) }))
-      .filter((r) => (filters.retired || !r.entry.retired) && (!filters.group || r.entry.group === filters.group) && (!filters.due || r.due) && matchesQuery(r.entry, filters.q));
+      .filter((r) => (filters.retired || !r.entry.retired) && (!filters.group || r.entry.group === filters.group) && (!filters.due || r.due) && matchesQuery(r.entry, filters.q))
+      // Entries whose title (or id) holds the words come first: the ones merely mentioning them follow.
+      .sort((a, b) => Number(titleMatches(b.entry, filters.q)) - Number(titleMatches(a.entry, filters.q)));
     const done = c.req.query('done') ?? '';
     const notice = done === 'imported'
       ? `Đã nhập: ${Number(c.req.query('saved') ?? 0)} mục lưu thành bản nháp, ${Number(c.req.query('unchanged') ?? 0)} không đổi, ${Number(c.req.query('failed') ?? 0)} lỗi. Xuất bản để trợ lý dùng.`
@@ -149,8 +157,9 @@ export function knowledgeRoutes(deps: AdminDeps): Hono<AdminEnv> {
 
   app.post('/publish', async (c) => {
     const result = await publishing.publish(currentStaff(c).actor);
-    // publishing's onPublished kicked this instance's rebuild; it runs after this response.
-    services.drafts.warm();
+    // publishing's onPublished kicked this instance's rebuild; it runs after this response. The try box's draft
+    // matcher is not warmed here: its training blocks this process for seconds, right when residents should be
+    // getting the published content; the next question in the try box builds it.
     return c.redirect(`/admin/knowledge?done=${result.published.length > 0 ? 'published' : 'nothing'}`, 303);
   });
 

@@ -58,10 +58,10 @@ export function KnowledgeListPage(props: ListPageProps) {
           </select>
         </div>
         <div class="field">
-          <label>
+          <label class="check">
             <input type="checkbox" name="due" value="1" checked={f.due} /> Cần rà soát (quá {props.reviewMonths} tháng)
           </label>
-          <label>
+          <label class="check">
             <input type="checkbox" name="retired" value="1" checked={f.retired} /> Hiện cả mục ngừng dùng
           </label>
         </div>
