@@ -45,6 +45,19 @@ export const UNAMBIGUOUS: Readonly<Record<string, string>> = {
   thpt: 'trung hoc pho thong', thcs: 'trung hoc co so', dvc: 'dich vu cong', vneid: 'vneid',
   // i / y spellings that residents mix ("đăng kí", "lí lịch")
   ki: 'ky', li: 'ly', qui: 'quy',
+  // Chat spellings of whole words: w for qu (wá, wên), u for uô (mún), dropped vowels (nhìu, trg, đg).
+  wa: 'qua', wen: 'quen', wan: 'quan', wy: 'quy', wyen: 'quyen', mun: 'muon', nhiu: 'nhieu', bk: 'biet',
+  mh: 'minh', kb: 'khong biet', trg: 'truong', nhg: 'nhung', dg: 'duong', vk: 'vo', bme: 'bo me', ak: 'a',
+  dzo: 'vo', zo: 'vo', onl: 'online', kdoanh: 'kinh doanh',
+  // Acronyms of domain phrases, and the letter swaps residents make in them (llpt for lltp).
+  kd: 'kinh doanh', llpt: 'ly lich tu phap', ltlp: 'ly lich tu phap', gp: 'giay phep', xd: 'xay dung',
+  gpxd: 'giay phep xay dung', gpkd: 'giay phep kinh doanh', dn: 'doanh nghiep', tldn: 'thanh lap doanh nghiep',
+  ks: 'khai sinh', gxn: 'giay xac nhan', shk: 'so ho khau', attp: 'an toan thuc pham',
+  vsattp: 've sinh an toan thuc pham', atvstp: 'an toan ve sinh thuc pham', tctn: 'tro cap that nghiep',
+  btxh: 'bao tro xa hoi', tcxh: 'tro cap xa hoi', hdld: 'hop dong lao dong', xkld: 'xuat khau lao dong',
+  nvqs: 'nghia vu quan su', sv: 'sinh vien', gv: 'giao vien', tp: 'thanh pho', tphcm: 'thanh pho ho chi minh',
+  hcm: 'ho chi minh', kcn: 'khu cong nghiep', ktx: 'ky tuc xa', xm: 'xe may', oto: 'o to', vp: 'van phong',
+  cq: 'co quan', dvcqg: 'dich vu cong quoc gia', bhxhtn: 'bao hiem xa hoi tu nguyen',
 };
 
 /** Tokens whose reading needs context: the readings, most likely first for this domain. */
@@ -62,6 +75,12 @@ export const AMBIGUOUS: Readonly<Record<string, readonly string[]>> = {
   ct: ['cong ty'],
   nh: ['ngan hang', 'nhieu'],
   mk: ['minh', 'mat khau'],
+  nc: ['nuoc', 'noi chuyen'],
+  cb: ['can bo', 'chuan bi'],
+  q: ['quan'],
+  tr: ['trieu'],
+  d: ['dong'],
+  h: ['gio'],
   e: ['em'],
   a: ['anh'],
   c: ['chi'],

@@ -12,12 +12,15 @@ export interface CanonicalText {
 const DIGITS = /^\d+$/;
 const REPORT_CODE = /^pa\d{3,6}$/;
 // What follows "dk"/"dky" when it means đăng ký: the things one registers.
-const REGISTRABLE = new Set(['tam', 'thuong', 'khai', 'ket', 'kinh', 'xe', 'ho', 'bien', 'dat', 'thue', 'cu', 'nhan', 'lai', 'giam', 'doanh', 'cap', 'tai', 'vneid', 'dinh', 'bhyt', 'hoc', 'thi', 'tu', 'so', 'nuoi', 'lai']);
+const REGISTRABLE = new Set(['kd', 'hkd', 'dn', 'ks', 'tam', 'thuong', 'khai', 'ket', 'kinh', 'xe', 'ho', 'bien', 'dat', 'thue', 'cu', 'nhan', 'lai', 'giam', 'doanh', 'cap', 'tai', 'vneid', 'dinh', 'bhyt', 'hoc', 'thi', 'tu', 'so', 'nuoi', 'lai']);
 const HOUSEHOLD_CONTEXT = new Set(['nhap', 'tach', 'xoa', 'so', 'chuyen', 'cat', 'thuong', 'tru', 'khau', 'dang', 'ky', 'dk', 'gop']);
 const SCHOOL_CONTEXT = new Set(['truong', 'lop', 'hoc', 'tieu', 'trung', 'thcs', 'thpt', 'giao', 'vien', 'sinh', 'mam', 'non']);
 const QUANTITY_CONTEXT = new Set(['tien', 'phi', 'ngay', 'lau', 'thang', 'nam', 'tuoi', 'lan', 'trang', 'dong', 'nghin', 'ngan', 'gio']);
 const QUANTITY_BEFORE = new Set(['phi', 'mat', 'het', 'ton', 'gia', 'la', 'tien', 'lau', 'tra', 'dong', 'nop']);
 const END_PARTICLES = new Set(['a', 'ad', 'admin', 'vay', 'v', 'z', 'nhe', 'nha', 'ta', 'ha', 'hen', 'nhen', 'chi', 'anh', 'em', 'ban']);
+const UNITS: Readonly<Record<string, string>> = { k: 'nghin', tr: 'trieu', d: 'dong', h: 'gio' };
+const UNIT_LETTERS = new Set(['q', 'tr', 'd', 'h']);
+const PREPARE_CONTEXT = new Set(['ho', 'giay', 'gi', 'nhung', 'truoc', 'sang', 'tien', 'day', 'du']);
 const PASSWORD_CONTEXT = new Set(['quen', 'doi', 'lay', 'vneid', 'tai', 'khoan', 'dang', 'nhap', 'sai', 'ma']);
 
 function near(tokens: readonly string[], i: number, vocabulary: ReadonlySet<string>, span = 2): boolean {
@@ -55,6 +58,17 @@ function readAmbiguous(token: string, tokens: readonly string[], i: number): str
       return 'khong';
     case 'mk':
       return near(tokens, i, PASSWORD_CONTEXT) ? 'mat khau' : 'minh';
+    case 'nc':
+      // "nc với cán bộ" is nói chuyện; everywhere else in citizen messages it is nước (ngập nc, nc máy).
+      return next === 'voi' || next === 'vs' || next === 'ws' ? 'noi chuyen' : 'nuoc';
+    case 'cb':
+      return PREPARE_CONTEXT.has(next) ? 'chuan bi' : 'can bo';
+    case 'q':
+      // Districts were abolished in 2025 but residents still write "q1", "q ninh kieu".
+      return i + 1 < tokens.length ? 'quan' : undefined;
+    case 'tr': case 'd': case 'h':
+      // Units after a number: 5 tr (triệu), 50.000 đ (đồng), 8 h (giờ).
+      return DIGITS.test(prev) ? AMBIGUOUS[token]?.[0] : undefined;
     case 'e': case 'a': case 'c': case 'b':
       return i === 0 ? AMBIGUOUS[token]?.[0] : undefined;
     case 'r':
@@ -79,9 +93,9 @@ export function canonicalize(folded: readonly string[]): CanonicalText {
       tokens.push('<pacode>');
       return;
     }
-    const numberWithUnit = /^(\d+)(k|tr|d)$/.exec(token);
+    const numberWithUnit = /^(\d+)(k|tr|d|h)$/.exec(token);
     if (numberWithUnit) {
-      tokens.push('<num>', numberWithUnit[2] === 'k' ? 'nghin' : numberWithUnit[2] === 'tr' ? 'trieu' : 'dong');
+      tokens.push('<num>', UNITS[numberWithUnit[2] as string] as string);
       return;
     }
     const certain = UNAMBIGUOUS[token];
@@ -108,6 +122,8 @@ export function canonicalize(folded: readonly string[]): CanonicalText {
       return;
     }
     tokens.push(token);
+    // A lone unit letter (d, h, tr, q) away from its number is just a letter: no second reading to offer.
+    if (UNIT_LETTERS.has(token)) return;
     for (const alternative of readings) extras.push(...alternative.split(' '));
   });
   return { tokens, extras };

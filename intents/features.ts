@@ -1,16 +1,40 @@
+import { AMBIGUOUS, UNAMBIGUOUS } from './abbreviations.ts';
 import { canonicalize, type CanonicalText } from './expand.ts';
-import { foldedTokens } from './fold.ts';
+import { markedTokens } from './marks.ts';
 import type { SpellingIndex } from './spelling.ts';
+import { isSyllable } from './syllable.ts';
+import { decodeTyped } from './typed-marks.ts';
 
 /** A message reduced to what the classifier reads, plus how much of it the vocabulary knew. */
 export interface AnalysedText extends CanonicalText {
+  /** Mark keys (marks.ts) of the syllables typed with marks, or decoded from Telex/VNI keystrokes. */
+  readonly marks: readonly string[];
   /** Syllables neither known to the vocabulary nor repairable: a question about something else. */
   readonly unknown: number;
 }
 
+/**
+ * Folds the message, decodes Telex/VNI leftovers, expands abbreviations and repairs slips. Only a token that is
+ * not a Vietnamese syllable is decoded or repaired: "hun" (khói) is a word the knowledge base lacks, not a typo.
+ */
 export function analyse(text: string, spelling?: SpellingIndex): AnalysedText {
-  const canonical = canonicalize(foldedTokens(text));
-  if (spelling === undefined) return { ...canonical, unknown: 0 };
+  const { folded, keys } = markedTokens(text);
+  const marks: string[] = [];
+  for (let i = 0; i < folded.length; i++) {
+    const token = folded[i] as string;
+    const key = keys[i];
+    if (key === undefined && token.length >= 2 && !isSyllable(token) && !(token in UNAMBIGUOUS) && !(token in AMBIGUOUS)) {
+      const decoded = decodeTyped(token);
+      if (decoded !== undefined) {
+        folded[i] = decoded.folded;
+        marks.push(decoded.key);
+      }
+    } else if (key !== undefined) {
+      marks.push(key);
+    }
+  }
+  const canonical = canonicalize(folded);
+  if (spelling === undefined) return { ...canonical, marks, unknown: 0 };
   let unknown = 0;
   const tokens = canonical.tokens.map((token) => {
     if (token.startsWith('<') || spelling.knows(token)) return token;
@@ -18,22 +42,24 @@ export function analyse(text: string, spelling?: SpellingIndex): AnalysedText {
     if (repaired === undefined) unknown++;
     return repaired ?? token;
   });
-  return { tokens, extras: canonical.extras, unknown };
+  return { tokens, extras: canonical.extras, marks, unknown };
 }
 
-/** How much each kind of feature counts before the vector is normalised. */
+/** How much each kind of feature counts before IDF weighting and normalisation. */
 const WEIGHT_UNIGRAM = 1;
 const WEIGHT_BIGRAM = 1;
 const WEIGHT_EXTRA = 0.5;
+const WEIGHT_MARKED = 0.6;
 const WEIGHT_CHARGRAM = 0.35;
 // 4-grams alone: 3-grams added no accuracy on typos (the spelling index repairs most) and cost a third more time.
 const CHARGRAM_SIZES: readonly number[] = [4];
 
 /**
- * Sparse features of short texts: syllable unigrams and bigrams carry the meaning, character n-grams across
- * the folded text catch the typos the spelling index could not repair. Returned as feature → weight.
+ * Sparse features of short texts: syllable unigrams and bigrams carry the meaning, marked syllables tell apart
+ * words that fold alike, character n-grams across the folded text catch the typos the spelling index could not
+ * repair. Returned as feature → weight.
  */
-export function featuresOf(analysed: CanonicalText): Map<string, number> {
+export function featuresOf(analysed: AnalysedText, chargramWeight = WEIGHT_CHARGRAM, markedWeight = WEIGHT_MARKED): Map<string, number> {
   const features = new Map<string, number>();
   const add = (key: string, weight: number): void => {
     features.set(key, Math.max(features.get(key) ?? 0, weight));
@@ -45,9 +71,11 @@ export function featuresOf(analysed: CanonicalText): Map<string, number> {
     if (i + 1 < tokens.length) add('b:' + token + ' ' + tokens[i + 1], WEIGHT_BIGRAM);
   }
   for (const extra of analysed.extras) add('u:' + extra, WEIGHT_EXTRA);
+  for (const mark of analysed.marks) add('m:' + mark, markedWeight);
+  if (chargramWeight === 0) return features;
   const joined = ' ' + tokens.filter((t) => !t.startsWith('<')).join(' ') + ' ';
   for (const size of CHARGRAM_SIZES) {
-    for (let i = 0; i + size <= joined.length; i++) add('c:' + joined.slice(i, i + size), WEIGHT_CHARGRAM);
+    for (let i = 0; i + size <= joined.length; i++) add('c:' + joined.slice(i, i + size), chargramWeight);
   }
   return features;
 }

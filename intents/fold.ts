@@ -7,11 +7,15 @@ const COMBINING_MARKS = /[\u0300-\u036f]/g;
 // Anything that is not a letter or digit separates words; keep Latin letters and digits only after folding.
 const NON_WORD = /[^a-z0-9]+/g;
 
+// Ð (U+00D0, Icelandic eth) looks exactly like Đ and some keyboards and old fonts produce it; its lower case is ð.
+const ETH = /[\u00d0\u00f0]/g;
+
 /** Lower case, NFC, tone and vowel marks stripped, đ → d (NFD does not decompose đ). Punctuation is kept. */
 export function stripMarks(text: string): string {
   return text
     .normalize('NFC')
     .toLowerCase()
+    .replace(ETH, 'd')
     .replace(/đ/g, 'd')
     .normalize('NFD')
     .replace(COMBINING_MARKS, '')
@@ -33,8 +37,8 @@ export function foldedTokens(text: string): string[] {
 export function toAscii(text: string): string {
   return text
     .normalize('NFC')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
+    .replace(/[đð]/g, 'd')
+    .replace(/[ĐÐ]/g, 'D')
     .normalize('NFD')
     .replace(COMBINING_MARKS, '')
     .replace(/[•·]/g, '-')

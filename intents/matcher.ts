@@ -1,9 +1,13 @@
-import { isEmergency } from './emergency.ts';
-import { analyse, featuresOf } from './features.ts';
-import { foldKey } from './fold.ts';
-import { probabilities, seededRandom, trainLinearModel, type LinearModel, type SparseVector } from './linear-model.ts';
-import { buildSpellingIndex, type SpellingIndex } from './spelling.ts';
 import { typoVariant } from './augment.ts';
+import { isEmergency } from './emergency.ts';
+import { buildFeatureSpace, weigh } from './feature-space.ts';
+import { analyse, featuresOf, type AnalysedText } from './features.ts';
+import { foldKey } from './fold.ts';
+import { logits, seededRandom, trainLinearModel, type SparseVector } from './linear-model.ts';
+import { trainedOrLoaded } from './model-io.ts';
+import { buildNeighbourIndex } from './neighbours.ts';
+import { buildSpellingIndex } from './spelling.ts';
+import { buildVaguenessIndex } from './vagueness.ts';
 
 export const EMERGENCY_LABEL = 'intent:emergency';
 export const OUT_OF_SCOPE_LABEL = 'intent:out-of-scope';
@@ -23,6 +27,10 @@ export interface MatchResult extends ScoredLabel {
   readonly alternatives: readonly ScoredLabel[];
   /** Share of the message's syllables the knowledge base has never seen (0..1). */
   readonly unknownShare: number;
+  /** True when an emergency rule (emergency.ts) fired: danger named outright, not inferred by the model. */
+  readonly rule?: boolean;
+  /** A short message several topics fit about equally (vagueness.ts): those topics, most likely first. */
+  readonly vague?: readonly ScoredLabel[];
 }
 
 export interface Matcher {
@@ -31,33 +39,51 @@ export interface Matcher {
   readonly stats: { readonly examples: number; readonly features: number; readonly buildMs: number };
 }
 
-const ALTERNATIVES = 3;
-// Three passes are enough once each document updates only the classes it confuses (see linear-model.ts);
-// chosen with index build time under 500 ms on 2 cores in mind.
-const TRAINING = { epochs: 3, learningRate: 1.5, seed: 20260701 } as const;
-/** Share of phrasings also learnt with a generated typo: more costs build time for little gain. */
-const VARIANT_SHARE = 0.35;
-
-function toVector(features: Map<string, number>, index: ReadonlyMap<string, number>): SparseVector {
-  const indices: number[] = [];
-  const values: number[] = [];
-  let norm = 0;
-  for (const [feature, weight] of features) {
-    const at = index.get(feature);
-    if (at === undefined) continue;
-    indices.push(at);
-    values.push(weight);
-    norm += weight * weight;
-  }
-  const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-  return { indices: Int32Array.from(indices), values: Float32Array.from(values, (v) => v * scale) };
+/** Knobs of the learner; the defaults were chosen on held-out seed phrasings (bench/holdout.ts). */
+export interface MatcherOptions {
+  readonly epochs: number;
+  readonly learningRate: number;
+  /** Share of phrasings also learnt with a generated typo, so the character n-grams learn to forgive a slip. */
+  readonly variantShare: number;
+  /** See feature-space.ts. */
+  readonly normPower: number;
+  readonly idfStrength: number;
+  /** How much the nearest phrasing's cosine adds to a label's score (0 turns neighbours off). */
+  readonly neighbourWeight: number;
+  /**
+   * A phrasing written with marks is also learnt without them, so an unmarked message loses nothing: as a second
+   * document ('copy') or, at half the training cost, as the other reading of the same document ('alternate').
+   */
+  readonly foldedCopies: 'none' | 'copy' | 'alternate';
+  /** Weights of character n-gram and marked-syllable features (features.ts). */
+  readonly chargramWeight: number;
+  readonly markedWeight: number;
 }
+
+export const DEFAULT_OPTIONS: MatcherOptions = {
+  epochs: 8,
+  learningRate: 3,
+  variantShare: 0.35,
+  normPower: 1,
+  idfStrength: 1,
+  neighbourWeight: 2,
+  foldedCopies: 'copy',
+  // Character n-grams added nothing on held-out phrasings once marks, Telex and syllable-checked repair were in,
+  // and cost two thirds of the training and matching time.
+  chargramWeight: 0,
+  markedWeight: 0.6,
+};
+
+const ALTERNATIVES = 3;
+const SEED = 20260701;
+
+const withoutMarks = (analysed: AnalysedText): AnalysedText => ({ ...analysed, marks: [] });
 
 /**
  * Builds the matcher once from labelled phrasings (the knowledge base's examples, titles and keywords).
  * Pure and deterministic: the same examples give the same answers on every instance.
  */
-export function buildMatcher(examples: readonly LabelledText[]): Matcher {
+export function buildMatcher(examples: readonly LabelledText[], options: MatcherOptions = DEFAULT_OPTIONS): Matcher {
   const started = performance.now();
   const labels = [...new Set(examples.map((e) => e.label))].sort();
   const labelIndex = new Map(labels.map((label, i) => [label, i]));
@@ -66,48 +92,116 @@ export function buildMatcher(examples: readonly LabelledText[]): Matcher {
   for (const example of examples) {
     for (const token of analyse(example.text).tokens) frequencies.set(token, (frequencies.get(token) ?? 0) + 1);
   }
-  const spelling: SpellingIndex = buildSpellingIndex(frequencies);
+  const spelling = buildSpellingIndex(frequencies);
 
-  // Each phrasing is also learnt with one typo, so the character n-grams learn to forgive a slip.
-  const random = seededRandom(TRAINING.seed);
-  const featureIndex = new Map<string, number>();
-  const analysed = examples.flatMap((example) => {
-    const variant = random() < VARIANT_SHARE ? typoVariant(example.text, random) : undefined;
-    const texts = variant === undefined ? [example.text] : [example.text, variant];
-    return texts.map((text) => ({ label: labelIndex.get(example.label) as number, features: featuresOf(analyse(text, spelling)) }));
-  });
-  for (const doc of analysed) {
-    for (const feature of doc.features.keys()) if (!featureIndex.has(feature)) featureIndex.set(feature, featureIndex.size);
+  const random = seededRandom(SEED);
+  const analysed: Array<{ label: number; features: Map<string, number>; folded?: Map<string, number>; original: boolean }> = [];
+  const readings: Array<{ label: number; tokens: readonly string[] }> = [];
+  const featuresFor = (reading: AnalysedText): Map<string, number> => featuresOf(reading, options.chargramWeight, options.markedWeight);
+  for (const example of examples) {
+    const label = labelIndex.get(example.label) as number;
+    const reading = analyse(example.text, spelling);
+    readings.push({ label, tokens: reading.tokens });
+    // A phrasing written with marks is also learnt without them, so an unmarked message loses nothing.
+    const folded = options.foldedCopies !== 'none' && reading.marks.length > 0 ? featuresFor(withoutMarks(reading)) : undefined;
+    if (folded && options.foldedCopies === 'copy') {
+      analysed.push({ label, features: featuresFor(reading), original: true }, { label, features: folded, original: false });
+    } else {
+      analysed.push({ label, features: featuresFor(reading), ...(folded ? { folded } : {}), original: true });
+    }
+    const variant = random() < options.variantShare ? typoVariant(example.text, random) : undefined;
+    if (variant !== undefined) analysed.push({ label, features: featuresFor(analyse(variant, spelling)), original: false });
   }
-  const documents = analysed.map((doc) => ({ label: doc.label, vector: toVector(doc.features, featureIndex) }));
-  const model: LinearModel = trainLinearModel(documents, featureIndex.size, labels.length, TRAINING);
+    const space = buildFeatureSpace(analysed.map((doc) => doc.features));
+  const idf = space.idf();
+  const modelVector = (features: ReadonlyMap<string, number>) => weigh(space.lookUp(features), idf, options.idfStrength, options.normPower);
+  const documents = analysed.map((doc) => ({
+    label: doc.label,
+    vector: modelVector(doc.features),
+    ...(doc.folded ? { alternative: modelVector(doc.folded) } : {}),
+  }));
+  // Weights trained ahead for exactly these examples are used when loaded (model-io.ts: the Worker); else trained here.
+  const model = trainedOrLoaded({ examples, options, featureCount: space.size, classCount: labels.length }, () =>
+    trainLinearModel(documents, space.size, labels.length, { epochs: options.epochs, learningRate: options.learningRate, seed: SEED }));
 
-  const scratch = new Float64Array(labels.length);
+  // Neighbours compare the resident's wording with the phrasings staff wrote (not generated variants), on
+  // word features only, by cosine with IDF over those phrasings.
+  const isOriginal = (d: number): boolean => (analysed[d] as { original: boolean }).original;
+  const wordIdf = space.idf(isOriginal);
+  // Features no staff phrasing has (words only a generated typo variant produced) weigh 0 there.
+  const neighbourVector = (raw: SparseVector): SparseVector => weigh(raw, wordIdf, 1, 1);
+  const neighbours = options.neighbourWeight > 0
+    ? buildNeighbourIndex(
+        analysed.flatMap((doc) => (doc.original ? [{ label: doc.label, vector: neighbourVector(space.lookUp(doc.features)) }] : [])),
+        space.size,
+      )
+    : undefined;
+
+  // Only topics and reports are offered for a vague message: "đăng ký" is not a greeting or out of scope.
+  const offerable = (c: number): boolean => /^(kb|report):/.test(labels[c] as string);
+  const vagueness = buildVaguenessIndex(readings, labels.length, offerable);
+
+  const scores = new Float64Array(labels.length);
+  const nearest = new Float64Array(labels.length);
   function match(text: string): MatchResult {
     const reading = analyse(text, spelling);
     const tokenCount = reading.tokens.length;
     const unknownShare = tokenCount === 0 ? 1 : reading.unknown / tokenCount;
     if (isEmergency(foldKey(text), reading.tokens.join(' '))) {
-      return { label: EMERGENCY_LABEL, score: 1, alternatives: [], unknownShare };
+      return { label: EMERGENCY_LABEL, score: 1, alternatives: [], unknownShare, rule: true };
     }
     if (tokenCount === 0) return { label: OUT_OF_SCOPE_LABEL, score: 0, alternatives: [], unknownShare };
-    const p = probabilities(model, toVector(featuresOf(reading), featureIndex), scratch);
-    const ranked: ScoredLabel[] = [];
-    for (let c = 0; c < labels.length; c++) {
-      const score = p[c] as number;
-      if (ranked.length <= ALTERNATIVES || score > (ranked[ranked.length - 1] as ScoredLabel).score) {
-        ranked.push({ label: labels[c] as string, score });
-        ranked.sort((a, b) => b.score - a.score);
-        if (ranked.length > ALTERNATIVES + 1) ranked.pop();
-      }
+    const raw = space.lookUp(featuresFor(reading));
+    logits(model, weigh(raw, idf, options.idfStrength, options.normPower), scores);
+    if (neighbours) {
+      neighbours.nearest(neighbourVector(raw), nearest);
+      for (let c = 0; c < labels.length; c++) scores[c] = (scores[c] as number) + options.neighbourWeight * (nearest[c] as number);
     }
-    const [best, ...alternatives] = ranked as [ScoredLabel, ...ScoredLabel[]];
-    return { label: best.label, score: best.score, alternatives, unknownShare };
+    softmax(scores);
+    const result = ranked(scores, labels, unknownShare);
+    const { labels: found, generic } = vagueness.candidates(reading.tokens);
+    const vague = [...found];
+    // The words fit several topics, but the model may still know better: a message it reads as one of ours
+    // outside those topics, or as a greeting or thanks, is not vague. Out of scope is no answer to "đăng ký",
+    // but it is to common words that merely share a topic's vocabulary ("bot có người yêu chưa").
+    const top = labels.indexOf(result.label);
+    if (vague.length === 0) return result;
+    if (generic && offerable(top) && !vague.includes(top)) vague.unshift(top);
+    if (!vague.includes(top) && (generic || result.label !== OUT_OF_SCOPE_LABEL)) return result;
+    // Most likely first: the model's order among the topics the words fit equally.
+    const offered = vague.map((c) => ({ label: labels[c] as string, score: scores[c] as number })).sort((a, b) => b.score - a.score);
+    return { ...result, vague: offered.slice(0, ALTERNATIVES) };
   }
 
   return {
     labels,
     match,
-    stats: { examples: documents.length, features: featureIndex.size, buildMs: performance.now() - started },
+    stats: { examples: documents.length, features: space.size, buildMs: performance.now() - started },
   };
+}
+
+function softmax(scores: Float64Array): void {
+  let max = -Infinity;
+  for (const s of scores) if (s > max) max = s;
+  let sum = 0;
+  for (let c = 0; c < scores.length; c++) {
+    const e = Math.exp((scores[c] as number) - max);
+    scores[c] = e;
+    sum += e;
+  }
+  for (let c = 0; c < scores.length; c++) scores[c] = (scores[c] as number) / sum;
+}
+
+function ranked(p: Float64Array, labels: readonly string[], unknownShare: number): MatchResult {
+  const top: ScoredLabel[] = [];
+  for (let c = 0; c < labels.length; c++) {
+    const score = p[c] as number;
+    if (top.length <= ALTERNATIVES || score > (top[top.length - 1] as ScoredLabel).score) {
+      top.push({ label: labels[c] as string, score });
+      top.sort((a, b) => b.score - a.score);
+      if (top.length > ALTERNATIVES + 1) top.pop();
+    }
+  }
+  const [best, ...alternatives] = top as [ScoredLabel, ...ScoredLabel[]];
+  return { label: best.label, score: best.score, alternatives, unknownShare };
 }

@@ -1,14 +1,17 @@
 import distances from 'natural/lib/natural/distance/levenshtein_distance.js';
+import { isSyllable } from './syllable.ts';
 
 /**
  * Typo repair against the vocabulary the knowledge base uses: a token the index has never seen is replaced
  * by the most frequent known syllable one edit away (a dropped, added, changed or swapped letter).
+ * Only a token that cannot be a Vietnamese syllable is a slip (syllable.ts): "hun" (khói) or "đê" the knowledge
+ * base never used are real words about something else, and "repairing" them into "hon" or "de" misled the model.
  * Candidates come from a deletion index (each word filed under itself with one letter removed), so a lookup
  * costs a handful of map reads instead of a scan of the vocabulary.
  */
 export interface SpellingIndex {
   readonly knows: (token: string) => boolean;
-  /** The repaired token, or undefined when the token is known, too short, or has no close neighbour. */
+  /** The repaired token, or undefined when the token is known, a real syllable, too short, or has no close neighbour. */
   readonly correct: (token: string) => string | undefined;
 }
 
@@ -55,7 +58,7 @@ export function buildSpellingIndex(frequencies: ReadonlyMap<string, number>): Sp
   return {
     knows: (token) => frequencies.has(token),
     correct(token) {
-      if (token.length < MIN_LENGTH || frequencies.has(token) || /\d/.test(token)) return undefined;
+      if (token.length < MIN_LENGTH || frequencies.has(token) || /\d/.test(token) || isSyllable(token)) return undefined;
       if (cache.has(token)) return cache.get(token);
       const corrected = lookUp(token);
       if (cache.size >= CACHE_LIMIT) cache.clear();

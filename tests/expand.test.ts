@@ -53,3 +53,30 @@ test('report codes and numbers become placeholders', () => {
   assert.equal(canonical('tra cuu PA1234'), 'tra cuu <pacode>');
   assert.equal(canonical('hem 5 duong 3/2'), 'hem <num> duong <num> <num>');
 });
+
+test('chat spellings and acronyms residents use are expanded', () => {
+  const cases: Array<[string, string]> = [
+    ['e mún đk kd', 'em muon dang ky kinh doanh'],
+    ['phí wá cao', 'phi qua cao'],
+    ['xin llpt số 1', 'xin ly lich tu phap so <num>'],
+    ['nhìu giấy tờ wá', 'nhieu giay to qua'],
+    ['trg cấp 3', 'truong cap <num>'],
+    ['gpxd nha o', 'giay phep xay dung nha o'],
+    ['lam lltp', 'lam ly lich tu phap'],
+  ];
+  for (const [input, expected] of cases) assert.equal(canonical(input), expected, input);
+});
+
+test('nc is nước unless one talks with someone; cb is cán bộ unless something is prepared', () => {
+  assert.equal(canonical('nc ngap toi goi'), 'nuoc ngap toi goi');
+  assert.equal(canonical('cho toi nc voi cb'), 'cho toi noi chuyen voi can bo');
+  assert.equal(canonical('cb ho so gi'), 'chuan bi ho so gi');
+});
+
+test('units after a number are read as units, the same letters elsewhere stay letters', () => {
+  assert.equal(canonical('phi 5 tr'), 'phi <num> trieu');
+  assert.equal(canonical('50.000 đ'), '<num> <num> dong');
+  assert.equal(canonical('mo cua 7h'), 'mo cua <num> gio');
+  assert.equal(canonical('q 1'), 'quan <num>');
+  assert.deepEqual(extras('duong d'), []);
+});

@@ -1,0 +1,74 @@
+import type { SparseVector } from './linear-model.ts';
+
+/**
+ * The features the knowledge base uses, each with an index and an inverse document frequency. IDF lets a rare,
+ * telling syllable ("mai táng", "đê") outweigh the words every question shares ("cho hỏi", "ở đâu", "làm sao").
+ * A message's features are looked up once (`lookUp`) and then weighed for each model that reads them.
+ */
+export interface FeatureSpace {
+  readonly size: number;
+  /** Known features of a message: their indices and raw weights (unknown features are dropped). */
+  readonly lookUp: (features: ReadonlyMap<string, number>) => SparseVector;
+  /** Document frequencies over the given subset of documents (all when omitted), for `weigh`. */
+  readonly idf: (which?: (document: number) => boolean) => Float32Array;
+}
+
+export function buildFeatureSpace(documents: readonly ReadonlyMap<string, number>[]): FeatureSpace {
+  const index = new Map<string, number>();
+  const documentFeatures: number[][] = [];
+  for (const doc of documents) {
+    const ids: number[] = [];
+    for (const feature of doc.keys()) {
+      let at = index.get(feature);
+      if (at === undefined) {
+        at = index.size;
+        index.set(feature, at);
+      }
+      ids.push(at);
+    }
+    documentFeatures.push(ids);
+  }
+  return {
+    size: index.size,
+    lookUp(features) {
+      const indices = new Int32Array(features.size);
+      const values = new Float32Array(features.size);
+      let n = 0;
+      for (const [feature, weight] of features) {
+        const at = index.get(feature);
+        if (at === undefined) continue;
+        indices[n] = at;
+        values[n] = weight;
+        n++;
+      }
+      return { indices: indices.subarray(0, n), values: values.subarray(0, n) };
+    },
+    idf(which) {
+      const counts = new Float32Array(index.size);
+      let n = 0;
+      documentFeatures.forEach((ids, d) => {
+        if (which && !which(d)) return;
+        n++;
+        for (const id of ids) counts[id] = (counts[id] as number) + 1;
+      });
+      return counts.map((df) => (df === 0 ? 0 : 1 + Math.log((n + 1) / (df + 1))));
+    },
+  };
+}
+
+/**
+ * Weighs looked-up features by IDF and divides by norm^power: power 1 is unit length; less keeps a long
+ * message's features from shrinking as much. `mix` blends IDF in (0 ignores it, 1 multiplies by it).
+ */
+export function weigh(raw: SparseVector, idf: Float32Array, mix: number, normPower: number): SparseVector {
+  const values = new Float32Array(raw.values.length);
+  let norm = 0;
+  for (let k = 0; k < values.length; k++) {
+    const value = (raw.values[k] as number) * (1 - mix + mix * (idf[raw.indices[k] as number] as number));
+    values[k] = value;
+    norm += value * value;
+  }
+  const scale = norm > 0 ? Math.pow(norm, -normPower / 2) : 0;
+  for (let k = 0; k < values.length; k++) values[k] = (values[k] as number) * scale;
+  return { indices: raw.indices, values };
+}

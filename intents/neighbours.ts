@@ -1,0 +1,76 @@
+import type { SparseVector } from './linear-model.ts';
+
+/**
+ * Nearest-neighbour evidence over the example phrasings: how close the message comes to the closest phrasing of
+ * each label (cosine over IDF-weighted word features). A linear model averages a label's phrasings into one
+ * weight vector; a resident who asks the way one phrasing does (an unusual wording staff wrote down once) is
+ * recognised here even when the average forgot it.
+ * Stored as an inverted index: a message touches only the phrasings that share a feature with it. Features
+ * in more than COMMON of the phrasings ("ở", "không", "làm") are left out of the index: their IDF is low, so
+ * they move a cosine little, and walking their long lists would cost most of the time.
+ */
+const COMMON = 0.02;
+export interface NeighbourIndex {
+  /** Writes each label's best cosine into `out` (length: label count) and returns it. */
+  readonly nearest: (vector: SparseVector, out: Float64Array) => Float64Array;
+}
+
+export function buildNeighbourIndex(documents: readonly { vector: SparseVector; label: number }[], featureCount: number): NeighbourIndex {
+  const counts = new Int32Array(featureCount + 1);
+  for (const doc of documents) for (const f of doc.vector.indices) counts[f + 1] = (counts[f + 1] as number) + 1;
+  const limit = Math.max(20, COMMON * documents.length);
+  const kept = new Uint8Array(featureCount);
+  for (let f = 0; f < featureCount; f++) {
+    if ((counts[f + 1] as number) > limit) counts[f + 1] = 0;
+    else if ((counts[f + 1] as number) > 0) kept[f] = 1;
+  }
+  const indexed = (f: number): boolean => kept[f] === 1;
+  for (let f = 0; f < featureCount; f++) counts[f + 1] = (counts[f + 1] as number) + (counts[f] as number);
+  const starts = counts;
+  const postingDoc = new Int32Array(starts[featureCount] as number);
+  const postingValue = new Float32Array(postingDoc.length);
+  const fill = starts.slice(0, featureCount);
+  const norms = documents.map((doc) => Math.hypot(...doc.vector.values) || 1);
+  documents.forEach((doc, d) => {
+    const { indices, values } = doc.vector;
+    for (let k = 0; k < indices.length; k++) {
+      const f = indices[k] as number;
+      if (!indexed(f)) continue;
+      const at = fill[f] as number;
+      postingDoc[at] = d;
+      postingValue[at] = (values[k] as number) / (norms[d] as number);
+      fill[f] = at + 1;
+    }
+  });
+  const labels = Int32Array.from(documents, (doc) => doc.label);
+  const sims = new Float32Array(documents.length);
+  const touched: number[] = [];
+
+  return {
+    nearest(vector, out) {
+      out.fill(0);
+      const { indices, values } = vector;
+      let norm = 0;
+      for (let k = 0; k < values.length; k++) norm += (values[k] as number) * (values[k] as number);
+      if (norm === 0) return out;
+      const scale = 1 / Math.sqrt(norm);
+      for (let k = 0; k < indices.length; k++) {
+        const f = indices[k] as number;
+        if (kept[f] !== 1) continue;
+        const value = (values[k] as number) * scale;
+        for (let p = starts[f] as number, end = starts[f + 1] as number; p < end; p++) {
+          const d = postingDoc[p] as number;
+          if (sims[d] === 0) touched.push(d);
+          sims[d] = (sims[d] as number) + value * (postingValue[p] as number);
+        }
+      }
+      for (const d of touched) {
+        const label = labels[d] as number;
+        if ((sims[d] as number) > (out[label] as number)) out[label] = sims[d] as number;
+        sims[d] = 0;
+      }
+      touched.length = 0;
+      return out;
+    },
+  };
+}
