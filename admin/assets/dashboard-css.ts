@@ -1,6 +1,7 @@
 /** The dashboard's stylesheet (after admin.css and uPlot's), served at /admin/assets/dashboard.css. */
 export const DASHBOARD_CSS = `
 .range { display: grid; gap: .8rem; grid-template-columns: repeat(auto-fit, minmax(10rem, 1fr)); align-items: end; }
+.range .hint { grid-column: 1 / -1; margin: 0; }
 .range .quick { display: flex; flex-wrap: wrap; gap: .5rem; grid-column: 1 / -1; margin: 0; padding: 0; list-style: none; }
 .range .quick a { display: inline-flex; align-items: center; min-height: 44px; padding: .3rem .7rem; border: 1px solid var(--line); border-radius: 6px; background: #fff; text-decoration: none; }
 .figures { display: grid; gap: .8rem; grid-template-columns: repeat(auto-fit, minmax(10rem, 1fr)); margin: 0 0 1rem; }

@@ -20,7 +20,8 @@ export const DASHBOARD_JS = `(() => {
       scales: { x: { time: false, range: () => [-0.5, spec.x.length - 0.5] }, y: { range: (u, min, max) => [0, Math.max(1, max) * 1.1] } },
       axes: [
         { values: (u, splits) => splits.map(label), incrs: [1, 2, 3, 5, 7, 10, 14, 30, 60, 90], space: bars ? 12 : 44, rotate: bars ? -35 : 0, size: bars ? 96 : 40, gap: 4 },
-        { size: 48 },
+        // Whole steps: most charts count things, and half a message reads as a bug.
+        { size: 48, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 100000] },
       ],
       series: [
         { label: spec.xTitle, value: (u, i) => (i === null || i === undefined ? '—' : spec.x[i] || '') },
