@@ -1,7 +1,9 @@
 /**
  * npm run bench: the matcher's cost on this machine. Prints index build time, time per message (median, p99)
  * over the knowledge base's own phrasings with a typo added, and the process's memory.
- * Figures only; targets (median ≤ 100 µs, build ≤ 500 ms) are checked by reading them, not by a timed test.
+ * Figures only; targets (median ≤ 60 µs and p99 ≤ 300 µs per message with the catalogue retrieval on top,
+ * build ≤ 1 s) are checked by reading them, not by a timed test. Accuracy on phrasings the build did not see:
+ * bench/holdout.ts.
  */
 import { typoVariant } from '../intents/augment.ts';
 import { seededRandom } from '../intents/linear-model.ts';

@@ -9,6 +9,8 @@ export interface FeatureSpace {
   readonly size: number;
   /** Known features of a message: their indices and raw weights (unknown features are dropped). */
   readonly lookUp: (features: ReadonlyMap<string, number>) => SparseVector;
+  /** Every feature with its index. */
+  readonly entries: () => IterableIterator<[string, number]>;
   /** Document frequencies over the given subset of documents (all when omitted), for `weigh`. */
   readonly idf: (which?: (document: number) => boolean) => Float32Array;
 }
@@ -30,6 +32,7 @@ export function buildFeatureSpace(documents: readonly ReadonlyMap<string, number
   }
   return {
     size: index.size,
+    entries: () => index.entries(),
     lookUp(features) {
       const indices = new Int32Array(features.size);
       const values = new Float32Array(features.size);

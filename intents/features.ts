@@ -46,9 +46,9 @@ export function analyse(text: string, spelling?: SpellingIndex): AnalysedText {
 }
 
 /** How much each kind of feature counts before IDF weighting and normalisation. */
-const WEIGHT_UNIGRAM = 1;
-const WEIGHT_BIGRAM = 1;
-const WEIGHT_EXTRA = 0.5;
+export const WEIGHT_UNIGRAM = 1;
+export const WEIGHT_BIGRAM = 1;
+export const WEIGHT_EXTRA = 0.5;
 const WEIGHT_MARKED = 0.6;
 const WEIGHT_CHARGRAM = 0.35;
 // 4-grams alone: 3-grams added no accuracy on typos (the spelling index repairs most) and cost a third more time.

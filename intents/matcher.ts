@@ -8,6 +8,7 @@ import { trainedOrLoaded } from './model-io.ts';
 import { buildNeighbourIndex } from './neighbours.ts';
 import { buildSpellingIndex } from './spelling.ts';
 import { buildVaguenessIndex } from './vagueness.ts';
+import { buildWordLookUp } from './word-lookup.ts';
 
 export const EMERGENCY_LABEL = 'intent:emergency';
 export const OUT_OF_SCOPE_LABEL = 'intent:out-of-scope';
@@ -137,6 +138,9 @@ export function buildMatcher(examples: readonly LabelledText[], options: Matcher
       )
     : undefined;
 
+  // Without character n-grams every feature is a word feature: the fast path finds them (word-lookup.ts).
+  const fastLookUp = options.chargramWeight === 0 ? buildWordLookUp(space, options.markedWeight) : undefined;
+
   // Only topics and reports are offered for a vague message: "đăng ký" is not a greeting or out of scope.
   const offerable = (c: number): boolean => /^(kb|report):/.test(labels[c] as string);
   const vagueness = buildVaguenessIndex(readings, labels.length, offerable);
@@ -151,7 +155,7 @@ export function buildMatcher(examples: readonly LabelledText[], options: Matcher
       return { label: EMERGENCY_LABEL, score: 1, alternatives: [], unknownShare, rule: true };
     }
     if (tokenCount === 0) return { label: OUT_OF_SCOPE_LABEL, score: 0, alternatives: [], unknownShare };
-    const raw = space.lookUp(featuresFor(reading));
+    const raw = fastLookUp ? fastLookUp(reading) : space.lookUp(featuresFor(reading));
     logits(model, weigh(raw, idf, options.idfStrength, options.normPower), scores);
     if (neighbours) {
       neighbours.nearest(neighbourVector(raw), nearest);
