@@ -43,3 +43,13 @@ test('analysis decodes keyboard leftovers before repair and counts what it could
   assert.deepEqual(reading.marks, ['đăng0', 'ky1']);
   assert.equal(reading.unknown, 3); // dang and ky are real syllables this small vocabulary lacks; qwrtpl is noise
 });
+
+test('letters held down for emphasis are read once', () => {
+  const reading = analyse('cháyyyy rồiiii cứuuu');
+  assert.deepEqual(reading.tokens, ['chay', 'roi', 'cuu']);
+  assert.deepEqual(reading.marks, ['chay1', 'rôi2', 'cưu1']);
+});
+
+test('held letters without marks keep the double a syllable needs', () => {
+  assert.deepEqual(analyse('chayyyy cuuuu nhaaa').tokens, ['chay', 'cuu', 'nha']);
+});
