@@ -5,7 +5,8 @@
  * "chay" folds both cháy (fire) and chạy (run), so fire is recognised only with what burns or an alarm word.
  */
 const PATTERNS: readonly RegExp[] = [
-  / (chay|boc chay) (nha|cho|rung|kho|xuong|tiem|quan|cua hang|nha may|ghe|phong|bep|chung cu)/,
+  // Not "ma chay" (funeral rites): "tiền ma chay nhà nước hỗ trợ" asks about the funeral allowance.
+  /(?<! ma) (chay|boc chay) (nha|cho|rung|kho|xuong|tiem|quan|cua hang|nha may|ghe|phong|bep|chung cu)/,
   / (dam|vu|bi|dang) chay (nha|lon|to|du doi)/,
   / (dang|bi) chay (roi|khoi|lua)/,
   / (lua|khoi) (boc|bao trum|chay lan|ngut)/,

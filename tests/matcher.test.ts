@@ -134,7 +134,9 @@ test('a weak emergency reading is not answered as an emergency, while a real one
   for (const text of ['bot có người yêu chưa', 'ê bot, mày có biết nấu ăn không']) {
     assert.notEqual(understood(text), 'intent:emergency', text);
   }
-  for (const text of ['có người bị điện giật nằm bất tỉnh ngoài đường', 'CHÁY NHÀ Ở HẺM 5 RỒI', 'chay nha roi cuu voi']) {
+  // "ma chay" is a funeral: the allowance question is no fire.
+  assert.notEqual(understood('tiền ma chay nhà nước hỗ trợ cho người già mất xin ở đâu'), 'intent:emergency');
+  for (const text of ['có người bị điện giật nằm bất tỉnh ngoài đường', 'CHÁY NHÀ Ở HẺM 5 RỒI', 'chay nha roi cuu voi', 'cháyyyy nhà rồi']) {
     assert.equal(understood(text), 'intent:emergency', text);
   }
 });
