@@ -7,8 +7,8 @@
 /** A class whose gradient is smaller than this is not updated for a document: most classes, after the first few. */
 const GRADIENT_FLOOR = 0.01;
 /** A document whose own label already has this probability rests for REST_EPOCHS epochs. */
-const SETTLED = 0.97;
-const REST_EPOCHS = 3;
+const SETTLED = 0.9;
+const REST_EPOCHS = 4;
 
 export interface SparseVector {
   readonly indices: Int32Array;

@@ -62,7 +62,7 @@ export interface MatcherOptions {
 }
 
 export const DEFAULT_OPTIONS: MatcherOptions = {
-  epochs: 8,
+  epochs: 6,
   learningRate: 3,
   variantShare: 0.35,
   normPower: 1,

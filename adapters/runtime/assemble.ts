@@ -14,10 +14,6 @@ import { createUnansweredStore, type UnansweredStore } from '../../bot/unanswere
 import { createHandoffService, takeMinutesFrom, type HandoffService } from '../../bot/handoff-service.ts';
 import { handoffHoursFrom } from '../../bot/handoff-hours.ts';
 import { createHandoffStore } from '../storage/handoff-store.ts';
-import type { BotMetrics } from '../../bot/metrics.ts';
-import { createPersonalDataDesk } from '../../bot/personal-data.ts';
-import { redactContacts } from '../../bot/reports/redact-contacts.ts';
-import { createPersonalDataStore } from '../storage/personal-data-store.ts';
 import { createWebhookPipeline, type WebhookPipeline } from '../../bot/webhook-pipeline.ts';
 import { createReportDesk } from '../../bot/report-desk.ts';
 import { readGazetteer } from '../../bot/reports/gazetteer-file.ts';
@@ -98,8 +94,6 @@ export interface AssembleOptions {
   readonly outboxBaseDelayMs?: number;
   /** Overrides of the delivery settings read from the environment (tests). */
   readonly delivery?: Partial<DeliveryPolicy>;
-  /** Counts for GET /metrics (adapters/http/metrics.ts); none unless given. */
-  readonly metrics?: BotMetrics;
 }
 
 /**
@@ -181,10 +175,7 @@ export async function assemble(db: Kysely<Database>, site: SiteConfig, options: 
     replies: createReplies(site), now,
   });
   const unanswered = createUnansweredStore(db, now);
-  const bot = createBot({ understanding: understanding.current, conversations, unanswered, site, reports: desk, catalogue: scope.current, handoffs: handoffs.desk, now,
-    personalData: createPersonalDataDesk({ store: createPersonalDataStore(db, now), redact: redactContacts, now }),
-    ...(options.metrics ? { metrics: options.metrics } : {}),
-  });
+  const bot = createBot({ understanding: understanding.current, conversations, unanswered, site, reports: desk, catalogue: scope.current, handoffs: handoffs.desk, now });
   const perMinute = Number(options.env?.RATE_LIMIT_PER_MINUTE ?? 20);
   const pipeline = createWebhookPipeline({
     bot,
