@@ -10,6 +10,8 @@ export interface CanonicalText {
 }
 
 const DIGITS = /^\d+$/;
+// The unambiguous table split into syllables once, not on every message.
+const EXPANSIONS = new Map(Object.entries(UNAMBIGUOUS).map(([token, expansion]) => [token, expansion.split(' ')] as const));
 const REPORT_CODE = /^pa\d{3,6}$/;
 // What follows "dk"/"dky" when it means đăng ký: the things one registers.
 const REGISTRABLE = new Set(['kd', 'hkd', 'dn', 'ks', 'tam', 'thuong', 'khai', 'ket', 'kinh', 'xe', 'ho', 'bien', 'dat', 'thue', 'cu', 'nhan', 'lai', 'giam', 'doanh', 'cap', 'tai', 'vneid', 'dinh', 'bhyt', 'hoc', 'thi', 'tu', 'so', 'nuoi', 'lai']);
@@ -98,10 +100,10 @@ export function canonicalize(folded: readonly string[]): CanonicalText {
       tokens.push('<num>', UNITS[numberWithUnit[2] as string] as string);
       return;
     }
-    const certain = UNAMBIGUOUS[token];
+    const certain = EXPANSIONS.get(token);
     if (certain !== undefined) {
-      tokens.push(...certain.split(' '));
-      if (certain.includes(' ')) extras.push(token);
+      tokens.push(...certain);
+      if (certain.length > 1) extras.push(token);
       return;
     }
     const readings = AMBIGUOUS[token];

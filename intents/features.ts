@@ -12,6 +12,8 @@ export interface AnalysedText extends CanonicalText {
   readonly marks: readonly string[];
   /** Syllables neither known to the vocabulary nor repairable: a question about something else. */
   readonly unknown: number;
+  /** The folded key as typed (foldKey of the message), before decoding and expansion. */
+  readonly typed: string;
 }
 
 const ELONGATED = /(.)\1\1/;
@@ -23,6 +25,7 @@ const ELONGATED_ALL = /(.)\1\1+/g;
  */
 export function analyse(text: string, spelling?: SpellingIndex): AnalysedText {
   const { folded, keys } = markedTokens(text);
+  const typed = folded.join(' ');
   const marks: string[] = [];
   for (let i = 0; i < folded.length; i++) {
     // Letters held down for emphasis ("cháyyyy", "cứuuu", "rồiii"): no Vietnamese word has a letter three times.
@@ -48,7 +51,7 @@ export function analyse(text: string, spelling?: SpellingIndex): AnalysedText {
     }
   }
   const canonical = canonicalize(folded);
-  if (spelling === undefined) return { ...canonical, marks, unknown: 0 };
+  if (spelling === undefined) return { ...canonical, marks, unknown: 0, typed };
   let unknown = 0;
   const tokens = canonical.tokens.map((token) => {
     if (token.startsWith('<') || spelling.knows(token)) return token;
@@ -56,7 +59,7 @@ export function analyse(text: string, spelling?: SpellingIndex): AnalysedText {
     if (repaired === undefined) unknown++;
     return repaired ?? token;
   });
-  return { tokens, extras: canonical.extras, marks, unknown };
+  return { tokens, extras: canonical.extras, marks, unknown, typed };
 }
 
 /** How much each kind of feature counts before IDF weighting and normalisation. */

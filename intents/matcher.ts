@@ -2,7 +2,6 @@ import { typoVariant } from './augment.ts';
 import { isEmergency } from './emergency.ts';
 import { buildFeatureSpace, weigh } from './feature-space.ts';
 import { analyse, featuresOf, type AnalysedText } from './features.ts';
-import { foldKey } from './fold.ts';
 import { logits, seededRandom, trainLinearModel, type SparseVector } from './linear-model.ts';
 import { trainedOrLoaded } from './model-io.ts';
 import { buildNeighbourIndex } from './neighbours.ts';
@@ -151,7 +150,7 @@ export function buildMatcher(examples: readonly LabelledText[], options: Matcher
     const reading = analyse(text, spelling);
     const tokenCount = reading.tokens.length;
     const unknownShare = tokenCount === 0 ? 1 : reading.unknown / tokenCount;
-    if (isEmergency(foldKey(text), reading.tokens.join(' '))) {
+    if (isEmergency(reading.typed, reading.tokens.join(' '))) {
       return { label: EMERGENCY_LABEL, score: 1, alternatives: [], unknownShare, rule: true };
     }
     if (tokenCount === 0) return { label: OUT_OF_SCOPE_LABEL, score: 0, alternatives: [], unknownShare };
