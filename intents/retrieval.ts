@@ -50,13 +50,6 @@ export function retrievalTerms(text: string): Map<string, number> {
 
 const weightOf = (term: string): number => (term.includes(' ') ? BIGRAM_WEIGHT : 1);
 
-interface Postings {
-  readonly docs: Int32Array;
-  /** The term's BM25 factor in each document, precomputed: tf·(k1+1) / (tf + k1·(1 − b + b·len/avglen)). */
-  readonly factors: Float32Array;
-  readonly idf: number;
-}
-
 export function buildRetrievalIndex(documents: readonly RetrievalDocument[]): RetrievalIndex {
   const started = performance.now();
   const analysed = documents.map((d) => retrievalTerms(d.text));
@@ -84,12 +77,29 @@ export function buildRetrievalIndex(documents: readonly RetrievalDocument[]): Re
     }
   });
   const n = documents.length;
-  const postings = new Map<string, Postings>();
+  // Postings of every term in three flat arrays (term t's documents are docs[starts[t]..starts[t+1]]), not a pair
+  // of typed arrays per term: ~30,000 terms would each carry two ArrayBuffers' overhead (about 15 MB in all).
+  // `factors` holds the term's BM25 factor in each document, precomputed: tf·(k1+1) / (tf + k1·(1 − b + b·len/avglen)).
+  const termIds = new Map<string, number>();
+  const starts = new Int32Array(building.size + 1);
+  let total = 0;
+  for (const list of building.values()) total += list.docs.length;
+  const docs = new Int32Array(total);
+  const factors = new Float32Array(total);
+  const idfs = new Float64Array(building.size);
+  let at = 0;
   for (const [term, list] of building) {
+    const t = termIds.size;
+    termIds.set(term, t);
+    starts[t] = at;
+    docs.set(list.docs, at);
+    factors.set(list.factors, at);
+    at += list.docs.length;
     const df = list.docs.length;
     const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-    postings.set(term, { docs: Int32Array.from(list.docs), factors: Float32Array.from(list.factors), idf: idf * weightOf(term) });
+    idfs[t] = idf * weightOf(term);
   }
+  starts[building.size] = at;
 
   // Hits are collected per key (a label has many phrasings), so keys are numbered once here.
   const keyIds = new Map<string, number>();
@@ -114,14 +124,14 @@ export function buildRetrievalIndex(documents: readonly RetrievalDocument[]): Re
     let attainable = 0;
     let count = 0;
     for (const [term, tf] of terms) {
-      const list = postings.get(term);
-      const idf = list === undefined ? unknownIdf * weightOf(term) : list.idf;
+      const t = termIds.get(term);
+      const idf = t === undefined ? unknownIdf * weightOf(term) : (idfs[t] as number);
       // A syllable repeated in the query counts once more, not in full.
       const qw = idf * (1 + 0.5 * (tf - 1));
       attainable += qw * (K1 + 1);
-      if (list === undefined) continue;
-      const { docs, factors } = list;
-      for (let j = 0; j < docs.length; j++) {
+      if (t === undefined) continue;
+      const end = starts[t + 1] as number;
+      for (let j = starts[t] as number; j < end; j++) {
         const d = docs[j] as number;
         if (scores[d] === 0) touched[count++] = d;
         scores[d] = (scores[d] as number) + qw * (factors[j] as number);
@@ -154,5 +164,5 @@ export function buildRetrievalIndex(documents: readonly RetrievalDocument[]): Re
     return hits.sort((a, b) => b.score - a.score);
   }
 
-  return { search, stats: { documents: n, terms: postings.size, buildMs: performance.now() - started } };
+  return { search, stats: { documents: n, terms: termIds.size, buildMs: performance.now() - started } };
 }
