@@ -11,6 +11,9 @@ import { postgresHarness, sqliteHarness, type StoreHarness } from './contract/ha
 import { reportContract } from './contract/reports.ts';
 import { smallStoresContract } from './contract/small-stores.ts';
 import { contentStoresContract } from './contract/content-stores.ts';
+import { auditFilterContract } from './contract/audit-filter.ts';
+import { handoffsAndPublishingContract } from './contract/handoffs-publishing.ts';
+import { webchatMailboxContract } from './contract/webchat-mailbox.ts';
 import { requirePostgres } from './pg/cluster.ts';
 
 const postgres = await requirePostgres();
@@ -21,6 +24,9 @@ function contract(harness: () => StoreHarness): void {
   describe('reports', () => reportContract(harness));
   describe('opt-outs, rate windows, channel tokens, continuation pages, web chat mailbox, retention', () => smallStoresContract(harness));
   describe('knowledge base, catalogue and staff stores', () => contentStoresContract(harness));
+  describe('web chat mailbox order across instances', () => webchatMailboxContract(harness));
+  describe('hand-offs and knowledge-base publishing', () => handoffsAndPublishingContract(harness));
+  describe('audit log filter', () => auditFilterContract(harness));
 }
 
 describe('store contract on SQLite', () => {

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { ConversationConflictError } from '../../bot/conversation-store.ts';
 import type { Bot } from '../../bot/handle.ts';
 import { createOpen311Routes, type Open311Deps } from './open311/routes.ts';
 import { createStaffRoutes, type StaffDeps } from './staff-routes.ts';
@@ -53,6 +54,12 @@ export function createApp(deps: AppDeps): Hono {
 
   app.onError((error, c) => {
     if (error instanceof HTTPException) return c.json({ error: error.message }, error.status);
+    // Another instance saved the same conversation twice while this message was handled (bot/handle.ts): nothing
+    // of this turn was kept, so the caller may simply send it again. A 503 says "retry", a 500 would say "broken".
+    if (error instanceof ConversationConflictError) {
+      deps.logger.info('request.conversation-busy', { path: c.req.path });
+      return c.json({ error: 'this conversation was being changed by other messages at the same moment; nothing was saved, send it again' }, 503, { 'retry-after': '1' });
+    }
     deps.logger.error('request.failed', { path: c.req.path, error: error.name });
     return c.json({ error: 'internal error; the request was not handled, please retry' }, 500);
   });

@@ -210,9 +210,11 @@ export interface ReportSubscriberTable {
 }
 
 export interface WebChatMailboxTable {
-  /** Numbered by the database (the page's poll cursor); never set on insert. */
+  /** Numbered by the database; never set on insert. */
   seq: Generated<number>;
   user_id: string;
+  /** The page's poll cursor: 1, 2, 3... per resident, each visible only after the one before (0014-webchat-order). */
+  user_seq: number;
   /** The Reply as JSON, rendered by the page. */
   reply_json: string;
   created_at: string;

@@ -60,7 +60,14 @@ export function createAuditLog(db: Kysely<Database>, now: () => Date): AuditLog 
     async list(filter = {}) {
       let query = db.selectFrom('audit_log').selectAll();
       if (filter.actor) query = query.where('actor', '=', filter.actor);
-      if (filter.action) query = filter.action.endsWith('.') ? query.where('action', 'like', `${filter.action.replace(/[%_]/g, '')}%`) : query.where('action', '=', filter.action);
+      if (filter.action) {
+        // Compared in lower case with substr, not LIKE: LIKE ignores case on SQLite and D1 but not on PostgreSQL,
+        // and an admin may type "Account." in the filter box. Actions are ASCII, where lower() agrees everywhere.
+        const wanted = filter.action.toLowerCase();
+        query = wanted.endsWith('.')
+          ? query.where((eb) => eb(eb.fn('substr', [eb.fn('lower', ['action']), eb.lit(1), eb.lit(wanted.length)]), '=', wanted))
+          : query.where((eb) => eb(eb.fn('lower', ['action']), '=', wanted));
+      }
       if (filter.from) query = query.where('created_at', '>=', filter.from.toISOString());
       if (filter.to) query = query.where('created_at', '<=', filter.to.toISOString());
       const rows = await query.orderBy('created_at', 'desc').orderBy('id').limit(Math.min(1000, filter.limit ?? 200)).execute();

@@ -136,8 +136,10 @@ export const CHAT_JS = `
       .then(function (res) { return res.ok ? res.json() : null; })
       .then(function (body) {
         if (!body) return;
-        var fresh = body.updates.filter(function (u) { return u.seq > cursor; });
-        fresh.forEach(function (u) { cursor = Math.max(cursor, u.seq); });
+        // A cursor below ours: this resident's mailbox was erased (data deletion) and its numbers started again.
+        var restarted = typeof body.cursor === 'number' && body.cursor < cursor;
+        var fresh = restarted ? body.updates : body.updates.filter(function (u) { return u.seq > cursor; });
+        cursor = restarted ? body.cursor : fresh.reduce(function (c, u) { return Math.max(c, u.seq); }, cursor);
         showReplies(fresh.map(function (u) { return u.reply; }));
       })
       .catch(function () { /* offline for a moment: the next poll asks again */ })

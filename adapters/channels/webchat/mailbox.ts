@@ -2,7 +2,10 @@ import type { Reply } from '../../../bot/types.ts';
 
 /** One message waiting for (or already fetched by) the web chat page. */
 export interface MailboxItem {
-  /** Grows with every message: the page polls "after" the last one it showed. */
+  /**
+   * 1, 2, 3... per resident, each visible only once every smaller one is (even with several instances writing):
+   * the page polls "after" the last one it showed. Starts again at 1 after the resident's data is erased.
+   */
   readonly seq: number;
   readonly reply: Reply;
   readonly at: string;

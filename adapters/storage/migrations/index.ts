@@ -13,6 +13,7 @@ import { postgresDoubles } from './0011-postgres-doubles.ts';
 import { conversationVersion } from './0012-conversation-version.ts';
 import { handoffs } from './0013-handoffs.ts';
 import { kbEditing } from './0013-kb-editing.ts';
+import { webchatOrder } from './0014-webchat-order.ts';
 
 /** The static list every dialect runs (no file-system scan, so it also works inside a Worker bundle). */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -30,6 +31,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0012-conversation-version': conversationVersion,
   '0013-handoffs': handoffs,
   '0013-kb-editing': kbEditing,
+  '0014-webchat-order': webchatOrder,
 };
 
 export const migrationProvider: MigrationProvider = {
