@@ -16,15 +16,14 @@ import { handoffHoursFrom } from '../../bot/handoff-hours.ts';
 import { createHandoffStore } from '../storage/handoff-store.ts';
 import { createWebhookPipeline, type WebhookPipeline } from '../../bot/webhook-pipeline.ts';
 import { createReportDesk } from '../../bot/report-desk.ts';
-import { readGazetteer } from '../../bot/reports/gazetteer-file.ts';
+import { shippedGazetteer } from '../../bot/reports/gazetteer-data.ts';
 import type { Gazetteer } from '../../bot/reports/gazetteer.ts';
 import { createReportService, type ReportService } from '../../bot/reports/service.ts';
 import { createReportStore, type ReportStore } from '../../bot/reports/store.ts';
-import { readSeed } from '../../knowledge-base/seed-files.ts';
+import { shippedSeed, type SeedContent } from '../../knowledge-base/seed-data.ts';
 import { createKnowledgeStore, type KnowledgeStore } from '../../knowledge-base/store.ts';
-import { loadUnderstanding, type UnderstandingHolder } from '../../knowledge-base/understanding.ts';
-import { loadScope, type ScopeHolder } from '../../knowledge-base/catalogue/scope-holder.ts';
-import { shippedCatalogue } from '../../knowledge-base/catalogue/shipped.ts';
+import type { UnderstandingHolder } from '../../knowledge-base/understanding.ts';
+import type { ScopeHolder } from '../../knowledge-base/catalogue/scope-holder.ts';
 import type { CatalogueStore } from '../../knowledge-base/catalogue/store.ts';
 import { createCatalogueStore } from '../storage/catalogue-store.ts';
 import { createPublishing, type Publishing } from '../../knowledge-base/publishing.ts';
@@ -39,7 +38,7 @@ import type { WebChatServices } from '../http/chat-routes.ts';
 import { createWebChatMailbox } from '../storage/webchat-mailbox.ts';
 import { silentLogger, type Logger } from '../http/logger.ts';
 import { createContinuationStore } from '../storage/continuation-store.ts';
-import { migrateToLatest } from '../storage/migrate.ts';
+import { prepareKnowledge, type PreparedKnowledge } from './prepare-knowledge.ts';
 import type { Database } from '../storage/schema.ts';
 import { createBackgroundTasks } from './background.ts';
 import { deliveryFromEnv } from './delivery-from-env.ts';
@@ -94,6 +93,12 @@ export interface AssembleOptions {
   readonly outboxBaseDelayMs?: number;
   /** Overrides of the delivery settings read from the environment (tests). */
   readonly delivery?: Partial<DeliveryPolicy>;
+  /** Content for an empty knowledge base; the shipped seed (bundled modules) unless given. */
+  readonly seed?: SeedContent;
+  /** The communes; the shipped seed/communes.json unless given (Node reads COMMUNES_FILE). */
+  readonly gazetteer?: Gazetteer;
+  /** Schema, seed and matcher already prepared (a Worker prepares once per isolate, assembles per invocation). */
+  readonly prepared?: PreparedKnowledge;
 }
 
 /**
@@ -103,15 +108,9 @@ export interface AssembleOptions {
 export async function assemble(db: Kysely<Database>, site: SiteConfig, options: AssembleOptions = {}): Promise<Assembly> {
   const logger = options.logger ?? silentLogger;
   const now = options.now ?? (() => new Date());
-  const migrated = await migrateToLatest(db);
   const knowledge = createKnowledgeStore(db, now);
-  const seeded = await knowledge.seedIfEmpty(readSeed());
-  // Read before the matcher is built, so a publish landing meanwhile still triggers a rebuild.
-  const builtRevision = await (createPublishing(db, { store: knowledge })).revision();
-  const understanding = await loadUnderstanding(knowledge);
   const catalogue = createCatalogueStore(db, now);
-  await catalogue.seedIfEmpty(shippedCatalogue());
-  const scope = await loadScope(catalogue, knowledge);
+  const { migrated, seeded, builtRevision, understanding, scope } = options.prepared ?? (await prepareKnowledge(db, knowledge, catalogue, options.seed ?? shippedSeed()));
   const live = createLiveKnowledge({
     revision: async () => publishing.revision(),
     rebuild: async () => {
@@ -151,7 +150,7 @@ export async function assemble(db: Kysely<Database>, site: SiteConfig, options: 
     .map((d) => ({ id: d.label.slice('report:'.length), title: d.title, keywords: d.keywords }));
   const categoryTitle = (category: string): string => reportCategories.find((c) => c.id === category)?.title ?? category;
   const reports = createReportStore(db, { now });
-  const gazetteer = readGazetteer(options.env?.COMMUNES_FILE);
+  const gazetteer = options.gazetteer ?? shippedGazetteer();
   const reportService = createReportService({
     store: reports, conversations, outbox, kick: () => worker.kick(), channels: deliveryChannels, optOuts, categoryTitle,
     communeName: (id) => gazetteer.byId(id)?.name,

@@ -9,6 +9,7 @@ import { openDatabase } from '../storage/open-database.ts';
 import { assemble } from './assemble.ts';
 import { siteFromEnv } from './site-from-env.ts';
 import { wrapText } from './wrap-text.ts';
+import { readGazetteer } from '../../bot/reports/gazetteer-file.ts';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
 
@@ -22,7 +23,7 @@ function show(reply: Reply): string {
 }
 
 const { db } = openDatabase(process.env);
-const { bot } = await assemble(db, siteFromEnv(process.env), { env: process.env });
+const { bot } = await assemble(db, siteFromEnv(process.env), { env: process.env, gazetteer: readGazetteer(process.env.COMMUNES_FILE) });
 const userId = `cli-${process.pid}`;
 const terminal = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
 let turn = 0;

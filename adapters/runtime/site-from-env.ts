@@ -1,29 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { NATIONAL_PORTAL_URL, type SiteConfig } from '../../bot/site-config.ts';
+import type { SiteConfig } from '../../bot/site-config.ts';
 import { SEED_DIRECTORY } from '../../knowledge-base/seed-files.ts';
+import { siteFromSettings } from './site-from-settings.ts';
 
-type Env = Readonly<Record<string, string | undefined>>;
-
-function present(value: string | undefined): string | undefined {
-  const trimmed = value?.trim();
-  return trimmed ? trimmed.normalize('NFC') : undefined;
-}
-
-/** The site configuration: shipped defaults (seed/site.json) overridden by the environment. */
-export function siteFromEnv(env: Env, defaultsFile = SEED_DIRECTORY + 'site.json'): SiteConfig {
-  const defaults = JSON.parse(readFileSync(defaultsFile, 'utf8')) as Partial<Record<keyof SiteConfig, string>>;
-  const pick = (name: string, key: keyof SiteConfig): string | undefined => present(env[name]) ?? present(defaults[key]);
-  const optional = (name: string, key: keyof SiteConfig) => {
-    const value = pick(name, key);
-    return value === undefined ? {} : { [key]: value };
-  };
-  return {
-    provinceName: pick('PROVINCE_NAME', 'provinceName') ?? 'tỉnh',
-    assistantName: pick('ASSISTANT_NAME', 'assistantName') ?? 'Trợ lý hành chính công',
-    nationalPortalUrl: pick('NATIONAL_PORTAL_URL', 'nationalPortalUrl') ?? NATIONAL_PORTAL_URL,
-    ...optional('HOTLINE', 'hotline'),
-    ...optional('ONE_STOP_ADDRESS', 'oneStopAddress'),
-    ...optional('OFFICE_HOURS', 'officeHours'),
-    ...optional('PROVINCE_PORTAL_URL', 'provincePortalUrl'),
-  };
+/** The site configuration on Node: defaults from a file (seed/site.json unless given) overridden by the environment. */
+export function siteFromEnv(env: Readonly<Record<string, string | undefined>>, defaultsFile = SEED_DIRECTORY + 'site.json'): SiteConfig {
+  return siteFromSettings(env, JSON.parse(readFileSync(defaultsFile, 'utf8')));
 }

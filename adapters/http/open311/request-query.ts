@@ -1,5 +1,6 @@
 import type { ReportFilter, ReportStore } from '../../../bot/reports/store.ts';
 import { OPEN_STATUSES, REPORT_STATUSES, type Report, type ReportStatus } from '../../../bot/reports/types.ts';
+import { inChunks } from './chunks.ts';
 import { parseW3cDatetime } from './datetime.ts';
 import { invalid, type Parsed } from './types.ts';
 
@@ -44,7 +45,7 @@ function rangeFor(start: string | undefined, end: string | undefined, now: Date)
 export function parseRequestQuery(query: Readonly<Record<string, string | undefined>>, knownCodes: ReadonlySet<string>, now: Date): Parsed<ReportFilter[]> {
   const ids = commaList(query['service_request_id']);
   if (ids.length > MAX_REQUESTS) return invalid(`at most ${MAX_REQUESTS} service_request_id values at once`);
-  if (ids.length > 0) return { ok: true, value: [{ codes: ids.map((id) => id.toUpperCase()), limit: MAX_REQUESTS }] };
+  if (ids.length > 0) return { ok: true, value: inChunks([...new Set(ids.map((id) => id.toUpperCase()))]).map((codes) => ({ codes, limit: MAX_REQUESTS })) };
 
   const codes = commaList(query['service_code']);
   const unknown = codes.find((code) => !knownCodes.has(code));

@@ -8,6 +8,7 @@ import { findRequests, parseRequestQuery } from './request-query.ts';
 import { requestView } from './request-view.ts';
 import { parseSubmission } from './submission.ts';
 import type { Open311Deps, Open311Error, Open311Service } from './types.ts';
+import { inChunks } from './chunks.ts';
 
 export type { Open311Deps, Open311Service } from './types.ts';
 
@@ -51,7 +52,8 @@ export function createOpen311Routes(deps: Open311Deps): Hono {
   const knownCodes = new Set(services.keys());
   const communeName = deps.communeName ?? (() => undefined);
   async function views(reports: readonly Report[]) {
-    const photos = await deps.reports.latestEventPhotos(reports.map((r) => r.code));
+    const chunks = inChunks(reports.map((r) => r.code));
+    const photos = new Map((await Promise.all(chunks.map((codes) => deps.reports.latestEventPhotos(codes)))).flatMap((found) => [...found]));
     return reports.map((report) => {
       const resultPhoto = photos.get(report.code);
       return requestView(report, { services, agencyName: deps.agencyName, communeName, ...(resultPhoto ? { resultPhoto } : {}) });
