@@ -23,6 +23,8 @@ import { offeredOptions, type Turn } from './turn.ts';
 import type { ChoiceOption, IncomingMessage, Reply } from './types.ts';
 import { unansweredReason, type UnansweredStore } from './unanswered-store.ts';
 import type { HandoffDesk } from './handoff-service.ts';
+import { noMetrics, type BotMetrics } from './metrics.ts';
+import type { PersonalDataDesk } from './personal-data.ts';
 
 export interface BotDeps {
   readonly understanding: () => Understanding;
@@ -35,6 +37,10 @@ export interface BotDeps {
   readonly catalogue?: () => ScopeIndex;
   /** The hand-off queue: "gặp cán bộ" joins it, and while an operator holds a conversation the bot stays quiet. */
   readonly handoffs?: HandoffDesk;
+  /** Counts of messages and decisions (GET /metrics); nothing personal. No-op unless given. */
+  readonly metrics?: BotMetrics;
+  /** "XOA DU LIEU": a resident's request to delete their data, confirmed before it happens (bot/personal-data.ts). */
+  readonly personalData?: PersonalDataDesk;
   readonly now?: () => Date;
 }
 
@@ -52,6 +58,7 @@ export function createBot(deps: BotDeps): Bot {
   const placeholders = placeholderValues(deps.site);
   const now = deps.now ?? (() => new Date());
   const desk = deps.reports;
+  const metrics = deps.metrics ?? noMetrics;
 
   /** Acts on a label or menu value, whether the matcher found it or the resident tapped it. */
   async function resolve(value: string, understanding: Understanding, message: IncomingMessage, conversation: Conversation, text?: string): Promise<Turn> {
@@ -95,6 +102,7 @@ export function createBot(deps: BotDeps): Bot {
     const reading = readMessage(text, result, deps.catalogue?.());
     if (reading.scope.kind !== 'ours') return outsideTurn(text, result, reading.scope, conversation);
     const { decision } = reading;
+    metrics.decision(decision.kind === 'clarify' ? 'clarify' : decision.kind !== 'answer' ? 'not-understood' : decision.label === OUT_OF_SCOPE_LABEL ? 'out-of-scope' : 'answer');
     if (decision.kind === 'clarify') {
       const options = decision.options.map((o) => ({ value: o.label, title: understanding.titleOf(o.label) }));
       // Logged now and taken back if the resident picks an option: what stays is a clarification nobody chose.
@@ -131,6 +139,7 @@ export function createBot(deps: BotDeps): Bot {
     });
     const index = deps.catalogue?.();
     const procedures = scope.kind === 'catalogue' && index ? scope.codes.slice(0, 3).flatMap((code) => index.procedure(code) ?? []) : [];
+    metrics.decision(procedures.length === 0 ? 'out-of-scope' : 'catalogue');
     if (procedures.length === 0) return { replies: catalogueReplies.notCovered(), label: OUT_OF_SCOPE_LABEL, score: result.score };
     const offer = catalogueReplies.offer(procedures);
     return { replies: offer, pending: offeredOptions(offer), label: CATALOGUE_PREFIX + procedures.map((p) => p.code)[0], score: result.score };
@@ -152,6 +161,9 @@ export function createBot(deps: BotDeps): Bot {
   }
 
   async function turnFor(message: IncomingMessage, conversation: Conversation, understanding: Understanding): Promise<Turn> {
+    // Asking to delete one's data (or declining to) comes before anything else, a held conversation included.
+    const privacy = deps.personalData?.turn(message, conversation);
+    if (privacy !== undefined) return privacy;
     const offered = conversation.state.pending;
     const live = offered && now().getTime() - Date.parse(offered.askedAt) <= PENDING_LIFETIME_MS ? offered : undefined;
     const pending = live?.options;
@@ -255,7 +267,11 @@ export function createBot(deps: BotDeps): Bot {
 
   async function handleNow(message: IncomingMessage): Promise<Reply[]> {
     const understanding = deps.understanding();
+    metrics.message(message.channel);
     let conversation = await deps.conversations.load(message.channel, message.userId);
+    // A confirmed deletion: everything kept about the conversation goes, this message included, and nothing
+    // of this turn is saved or logged afterwards (the answer is only sent).
+    if (deps.personalData?.confirms(message, conversation)) return deps.personalData.erase(conversation);
     const incomingText = message.kind === 'text' ? message.text.slice(0, MAX_TEXT_LENGTH) : message.kind === 'choice' ? message.value : `[${message.kind}]`;
     await deps.conversations.log({ conversationId: conversation.id, direction: 'in', kind: message.kind, text: incomingText });
     let turn = await turnFor(message, conversation, understanding);

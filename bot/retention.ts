@@ -40,10 +40,29 @@ export interface RetentionStore {
   deleteOutbox(status: 'sent' | 'dead', before: Date, limit: number): Promise<number>;
   deleteMessageLog(before: Date, limit: number): Promise<number>;
   deleteRateWindows(before: Date, limit: number): Promise<number>;
+  /** Reports last changed before `before` lose their conversation link, contact details and subscribers; descriptions are redacted. */
+  anonymiseReports(before: Date, limit: number, redact: (text: string) => string): Promise<number>;
+  /** Questions kept for staff (unanswered inbox): the resident's words. */
+  deleteUnanswered(before: Date, limit: number): Promise<number>;
+  /** Web chat notices (report updates) waiting in or fetched from the mailbox. */
+  deleteMailbox(before: Date, limit: number): Promise<number>;
+}
+
+/**
+ * Decree 13/2023 on personal data (bot/personal-data.ts for deletion on request): residents' words and contact
+ * details go after these many days; reports stay, anonymised. Off unless given, so the delivery retention above
+ * keeps its own meaning.
+ */
+export interface PrivacyRetention {
+  /** PRIVACY_REPORT_DAYS: after this long without a change, a report no longer names or links its reporter. */
+  readonly reportDays: number;
+  /** Unanswered questions and web chat notices (the message log has messageLogDays). */
+  readonly textDays: number;
+  readonly redact: (text: string) => string;
 }
 
 export type RetentionReport = Readonly<Record<RetentionTask, number>> & { readonly complete: boolean };
-type RetentionTask = 'inboxPayloads' | 'inbox' | 'outboxSent' | 'outboxDead' | 'messageLog' | 'rateWindows';
+type RetentionTask = 'inboxPayloads' | 'inbox' | 'outboxSent' | 'outboxDead' | 'messageLog' | 'rateWindows' | 'reportsAnonymised' | 'unanswered' | 'mailbox';
 
 export interface RetentionOptions {
   readonly store: RetentionStore;
@@ -53,6 +72,8 @@ export interface RetentionOptions {
   readonly batchSize?: number;
   /** Statements per task per run; what is left waits for the next run, so one run has a bounded cost. */
   readonly maxBatches?: number;
+  /** Anonymising reports and removing other texts (Decree 13/2023); the runtime passes it from PRIVACY_* settings. */
+  readonly privacy?: PrivacyRetention;
 }
 
 const DAY_MS = 86_400_000;
@@ -89,6 +110,14 @@ export function createRetention(options: RetentionOptions) {
       ['messageLog', (limit) => store.deleteMessageLog(before(policy.messageLogDays), limit)],
       ['rateWindows', (limit) => store.deleteRateWindows(before(policy.rateWindowDays), limit)],
     ];
+    const privacy = options.privacy;
+    if (privacy !== undefined) {
+      tasks.push(
+        ['reportsAnonymised', (limit) => store.anonymiseReports(before(privacy.reportDays), limit, privacy.redact)],
+        ['unanswered', (limit) => store.deleteUnanswered(before(privacy.textDays), limit)],
+        ['mailbox', (limit) => store.deleteMailbox(before(privacy.textDays), limit)],
+      );
+    }
     const report: Record<string, number | boolean> = { complete: true };
     for (const [name, batch] of tasks) {
       const result = await drain(batch);

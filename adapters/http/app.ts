@@ -12,6 +12,10 @@ import { createChatRoutes, type WebChatServices } from './chat-routes.ts';
 import type { ClientAddress } from './client-address.ts';
 import type { Logger } from './logger.ts';
 import { limitBody, readBodyText } from './read-body.ts';
+import { mountHealth, type HealthChecks } from './health.ts';
+import type { ProcessMetrics } from './metrics.ts';
+import { mountMetrics, type MetricsDeps } from './metrics-route.ts';
+import { noRequestScope, requestIds, type RequestScope } from './request-id.ts';
 
 /** The webhook paths under /webhooks/ and the provider each belongs to. */
 export const WEBHOOK_ROUTES = { zalo: 'zalo', telegram: 'telegram', 'sms/twilio': 'twilio', 'sms/gateway': 'gateway' } as const;
@@ -46,11 +50,24 @@ export interface AppDeps {
   readonly webchat?: WebChatServices;
   /** The caller's address, as the runtime knows it (Node: the socket, or a trusted proxy's header). */
   readonly clientAddress?: ClientAddress;
+  /** /healthz checks (database, migrations, matcher); without them /healthz is liveness only. */
+  readonly checks?: HealthChecks;
+  /** This process's counters and GET /metrics (token or loopback); no /metrics route without it. */
+  readonly metrics?: { readonly process: ProcessMetrics } & Omit<MetricsDeps, 'clientAddress'>;
+  /** Where the request id lives while a request (and the work it defers) runs; Node: AsyncLocalStorage. */
+  readonly requestScope?: RequestScope;
 }
+
+const WEBHOOK_PROVIDERS = new Map<string, string>(Object.entries(WEBHOOK_ROUTES).map(([path, provider]) => [`/webhooks/${path}`, provider]));
 
 /** Builds the HTTP app from its dependencies; opens no database and reads no environment (runtime/ does). */
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
+  // First, so every later line of the request (and of the handling it defers) carries its id.
+  app.use('*', requestIds(deps.requestScope ?? noRequestScope, deps.logger, ({ path, status, seconds }) => {
+    const provider = WEBHOOK_PROVIDERS.get(path);
+    if (provider !== undefined) deps.metrics?.process.webhook(provider, status, seconds);
+  }));
 
   app.onError((error, c) => {
     if (error instanceof HTTPException) return c.json({ error: error.message }, error.status);
@@ -66,7 +83,8 @@ export function createApp(deps: AppDeps): Hono {
   app.notFound((c) => c.json({ error: `no route for ${c.req.method} ${c.req.path}` }, 404));
 
   for (const prefix of CAPPED_PREFIXES) app.use(prefix, limitBody(MAX_FORM_BODY));
-  app.get('/healthz', (c) => c.json({ ok: true, ...deps.health() }));
+  mountHealth(app, deps.checks, deps.health);
+  if (deps.metrics) mountMetrics(app, { ...deps.metrics, ...(deps.clientAddress ? { clientAddress: deps.clientAddress } : {}) });
 
   app.route('/', createChatRoutes(deps));
 

@@ -14,6 +14,10 @@ import { createUnansweredStore, type UnansweredStore } from '../../bot/unanswere
 import { createHandoffService, takeMinutesFrom, type HandoffService } from '../../bot/handoff-service.ts';
 import { handoffHoursFrom } from '../../bot/handoff-hours.ts';
 import { createHandoffStore } from '../storage/handoff-store.ts';
+import type { BotMetrics } from '../../bot/metrics.ts';
+import { createPersonalDataDesk } from '../../bot/personal-data.ts';
+import { redactContacts } from '../../bot/reports/redact-contacts.ts';
+import { createPersonalDataStore } from '../storage/personal-data-store.ts';
 import { createWebhookPipeline, type WebhookPipeline } from '../../bot/webhook-pipeline.ts';
 import { createReportDesk } from '../../bot/report-desk.ts';
 import { shippedGazetteer } from '../../bot/reports/gazetteer-data.ts';
@@ -99,6 +103,8 @@ export interface AssembleOptions {
   readonly gazetteer?: Gazetteer;
   /** Schema, seed and matcher already prepared (a Worker prepares once per isolate, assembles per invocation). */
   readonly prepared?: PreparedKnowledge;
+  /** Counts for GET /metrics (adapters/http/metrics.ts); none unless given. */
+  readonly metrics?: BotMetrics;
 }
 
 /**
@@ -174,7 +180,10 @@ export async function assemble(db: Kysely<Database>, site: SiteConfig, options: 
     replies: createReplies(site), now,
   });
   const unanswered = createUnansweredStore(db, now);
-  const bot = createBot({ understanding: understanding.current, conversations, unanswered, site, reports: desk, catalogue: scope.current, handoffs: handoffs.desk, now });
+  const bot = createBot({ understanding: understanding.current, conversations, unanswered, site, reports: desk, catalogue: scope.current, handoffs: handoffs.desk, now,
+    personalData: createPersonalDataDesk({ store: createPersonalDataStore(db, now), redact: redactContacts, now }),
+    ...(options.metrics ? { metrics: options.metrics } : {}),
+  });
   const perMinute = Number(options.env?.RATE_LIMIT_PER_MINUTE ?? 20);
   const pipeline = createWebhookPipeline({
     bot,

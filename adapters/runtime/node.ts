@@ -10,6 +10,11 @@ import { openDatabase } from '../storage/open-database.ts';
 import { createApp } from '../http/app.ts';
 import { clientAddressFrom } from '../http/client-address.ts';
 import { jsonLogger } from '../http/logger.ts';
+import { databaseHealth } from '../http/health-database.ts';
+import { createProcessMetrics } from '../http/metrics.ts';
+import { outboxGauges } from '../http/metrics-database.ts';
+import { nodeRequestScope } from '../http/request-id-node.ts';
+import { graceMsFrom, shutdownGracefully } from './shutdown.ts';
 import { ensureFirstAdmin } from '../../admin/bootstrap.ts';
 import { adminDeps } from './admin-deps.ts';
 import { assemble } from './assemble.ts';
@@ -29,10 +34,12 @@ if (!Number.isInteger(port) || port < 1 || port > 65535) {
   process.exit(2);
 }
 
-const logger = jsonLogger();
+const requestScope = nodeRequestScope();
+const logger = jsonLogger(undefined, requestScope.current);
+const metrics = createProcessMetrics();
 const site = siteFromEnv(env);
 const { db, where: databaseWhere } = openDatabase(env, logger);
-const assembly = await assemble(db, site, { env, logger, gazetteer: readGazetteer(env.COMMUNES_FILE) });
+const assembly = await assemble(db, site, { env, logger, metrics: metrics.bot, gazetteer: readGazetteer(env.COMMUNES_FILE) });
 for (const problem of assembly.channelProblems) logger.error('startup.channel-off', { problem });
 for (const problem of assembly.settingProblems) logger.error('startup.setting', { problem });
 // Messages a stopped process accepted but did not answer; sends it left in flight are taken over when their
@@ -75,6 +82,14 @@ const app = createApp({
   clientAddress: clientAddressFrom((c) => getConnInfo(c).remote.address, env.TRUSTED_PROXY_HEADER),
   ...(env.ZALO_SITE_VERIFICATION ? { zaloSiteVerification: env.ZALO_SITE_VERIFICATION } : {}),
   admin: adminDeps(assembly, env, (c) => getConnInfo(c).remote.address, db),
+  checks: databaseHealth(db, () => assembly.understanding.current().entries.size > 0),
+  // /metrics: METRICS_TOKEN as a bearer from anywhere, or (unset) loopback only, judged by the socket.
+  metrics: {
+    process: metrics,
+    families: async () => [...metrics.families(), ...(await outboxGauges(db)())],
+    ...(env.METRICS_TOKEN ? { token: env.METRICS_TOKEN } : {}),
+  },
+  requestScope,
 });
 
 // Every few seconds: accepted messages nobody is handling (a handler failed, another instance died) and due
@@ -100,16 +115,19 @@ const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
   logger.info('startup.listening', { url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${info.port}/chat` });
 });
 
-function shutdown(signal: string): void {
-  logger.info('shutdown', { signal });
-  assembly.worker.stop();
-  void deliveryPass.stop();
-  void handoffPass.stop();
-  void kbPoll.stop();
-  server.close(() => {
-    void Promise.all([assembly.settled(), retention.stop()]).finally(() => db.destroy().finally(() => process.exit(0)));
-  });
-  setTimeout(() => process.exit(0), 5000).unref();
-}
-process.on('SIGINT', () => shutdown('SIGINT'));
-process.on('SIGTERM', () => shutdown('SIGTERM'));
+// SIGTERM (a deploy, systemd, Kubernetes): stop taking requests, let those in flight and the work they deferred
+// finish, let each send in flight end (no new claims), then close the database. See adapters/runtime/shutdown.ts.
+const shutdown = (signal: string): void => {
+  void shutdownGracefully({
+    signal,
+    graceMs: graceMsFrom(env.SHUTDOWN_GRACE_MS),
+    server,
+    timers: [deliveryPass, handoffPass, kbPoll, retention],
+    worker: assembly.worker,
+    settled: assembly.settled,
+    db,
+    logger,
+  }).then((code) => process.exit(code));
+};
+process.once('SIGINT', () => shutdown('SIGINT'));
+process.once('SIGTERM', () => shutdown('SIGTERM'));

@@ -4,6 +4,7 @@ import type { Logger } from '../http/logger.ts';
 import { createRetentionStore } from '../storage/retention-store.ts';
 import type { Database } from '../storage/schema.ts';
 import { retentionFromEnv } from './retention-from-env.ts';
+import { privacyFromEnv } from './privacy-from-env.ts';
 
 /**
  * Runs retention on Node: once at start and then every RETENTION_INTERVAL_MINUTES, never two runs at once. The
@@ -13,7 +14,9 @@ import { retentionFromEnv } from './retention-from-env.ts';
 export function startRetention(db: Kysely<Database>, env: Readonly<Record<string, string | undefined>>, logger: Logger): { stop: () => Promise<void> } {
   const settings = retentionFromEnv(env);
   for (const problem of settings.problems) logger.error('startup.retention-setting', { problem });
-  const retention = createRetention({ store: createRetentionStore(db), policy: settings.policy });
+  const { privacy, problems } = privacyFromEnv(env);
+  for (const problem of problems) logger.error('startup.retention-setting', { problem });
+  const retention = createRetention({ store: createRetentionStore(db), policy: settings.policy, privacy });
   let running: Promise<void> | undefined;
 
   const runOnce = (): void => {

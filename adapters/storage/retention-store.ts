@@ -77,5 +77,36 @@ export function createRetentionStore(db: Kysely<Database>): RetentionStore {
         .executeTakeFirst();
       return count(result);
     },
+    async anonymiseReports(before, limit, redact) {
+      // Picked by what still identifies someone, so a report is done once; updated_at is left alone (the
+      // public record's "last changed" is about the report, not about this clean-up).
+      const rows = await db
+        .selectFrom('reports')
+        .select(['code', 'description'])
+        .where('updated_at', '<', before.toISOString())
+        .where((eb) => eb.or([eb('conversation_id', 'is not', null), eb('reporter_contact_json', 'is not', null)]))
+        .orderBy('updated_at')
+        .limit(limit)
+        .execute();
+      for (const row of rows) {
+        await db.deleteFrom('report_subscribers').where('report_code', '=', row.code).execute();
+        await db.updateTable('reports').set({ conversation_id: null, reporter_contact_json: null, description: redact(row.description) }).where('code', '=', row.code).execute();
+      }
+      return rows.length;
+    },
+    async deleteUnanswered(before, limit) {
+      const result = await db
+        .deleteFrom('unanswered')
+        .where('id', 'in', (eb) => eb.selectFrom('unanswered').select('id').where('created_at', '<', before.toISOString()).orderBy('created_at').limit(limit))
+        .executeTakeFirst();
+      return count(result);
+    },
+    async deleteMailbox(before, limit) {
+      const result = await db
+        .deleteFrom('webchat_mailbox')
+        .where('seq', 'in', (eb) => eb.selectFrom('webchat_mailbox').select('seq').where('created_at', '<', before.toISOString()).orderBy('created_at').limit(limit))
+        .executeTakeFirst();
+      return count(result);
+    },
   };
 }
