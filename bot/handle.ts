@@ -98,7 +98,7 @@ export function createBot(deps: BotDeps): Bot {
   }
 
   async function understand(text: string, result: MatchResult, understanding: Understanding, message: IncomingMessage, conversation: Conversation): Promise<Turn> {
-    if (desk.hasCode(text)) return desk.lookUp(text, conversation);
+    if (desk.hasCode(text) || desk.asksForOwnReports(text)) return desk.lookUp(text, conversation);
     const reading = readMessage(text, result, deps.catalogue?.());
     if (reading.scope.kind !== 'ours') return outsideTurn(text, result, reading.scope, conversation);
     const { decision } = reading;

@@ -1,5 +1,5 @@
 import { foldKey } from '../intents/fold.ts';
-import { findReportCode, mentionsReportCode } from './reports/codes.ts';
+import { asksForOwnReports, findReportCode, mentionsReportCode } from './reports/codes.ts';
 import { advance, remind, startDraft, type FlowContext, type FlowInput, type FlowOutcome, type ReportDraft } from './reports/flow.ts';
 import type { Gazetteer } from './reports/gazetteer.ts';
 import { reportReplies } from './reports/report-replies.ts';
@@ -91,6 +91,7 @@ export function createReportDesk(deps: ReportDeskDeps) {
     },
 
     hasCode: mentionsReportCode,
+    asksForOwnReports: (text: string): boolean => asksForOwnReports(foldKey(text)),
 
     /** A photo or a location with no report open: kept for the report the resident is likely to start next. */
     attachmentOnly(message: IncomingMessage, previous: Attachments | undefined): Turn {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { foldKey } from '../intents/fold.ts';
 import { assemble } from '../adapters/runtime/assemble.ts';
-import { findReportCode, randomCode } from '../bot/reports/codes.ts';
+import { asksForOwnReports, findReportCode, randomCode } from '../bot/reports/codes.ts';
 import { findDuplicate, similarity } from '../bot/reports/duplicates.ts';
 import { distanceMetres } from '../bot/reports/gazetteer.ts';
 import { readGazetteer } from '../bot/reports/gazetteer-file.ts';
@@ -81,4 +81,13 @@ test('an abandoned report expires after the configured time; the next message st
   const row = await database.db.selectFrom('conversations').select('state_json').where('channel', '=', 'webchat').where('user_id', '=', 'u-expiry').executeTakeFirstOrThrow();
   assert.equal(JSON.parse(row.state_json).report, undefined);
   assert.equal((await product.reports.list()).length, 0);
+});
+
+test('"phản ánh của tôi" and its usual forms ask for the resident’s own reports; other sentences with those words do not', () => {
+  for (const text of ['phản ánh của tôi', 'Phan anh cua toi?', 'xem phản ánh của tôi', 'các phản ánh tôi đã gửi', 'tra cứu phản ánh của mình']) {
+    assert.equal(asksForOwnReports(foldKey(text)), true, text);
+  }
+  for (const text of ['tôi muốn phản ánh', 'phản ánh của tôi bị từ chối vì sao', 'phản ánh đèn đường hẻm 5']) {
+    assert.equal(asksForOwnReports(foldKey(text)), false, text);
+  }
 });

@@ -15,6 +15,15 @@ export function mentionsReportCode(text: string): boolean {
   return CODE_IN_TEXT.test(text);
 }
 
+/**
+ * "phản ánh của tôi" (README: how residents track their reports) is a command, like a code: the resident's own
+ * list, whatever the matcher would make of three common words. Folded text, optional "xem"/"tra cứu"/"các".
+ */
+const OWN_REPORTS = /^(?:(?:xem|coi|tra cuu|kiem tra|danh sach)\s+)?(?:(?:cac|nhung)\s+)?phan anh (?:cua )?(?:toi|tui|minh|em)(?:\s+(?:da gui|voi|a|nhe|nha))*\s*[?.!]*$/;
+export function asksForOwnReports(foldedText: string): boolean {
+  return OWN_REPORTS.test(foldedText.trim());
+}
+
 const NUMBER_AFTER_WORD = /\b(?:ma|so|phan anh|pa)\s*(?:so\s*)?[:#]?\s*(\d{4,6})\b/;
 const BARE_NUMBER = /^\s*(\d{4,6})\s*$/;
 
