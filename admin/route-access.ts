@@ -68,6 +68,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'POST /admin/handoffs/:id/release': 'operator',
 
   'GET /api/staff/outbox': 'viewer',
+  'GET /api/staff/inbox': 'viewer',
   'GET /api/staff/reports': 'viewer',
   'GET /api/staff/reports/:code': 'viewer',
   'POST /api/staff/reports/:code/assign': 'operator',

@@ -78,7 +78,8 @@ async function serveInChild(): Promise<void> {
   const { TEST_SITE } = await import('../tests/helpers.ts');
 
   const folder = mkdtempSync(join(tmpdir(), 'webhook-bench-'));
-  // The product's default durability (synchronous=FULL) unless SQLITE_SYNCHRONOUS says otherwise, as in production.
+  // The product's default durability unless SQLITE_SYNCHRONOUS says otherwise, as in production: commits at NORMAL,
+  // the accept step (what the 200 promises) group-committed and synced (adapters/storage/sqlite-group-commit.ts).
   const db = openSqlite(join(folder, 'app.db'), { synchronous: synchronousFrom(process.env.SQLITE_SYNCHRONOUS) });
   const env = {
     TELEGRAM_BOT_TOKEN: '123456:BENCH',
@@ -86,6 +87,9 @@ async function serveInChild(): Promise<void> {
     TELEGRAM_API_BASE: process.env.BENCH_TELEGRAM_API ?? '',
     // Every message gets the full treatment (no rate-limit short cut): the bench measures the work, not the limiter.
     RATE_LIMIT_PER_MINUTE: '1000000',
+    // The stub Telegram has no send limit; the product's default pace (25/s, under Telegram's ~30/s per bot) would
+    // measure Telegram's limit, not ours. BENCH_TELEGRAM_RATE puts it back.
+    OUTBOX_RATE_PER_SECOND: `telegram=${process.env.BENCH_TELEGRAM_RATE ?? 100000}`,
   };
   const assembly = await assemble(db, TEST_SITE, { env, logger: silentLogger });
   const app = createApp({
@@ -179,8 +183,12 @@ async function main(): Promise<void> {
     });
   const line = (label: string, value: string): void => console.log(`${label.padEnd(44)} ${value}`);
 
-  const synchronous = process.env.SQLITE_SYNCHRONOUS?.toUpperCase() === 'NORMAL' || process.env.SQLITE_SYNCHRONOUS?.toUpperCase() === 'OFF' ? process.env.SQLITE_SYNCHRONOUS.toUpperCase() : 'FULL';
-  console.log(`\nwebhook benchmark: Node ${process.version}, ${(await import('node:os')).cpus().length} cores, loopback, server in a child process, SQLite file, synchronous=${synchronous}\n`);
+  const { synchronousFrom } = await import('../adapters/storage/sqlite.ts');
+  const synchronous = synchronousFrom(process.env.SQLITE_SYNCHRONOUS);
+  const os = await import('node:os');
+  const accept = synchronous === 'OFF' ? 'not synced' : 'group-committed and synced (FULL) before the 200';
+  console.log(`\nwebhook benchmark: Node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'cpu'}), loopback, server in a child process, SQLite file, synchronous=${synchronous}, accept ${accept}, Telegram send pace ${process.env.BENCH_TELEGRAM_RATE ?? 'unlimited'}/s`);
+  console.log(`load average at start: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (other processes share the cores: compare ratios)\n`);
   line('server resident memory before any load', `${Math.round((await stats()).rssMb)} MB`);
 
   await run(ports.app, { duration: 3 }); // warm-up: JIT, SQLite cache
@@ -252,6 +260,7 @@ async function main(): Promise<void> {
   console.log('\nSQL statements by time spent executing (the event loop is blocked meanwhile):');
   for (const entry of sql) console.log(`${String(entry.ms).padStart(8)} ms ${String(entry.calls).padStart(7)} calls  ${entry.sql}`);
 
+  console.log(`\nload average at the end: ${(await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   child.send({ type: 'stop' });
   await new Promise((resolve) => child.once('exit', resolve));
   telegram.server.close();

@@ -57,8 +57,21 @@ export interface ConversationStore {
   lastInbound(conversationId: string): Promise<{ provider: string | null; at: Date | null } | undefined>;
   /** The conversation's messages, oldest first (staff read it beside a report). */
   transcript(conversationId: string, limit?: number): Promise<Array<{ direction: string; kind: string; text: string; label: string | null; at: string }>>;
-  log(entry: { conversationId: string; direction: 'in' | 'out'; kind: string; text: string; label?: string; score?: number }): Promise<void>;
+  /** Appends to the transcript; several entries (a turn's message and its replies) go in one statement. */
+  log(entry: LogEntry | readonly LogEntry[]): Promise<void>;
 }
+
+export interface LogEntry {
+  readonly conversationId: string;
+  readonly direction: 'in' | 'out';
+  readonly kind: string;
+  readonly text: string;
+  readonly label?: string;
+  readonly score?: number;
+}
+
+// D1 binds at most 100 parameters per statement; a transcript row has 8 columns.
+const LOG_ROWS_PER_INSERT = 12;
 
 export function createConversationStore(db: Kysely<Database>, now: () => Date = () => new Date()): ConversationStore {
   /** Inserts the conversation unless (channel, user) has one; a concurrent first message lands on the same row. */
@@ -148,19 +161,21 @@ export function createConversationStore(db: Kysely<Database>, now: () => Date = 
       return rows.reverse().map((r) => ({ direction: r.direction, kind: r.kind, text: r.text, label: r.label, at: r.created_at }));
     },
     async log(entry) {
-      await db
-        .insertInto('message_log')
-        .values({
-          id: crypto.randomUUID(),
-          conversation_id: entry.conversationId,
-          direction: entry.direction,
-          kind: entry.kind,
-          text: entry.text,
-          label: entry.label ?? null,
-          score: entry.score ?? null,
-          created_at: now().toISOString(),
-        })
-        .execute();
+      const entries: readonly LogEntry[] = 'conversationId' in entry ? [entry as LogEntry] : (entry as readonly LogEntry[]);
+      const at = now().toISOString();
+      const rows = entries.map((e) => ({
+        id: crypto.randomUUID(),
+        conversation_id: e.conversationId,
+        direction: e.direction,
+        kind: e.kind,
+        text: e.text,
+        label: e.label ?? null,
+        score: e.score ?? null,
+        created_at: at,
+      }));
+      for (let start = 0; start < rows.length; start += LOG_ROWS_PER_INSERT) {
+        await db.insertInto('message_log').values(rows.slice(start, start + LOG_ROWS_PER_INSERT)).execute();
+      }
     },
   };
 }

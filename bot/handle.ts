@@ -273,7 +273,6 @@ export function createBot(deps: BotDeps): Bot {
     // of this turn is saved or logged afterwards (the answer is only sent).
     if (deps.personalData?.confirms(message, conversation)) return deps.personalData.erase(conversation);
     const incomingText = message.kind === 'text' ? message.text.slice(0, MAX_TEXT_LENGTH) : message.kind === 'choice' ? message.value : `[${message.kind}]`;
-    await deps.conversations.log({ conversationId: conversation.id, direction: 'in', kind: message.kind, text: incomingText });
     let turn = await turnFor(message, conversation, understanding);
     if ((await deps.conversations.save(conversation, nextState(conversation.state, turn), turn.needsStaff)) === 'conflict') {
       conversation = await deps.conversations.load(message.channel, message.userId);
@@ -281,9 +280,12 @@ export function createBot(deps: BotDeps): Bot {
       const again = await deps.conversations.save(conversation, nextState(conversation.state, turn), turn.needsStaff);
       if (again === 'conflict') throw new ConversationConflictError(conversation.id);
     }
-    for (const reply of turn.replies) {
-      await deps.conversations.log({ conversationId: conversation.id, direction: 'out', kind: reply.kind, text: reply.text, label: turn.label, score: turn.score });
-    }
+    // The message and its replies in one statement, once the turn is saved: a turn that fails logs nothing, so a
+    // retry does not log the message twice.
+    await deps.conversations.log([
+      { conversationId: conversation.id, direction: 'in', kind: message.kind, text: incomingText },
+      ...turn.replies.map((reply) => ({ conversationId: conversation.id, direction: 'out' as const, kind: reply.kind, text: reply.text, label: turn.label, score: turn.score })),
+    ]);
     return turn.replies;
   }
 

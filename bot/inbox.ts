@@ -1,6 +1,37 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../adapters/storage/schema.ts';
+import { createConversationStore } from './conversation-store.ts';
+import { statementByStatement, type DurableStep } from './durable-step.ts';
 import type { IncomingMessage } from './types.ts';
+
+/** What accepting one message of a webhook request found. */
+export interface Accepted {
+  readonly message: IncomingMessage;
+  /** False for a platform's repeat of a message already stored: acknowledged, not handled again. */
+  readonly fresh: boolean;
+  readonly conversationId: string;
+}
+
+/** An accepted message that the caller now holds for one lease. */
+export interface Claimed {
+  readonly message: IncomingMessage;
+  readonly provider: string;
+  readonly conversationId: string;
+  /** How often handling has been started, this claim included. */
+  readonly attempts: number;
+}
+
+/** A message given up after failing every attempt, as staff see it (no content). */
+export interface FailedInbound {
+  readonly channel: string;
+  readonly messageId: string;
+  readonly provider: string | null;
+  readonly conversationId: string;
+  /** Times its handling was started and did not finish. */
+  readonly attempts: number;
+  readonly receivedAt: string;
+  readonly failedAt: string;
+}
 
 /**
  * Every accepted message, unique on (channel, message id): a platform's retry of the same delivery is
@@ -10,19 +41,29 @@ import type { IncomingMessage } from './types.ts';
  * Who handles a message is decided by a lease (`claimed_until`): accepting a message claims it for the
  * process that answers the webhook; if that process dies before the message is handled, the lease runs out
  * and the next recovery pass (every few seconds, in any process) claims and handles it. A claim is one
- * conditional UPDATE, so two passes or two instances never both win it.
+ * conditional UPDATE, so two passes or two instances never both win it. Each claim counts an attempt; a message
+ * whose handler fails every time is given up after a set number of them (webhook-pipeline.ts).
  */
 export interface Inbox {
+  /**
+   * Accepts the messages of one webhook request as one durable step (durable-step.ts): for each, the
+   * conversation (created on first contact), the inbox row (claimed by the caller for one lease) and, for a new
+   * message, when and through which provider the resident last wrote. On disk before it resolves, so a 200 sent
+   * after it is never a promise a power cut can take back.
+   */
+  acceptAll(messages: readonly IncomingMessage[], provider: string): Promise<Accepted[]>;
   /** True when the message is new (and now stored, claimed by the caller for one lease); false for a repeat. */
   accept(message: IncomingMessage, provider: string, conversationId: string): Promise<boolean>;
   markHandled(message: IncomingMessage): Promise<void>;
   /**
    * Claims up to `limit` accepted-but-unhandled messages whose lease is free or has run out (whatever their
-   * age), oldest first; the caller must handle them within the lease.
+   * age), oldest first; the caller must handle them (or give them up) within the lease.
    */
-  claimUnhandled(limit: number): Promise<Array<{ message: IncomingMessage; provider: string }>>;
+  claimUnhandled(limit: number): Promise<Claimed[]>;
   /** How many accepted messages wait to be handled (health, tests, benchmarks). */
   backlog(): Promise<number>;
+  /** Messages given up after failing every attempt, newest first (staff API). */
+  failed(limit?: number): Promise<FailedInbound[]>;
 }
 
 /** Where a message is in the inbox table: what markHandled's statement needs. */
@@ -35,34 +76,71 @@ type StoredMessage = Omit<IncomingMessage, 'receivedAt'> & { receivedAt: string 
 
 export const DEFAULT_INBOX_LEASE_MS = 30_000;
 
-/** The statement that marks a message handled; outbox.enqueue runs it in the same batch as the replies. */
-export function markHandledStatement(db: Kysely<Database>, key: InboxKey, at: Date) {
+/**
+ * The statement that marks a message handled (or, with `failed`, given up); outbox.enqueue runs it in the same
+ * batch as the replies.
+ */
+export function markHandledStatement(db: Kysely<Database>, key: InboxKey, at: Date, failed = false) {
+  const stamp = at.toISOString();
   return db
     .updateTable('inbox')
-    .set({ handled_at: at.toISOString(), claimed_until: null })
+    .set({ handled_at: stamp, claimed_until: null, ...(failed ? { failed_at: stamp } : {}) })
     .where('channel', '=', key.channel)
     .where('message_id', '=', key.messageId);
 }
 
-export function createInbox(db: Kysely<Database>, now: () => Date = () => new Date(), leaseMs = DEFAULT_INBOX_LEASE_MS): Inbox {
+export interface InboxOptions {
+  readonly leaseMs?: number;
+  /** How the accept step reaches the disk; statement by statement unless the database has a better way. */
+  readonly durable?: DurableStep;
+}
+
+export function createInbox(db: Kysely<Database>, now: () => Date = () => new Date(), leaseOrOptions: number | InboxOptions = {}): Inbox {
+  const options: InboxOptions = typeof leaseOrOptions === 'number' ? { leaseMs: leaseOrOptions } : leaseOrOptions;
+  const leaseMs = options.leaseMs ?? DEFAULT_INBOX_LEASE_MS;
+  const durable = options.durable ?? statementByStatement(db);
   const leaseEnd = () => new Date(now().getTime() + leaseMs).toISOString();
+
+  /** One statement: the row, claimed by the caller, with its first attempt counted. */
+  async function insert(q: Kysely<Database>, message: IncomingMessage, provider: string, conversationId: string): Promise<boolean> {
+    const result = await q
+      .insertInto('inbox')
+      .values({
+        channel: message.channel,
+        message_id: message.messageId,
+        conversation_id: conversationId,
+        received_at: now().toISOString(),
+        payload_json: JSON.stringify({ ...message, receivedAt: message.receivedAt.toISOString() }),
+        provider,
+        handled_at: null,
+        claimed_until: leaseEnd(),
+        attempts: 1,
+      })
+      .onConflict((oc) => oc.columns(['channel', 'message_id']).doNothing())
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+  }
+
   return {
+    async acceptAll(messages, provider) {
+      if (messages.length === 0) return [];
+      // Each statement is idempotent, so where the step is not one transaction (D1) a repeat completes it.
+      return durable(async (q) => {
+        const conversations = createConversationStore(q, now);
+        const accepted: Accepted[] = [];
+        for (const message of messages) {
+          const conversationId = await conversations.idFor(message.channel, message.userId);
+          const fresh = await insert(q, message, provider, conversationId);
+          if (fresh) {
+            await q.updateTable('conversations').set({ provider, last_inbound_at: message.receivedAt.toISOString() }).where('id', '=', conversationId).execute();
+          }
+          accepted.push({ message, fresh, conversationId });
+        }
+        return accepted;
+      });
+    },
     async accept(message, provider, conversationId) {
-      const result = await db
-        .insertInto('inbox')
-        .values({
-          channel: message.channel,
-          message_id: message.messageId,
-          conversation_id: conversationId,
-          received_at: now().toISOString(),
-          payload_json: JSON.stringify({ ...message, receivedAt: message.receivedAt.toISOString() }),
-          provider,
-          handled_at: null,
-          claimed_until: leaseEnd(),
-        })
-        .onConflict((oc) => oc.columns(['channel', 'message_id']).doNothing())
-        .executeTakeFirst();
-      return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+      return insert(db, message, provider, conversationId);
     },
     async markHandled(message) {
       await markHandledStatement(db, message, now()).execute();
@@ -71,19 +149,19 @@ export function createInbox(db: Kysely<Database>, now: () => Date = () => new Da
       const at = now().toISOString();
       const candidates = await db
         .selectFrom('inbox')
-        .select(['channel', 'message_id', 'payload_json', 'provider', 'claimed_until'])
+        .select(['channel', 'message_id', 'conversation_id', 'payload_json', 'provider', 'claimed_until', 'attempts'])
         .where('handled_at', 'is', null)
         .where('payload_json', 'is not', null)
         .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<=', at)]))
         .orderBy('received_at')
         .limit(limit)
         .execute();
-      const claimed: Array<{ message: IncomingMessage; provider: string }> = [];
+      const claimed: Claimed[] = [];
       for (const row of candidates) {
-        // Compare-and-set on the lease we saw: whoever changes it first owns the message.
+        // Compare-and-set on the lease we saw: whoever changes it first owns the message (and counts the attempt).
         const won = await db
           .updateTable('inbox')
-          .set({ claimed_until: leaseEnd() })
+          .set((eb) => ({ claimed_until: leaseEnd(), attempts: eb('attempts', '+', 1) }))
           .where('channel', '=', row.channel)
           .where('message_id', '=', row.message_id)
           .where('handled_at', 'is', null)
@@ -91,13 +169,37 @@ export function createInbox(db: Kysely<Database>, now: () => Date = () => new Da
           .executeTakeFirst();
         if (Number(won.numUpdatedRows) === 0) continue;
         const stored = JSON.parse(row.payload_json as string) as StoredMessage;
-        claimed.push({ message: { ...stored, receivedAt: new Date(stored.receivedAt) } as IncomingMessage, provider: row.provider ?? stored.channel });
+        claimed.push({
+          message: { ...stored, receivedAt: new Date(stored.receivedAt) } as IncomingMessage,
+          provider: row.provider ?? stored.channel,
+          conversationId: row.conversation_id,
+          attempts: Number(row.attempts) + 1,
+        });
       }
       return claimed;
     },
     async backlog() {
       const row = await db.selectFrom('inbox').select((eb) => eb.fn.countAll<number>().as('n')).where('handled_at', 'is', null).where('payload_json', 'is not', null).executeTakeFirstOrThrow();
       return Number(row.n);
+    },
+    async failed(limit = 100) {
+      const rows = await db
+        .selectFrom('inbox')
+        .select(['channel', 'message_id', 'provider', 'conversation_id', 'attempts', 'received_at', 'failed_at'])
+        .where('failed_at', 'is not', null)
+        .orderBy('failed_at', 'desc')
+        .limit(limit)
+        .execute();
+      return rows.map((r) => ({
+        channel: r.channel,
+        messageId: r.message_id,
+        provider: r.provider,
+        conversationId: r.conversation_id,
+        // The claim that gave it up counted an attempt it did not make.
+        attempts: Math.max(0, Number(r.attempts) - 1),
+        receivedAt: r.received_at,
+        failedAt: r.failed_at as string,
+      }));
     },
   };
 }

@@ -33,9 +33,9 @@ export interface NewOutboxItem {
 export interface Outbox {
   /**
    * Stores replies (a repeat of a key is ignored). With `answering`, the same batch marks that inbox message
-   * handled: the replies and the "handled" mark land together or not at all.
+   * handled (or given up, with `failed`): the replies and the mark land together or not at all.
    */
-  enqueue(items: readonly NewOutboxItem[], status?: 'pending' | 'sent', answering?: InboxKey): Promise<number>;
+  enqueue(items: readonly NewOutboxItem[], status?: 'pending' | 'sent', answering?: InboxKey & { readonly failed?: boolean }): Promise<number>;
   /** Unfinished items (waiting or being sent) in creation order, oldest first. */
   pending(limit: number): Promise<OutboxItem[]>;
   /**
@@ -80,6 +80,14 @@ function fromRow(row: OutboxTable): OutboxItem {
 
 // D1 binds at most 100 parameters per statement; an outbox row has 14 columns.
 const ROWS_PER_INSERT = 7;
+
+/**
+ * Unfinished (waiting or being sent), written as a literal so SQLite may use the partial indexes over
+ * unfinished rows (migration 0016: its planner proves a partial index usable only from a term it can see).
+ */
+function isOpen(table: 'outbox' | 'o') {
+  return sql<boolean>`${sql.ref(`${table}.status`)} in ('pending', 'sending')`;
+}
 
 /** True when no older message of the same conversation is still waiting or being sent. */
 function isHeadOfConversation(table: 'outbox' | 'o') {
@@ -128,7 +136,7 @@ export function createOutbox(db: Kysely<Database>, now: () => Date = () => new D
         const result = inserts[0] === undefined ? undefined : await inserts[0].executeTakeFirst();
         return Number(result?.numInsertedOrUpdatedRows ?? 0);
       }
-      await writeBatch(db, answering === undefined ? inserts : [...inserts, markHandledStatement(db, answering, at)]);
+      await writeBatch(db, answering === undefined ? inserts : [...inserts, markHandledStatement(db, answering, at, answering.failed === true)]);
       const stored = await db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).where('id', 'in', rows.length > 0 ? rows.map((r) => r.id) : ['']).executeTakeFirstOrThrow();
       return Number(stored.n);
     },
@@ -142,6 +150,7 @@ export function createOutbox(db: Kysely<Database>, now: () => Date = () => new D
         .selectFrom('outbox as o')
         .selectAll()
         .where('o.provider', '=', provider)
+        .where(isOpen('o'))
         .where((eb) => eb.or([
           eb.and([eb('o.status', '=', 'pending'), eb('o.next_attempt_at', '<=', at)]),
           eb.and([eb('o.status', '=', 'sending'), eb('o.claimed_until', '<=', at)]),
@@ -158,7 +167,7 @@ export function createOutbox(db: Kysely<Database>, now: () => Date = () => new D
         .selectFrom('outbox as o')
         .select(sql<string | null>`min(case when o.status = 'pending' then o.next_attempt_at else o.claimed_until end)`.as('next'))
         .where('o.provider', '=', provider)
-        .where('o.status', 'in', ['pending', 'sending'])
+        .where(isOpen('o'))
         .where(isHeadOfConversation('o'))
         .executeTakeFirst();
       return typeof row?.next === 'string' ? new Date(row.next) : undefined;

@@ -26,6 +26,18 @@ export function createReplies(site: SiteConfig) {
         '"đèn đường hẻm 5 bị tắt". Hoặc chọn một mục (trả lời bằng số):'),
     ],
     thanks: (): Reply[] => [{ kind: 'text', text: 'Dạ không có gì ạ. Khi cần, bạn cứ nhắn cho tôi bất cứ lúc nào.' }],
+    /** A message the system failed to handle on every attempt (a fault on our side, webhook-pipeline.ts). */
+    handlingFailed: (): Reply[] => [
+      {
+        kind: 'text',
+        text: fill('Xin lỗi bạn, hệ thống gặp sự cố nên chưa trả lời được tin nhắn vừa rồi của bạn. Cán bộ đã được báo để kiểm tra. ' +
+          'Bạn vui lòng nhắn lại sau ít phút, ' +
+          (site.hotline ? 'hoặc gọi đường dây nóng {{hotline}}.' : 'hoặc liên hệ bộ phận một cửa: {{oneStopAddress}}.')),
+        short: fill(site.hotline
+          ? 'Xin loi, he thong gap su co nen chua tra loi duoc tin nhan cua ban. Vui long nhan lai sau it phut hoac goi duong day nong {{hotline}}.'
+          : 'Xin loi, he thong gap su co nen chua tra loi duoc tin nhan cua ban. Vui long nhan lai sau it phut hoac den bo phan mot cua UBND xa/phuong.'),
+      },
+    ],
     goodbye: (): Reply[] => [{ kind: 'text', text: 'Chào bạn, chúc bạn một ngày tốt lành! Khi cần hỏi thủ tục hay gửi phản ánh, bạn cứ nhắn lại nhé.' }],
     emergency: (): Reply[] => [
       {

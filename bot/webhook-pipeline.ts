@@ -4,7 +4,7 @@ import type { Logger } from '../adapters/http/logger.ts';
 import type { ContinuationStore } from './continuation-store.ts';
 import type { ConversationStore } from './conversation-store.ts';
 import { PENDING_LIFETIME_MS, type Bot } from './handle.ts';
-import type { Inbox } from './inbox.ts';
+import type { Claimed, Inbox } from './inbox.ts';
 import type { NewOutboxItem, Outbox } from './outbox.ts';
 import type { OutboxWorker } from './outbox-worker.ts';
 import type { RateLimiter } from './rate-limiter.ts';
@@ -24,9 +24,49 @@ export interface PipelineDeps {
   /** Pages held for channels that page long replies (SMS); without it they get one cut message as before. */
   readonly continuations?: ContinuationStore;
   readonly logger: Logger;
+  /**
+   * Attempts at handling one message (INBOX_MAX_ATTEMPTS, 5): past them it is given up (a message that makes the
+   * handler fail every time would otherwise be retried every lease, forever), the resident gets an apology with
+   * the hotline through the outbox, and staff see it (GET /api/staff/inbox?status=failed).
+   */
+  readonly maxAttempts?: number;
+  /** Messages handled at once after their 200 (the rest wait their turn behind new webhooks); 2 unless set. */
+  readonly handleConcurrency?: number;
+  /**
+   * The inbox lease (INBOX_LEASE_MS): a message still waiting for its turn when most of it has passed is left to
+   * the recovery pass, which claims it once the lease runs out, so it is never handled twice.
+   */
+  readonly inboxLeaseMs?: number;
   /** Runs work after the response is sent: a tracked promise on Node, waitUntil on Workers. */
   readonly defer: (task: () => Promise<void>) => void;
   readonly now?: () => Date;
+}
+
+export const DEFAULT_INBOX_MAX_ATTEMPTS = 5;
+
+/** Lets pending I/O (webhooks waiting to be read and acknowledged) run first. */
+const yieldToIo = (): Promise<void> => new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
+
+/**
+ * At most `limit` tasks at once, in arrival order, each started after pending I/O had its turn. Handling a
+ * message is a few milliseconds of CPU with nothing to wait on (the SQLite driver is synchronous); run straight
+ * after every 200, a burst would be handled in the time meant for acknowledging it.
+ */
+function takingTurns(limit: number) {
+  let active = 0;
+  const waiting: Array<() => void> = [];
+  return async <T>(task: () => Promise<T>): Promise<T> => {
+    if (active < limit) active++;
+    else await new Promise<void>((resolve) => waiting.push(resolve));
+    try {
+      await yieldToIo();
+      return await task();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else active--;
+    }
+  };
 }
 
 export interface WebhookOutcome {
@@ -46,6 +86,9 @@ type Answer = { readonly replies: readonly Reply[] } | { readonly page: Outbound
  */
 export function createWebhookPipeline(deps: PipelineDeps) {
   const now = deps.now ?? (() => new Date());
+  const maxAttempts = deps.maxAttempts ?? DEFAULT_INBOX_MAX_ATTEMPTS;
+  const turn = takingTurns(Math.max(1, deps.handleConcurrency ?? 2));
+  const stillOursMs = (deps.inboxLeaseMs ?? 30_000) * 0.8;
 
   async function answerFor(message: IncomingMessage, provider: string, conversationId: string, paged: boolean): Promise<Answer> {
     const decision = await deps.rateLimiter.check(`${provider}:${message.userId}`);
@@ -88,8 +131,7 @@ export function createWebhookPipeline(deps: PipelineDeps) {
   }
 
   /** Handles one accepted message; its replies are stored in the outbox before anything is sent. */
-  async function handle(message: IncomingMessage, provider: string, adapter: ChannelAdapter, status: 'pending' | 'sent' = 'pending'): Promise<OutboundPayload[]> {
-    const conversationId = await deps.conversations.idFor(message.channel, message.userId);
+  async function handle(message: IncomingMessage, provider: string, adapter: ChannelAdapter, conversationId: string, status: 'pending' | 'sent' = 'pending'): Promise<OutboundPayload[]> {
     const payloads = await payloadsFor(message, provider, adapter, conversationId);
     const items: NewOutboxItem[] = payloads.map((payload, index) => ({
       key: `${provider}:${message.messageId}:${index}`,
@@ -115,32 +157,30 @@ export function createWebhookPipeline(deps: PipelineDeps) {
       deps.logger.info('webhook.unreadable', { provider, status: parsed.status });
       return json(parsed.status, { error: parsed.reason });
     }
-    const fresh: IncomingMessage[] = [];
-    const repeats: IncomingMessage[] = [];
-    for (const message of parsed.messages) {
-      const conversationId = await deps.conversations.idFor(message.channel, message.userId);
-      if (!(await deps.inbox.accept(message, provider, conversationId))) {
-        repeats.push(message);
-        continue;
-      }
-      await deps.conversations.recordInbound(message.channel, message.userId, provider, message.receivedAt);
-      fresh.push(message);
-    }
+    // One durable step for the whole request (group-committed with other requests' on SQLite): on disk before the 200.
+    const accepted = await deps.inbox.acceptAll(parsed.messages, provider);
+    const fresh = accepted.filter((a) => a.fresh);
+    const repeats = accepted.filter((a) => !a.fresh).map((a) => a.message);
     deps.logger.info('webhook.accepted', { provider, messages: fresh.length, repeats: parsed.messages.length - fresh.length, ignored: parsed.ignored });
 
     if (adapter.inlineResponse) {
       const payloads: OutboundPayload[] = [];
       // A repeat (Twilio lost our first response and asks again) gets the reply stored the first time.
       for (const message of repeats) payloads.push(...(await deps.outbox.forInbound(provider, message.messageId)).map((item) => item.payload));
-      for (const message of fresh) payloads.push(...(await handle(message, provider, adapter, 'sent')));
+      for (const { message, conversationId } of fresh) payloads.push(...(await handle(message, provider, adapter, conversationId, 'sent')));
       const response = adapter.inlineResponse(payloads);
       return { status: 200, ...response };
     }
     if (fresh.length > 0) {
+      const acceptedAt = Date.now();
       deps.defer(async () => {
-        for (const message of fresh) {
+        for (const { message, conversationId } of fresh) {
           try {
-            await handle(message, provider, adapter);
+            await turn(async () => {
+              // Waited so long that the lease is nearly out: the recovery pass takes it (claimed once), not us.
+              if (Date.now() - acceptedAt > stillOursMs) return;
+              await handle(message, provider, adapter, conversationId);
+            });
           } catch (error) {
             // Left unhandled in the inbox: a recovery pass picks it up when its lease runs out.
             deps.logger.error('webhook.handle-failed', { provider, error: error instanceof Error ? error.name : 'unknown' });
@@ -153,6 +193,25 @@ export function createWebhookPipeline(deps: PipelineDeps) {
   }
 
   /**
+   * A message whose handling failed on every attempt (its lease ran out each time): the resident gets an apology
+   * with the hotline, the message is marked failed (with the apology queued, in one batch) and staff are told
+   * through the log and the staff API. Nothing of its content goes to the log.
+   */
+  async function giveUp(item: Claimed, adapter: ChannelAdapter): Promise<void> {
+    const { message, provider, conversationId } = item;
+    const items: NewOutboxItem[] = deps.replies.handlingFailed().flatMap((reply) => adapter.render(reply)).map((payload, index) => ({
+      key: `${provider}:${message.messageId}:failed:${index}`,
+      conversationId,
+      provider,
+      userId: message.userId,
+      replyTo: message.messageId,
+      payload,
+    }));
+    await deps.outbox.enqueue(items, 'pending', { channel: message.channel, messageId: message.messageId, failed: true });
+    deps.logger.error('webhook.gave-up', { provider, conversationId, attempts: item.attempts - 1, kind: message.kind });
+  }
+
+  /**
    * Handles every accepted message whose handling is not done and not under way: a process stopped between
    * the 200 and the reply, or a handler failed. Runs at start and then every few seconds, in every instance;
    * each message is claimed first (inbox lease), so no two passes handle the same one.
@@ -162,11 +221,13 @@ export function createWebhookPipeline(deps: PipelineDeps) {
     for (;;) {
       const claimed = await deps.inbox.claimUnhandled(50);
       if (claimed.length === 0) break;
-      for (const { message, provider } of claimed) {
+      for (const item of claimed) {
+        const { message, provider } = item;
         const adapter = adapters.get(provider);
         if (adapter === undefined) continue;
         try {
-          await handle(message, provider, adapter);
+          if (item.attempts > maxAttempts) await giveUp(item, adapter);
+          else await handle(message, provider, adapter, item.conversationId);
           recovered++;
         } catch (error) {
           // Still claimed: tried again when the lease runs out.

@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import type { ConversationStore } from '../../bot/conversation-store.ts';
+import type { Inbox } from '../../bot/inbox.ts';
 import type { Outbox } from '../../bot/outbox.ts';
 import { ReportError, type ReportService } from '../../bot/reports/service.ts';
 import type { ReportStore } from '../../bot/reports/store.ts';
@@ -13,6 +14,8 @@ export interface StaffDeps {
   /** STAFF_API_TOKEN: machine clients send it as a bearer token (actor "api-token"); people use their staff session. */
   readonly token?: string;
   readonly outbox?: Outbox;
+  /** Webhook messages given up after failing every attempt (GET /api/staff/inbox?status=failed). */
+  readonly inbox?: Pick<Inbox, 'failed'>;
   readonly reports?: ReportStore;
   readonly reportService?: ReportService;
   readonly conversations?: ConversationStore;
@@ -60,6 +63,17 @@ export function createStaffRoutes(deps: StaffDeps, admin?: AdminDeps): Hono<Admi
     return c.json({
       items: items.map((i) => ({ id: i.id, provider: i.provider, conversationId: i.conversationId, status: i.status, attempts: i.attempts, lastError: i.lastError, createdAt: i.createdAt })),
     });
+  });
+
+  // Messages whose handling failed on every attempt (INBOX_MAX_ATTEMPTS): the resident got an apology; staff
+  // find the conversation here. No content: the transcript is behind the conversation's own page.
+  app.get('/inbox', async (c) => {
+    const status = c.req.query('status') ?? 'failed';
+    if (status !== 'failed') return c.json({ error: 'status must be failed' }, 400);
+    if (!deps.inbox) return c.json({ error: 'the inbox is not available' }, 404);
+    const limit = Math.min(500, Math.max(1, Number(c.req.query('limit') ?? 100) || 100));
+    const items = await deps.inbox.failed(limit);
+    return c.json({ items: items.map((i) => ({ provider: i.provider, channel: i.channel, conversationId: i.conversationId, attempts: i.attempts, receivedAt: i.receivedAt, failedAt: i.failedAt })) });
   });
 
   app.get('/reports', async (c) => {

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { createTokenStore } from '../../bot/channel-tokens.ts';
 import { createConversationStore, type ConversationStore } from '../../bot/conversation-store.ts';
 import { createBot, type Bot } from '../../bot/handle.ts';
-import { createInbox } from '../../bot/inbox.ts';
+import { createInbox, type Inbox } from '../../bot/inbox.ts';
 import { createOutbox, type Outbox } from '../../bot/outbox.ts';
 import { createOutboxWorker, type OutboxWorker } from '../../bot/outbox-worker.ts';
 import type { DeliveryPolicy } from '../../bot/delivery-policy.ts';
@@ -42,6 +42,7 @@ import type { WebChatServices } from '../http/chat-routes.ts';
 import { createWebChatMailbox } from '../storage/webchat-mailbox.ts';
 import { silentLogger, type Logger } from '../http/logger.ts';
 import { createContinuationStore } from '../storage/continuation-store.ts';
+import { durableStepFor } from '../storage/durable-step.ts';
 import { prepareKnowledge, type PreparedKnowledge } from './prepare-knowledge.ts';
 import type { Database } from '../storage/schema.ts';
 import { createBackgroundTasks } from './background.ts';
@@ -65,6 +66,8 @@ export interface Assembly {
   readonly channels: ReadonlyMap<string, ChannelAdapter>;
   readonly channelProblems: readonly string[];
   readonly pipeline: WebhookPipeline;
+  /** Accepted webhook messages; staff list the ones given up (GET /api/staff/inbox?status=failed). */
+  readonly inbox: Inbox;
   readonly outbox: Outbox;
   readonly worker: OutboxWorker;
   readonly optOuts: SmsOptOuts;
@@ -185,9 +188,13 @@ export async function assemble(db: Kysely<Database>, site: SiteConfig, options: 
     ...(options.metrics ? { metrics: options.metrics } : {}),
   });
   const perMinute = Number(options.env?.RATE_LIMIT_PER_MINUTE ?? 20);
+  // The accept step is the one a 200 promises: group-committed and synced on SQLite (durable-step.ts).
+  const inbox = createInbox(db, now, { leaseMs: delivery.inboxLeaseMs, durable: durableStepFor(db) });
   const pipeline = createWebhookPipeline({
     bot,
-    inbox: createInbox(db, now, delivery.inboxLeaseMs),
+    inbox,
+    maxAttempts: delivery.inboxMaxAttempts,
+    inboxLeaseMs: delivery.inboxLeaseMs,
     outbox,
     worker,
     conversations,
@@ -230,6 +237,7 @@ export async function assemble(db: Kysely<Database>, site: SiteConfig, options: 
     channels: configured.adapters,
     channelProblems: configured.problems,
     pipeline,
+    inbox,
     outbox,
     worker,
     optOuts,

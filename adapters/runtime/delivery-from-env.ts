@@ -1,5 +1,6 @@
 import { DEFAULT_DELIVERY, DEFAULT_LANES, DEFAULT_SEND_TIMEOUT_MS, FALLBACK_LANE, type DeliveryPolicy, type LanePolicy } from '../../bot/delivery-policy.ts';
 import { DEFAULT_INBOX_LEASE_MS } from '../../bot/inbox.ts';
+import { DEFAULT_INBOX_MAX_ATTEMPTS } from '../../bot/webhook-pipeline.ts';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -9,6 +10,8 @@ export interface DeliverySettings {
   readonly sendTimeoutMs: number;
   /** How long an accepted message belongs to the process that accepted or claimed it. */
   readonly inboxLeaseMs: number;
+  /** Attempts at handling one message before it is given up with an apology (INBOX_MAX_ATTEMPTS). */
+  readonly inboxMaxAttempts: number;
   /** How often the runtime looks for unhandled messages and due sends. */
   readonly intervalMs: number;
 }
@@ -33,7 +36,7 @@ function perProvider(value: string | undefined): { all?: number; by: Map<string,
 /**
  * Delivery settings from the environment (README "Channels"): OUTBOX_CONCURRENCY, OUTBOX_RATE_PER_SECOND,
  * OUTBOX_DEADLINE_HOURS (each a number or provider=number list), OUTBOX_SLOW_SEND_MS, SEND_TIMEOUT_MS,
- * OUTBOX_LEASE_MS, OUTBOX_MAX_DELAY_MS, INBOX_LEASE_MS, OUTBOX_INTERVAL_MS.
+ * OUTBOX_LEASE_MS, OUTBOX_MAX_DELAY_MS, INBOX_LEASE_MS, INBOX_MAX_ATTEMPTS, OUTBOX_INTERVAL_MS.
  */
 export function deliveryFromEnv(env: Env): DeliverySettings {
   const concurrency = perProvider(env.OUTBOX_CONCURRENCY);
@@ -65,6 +68,7 @@ export function deliveryFromEnv(env: Env): DeliverySettings {
     },
     sendTimeoutMs,
     inboxLeaseMs: positive(env.INBOX_LEASE_MS, DEFAULT_INBOX_LEASE_MS),
+    inboxMaxAttempts: Math.floor(positive(env.INBOX_MAX_ATTEMPTS, DEFAULT_INBOX_MAX_ATTEMPTS)),
     intervalMs: positive(env.OUTBOX_INTERVAL_MS, 2_000),
   };
 }

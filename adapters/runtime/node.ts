@@ -72,6 +72,7 @@ const app = createApp({
   staff: {
     ...(env.STAFF_API_TOKEN ? { token: env.STAFF_API_TOKEN } : {}),
     outbox: assembly.outbox,
+    inbox: assembly.inbox,
     reports: assembly.reports,
     reportService: assembly.reportService,
     conversations: assembly.conversations,

@@ -70,6 +70,10 @@ export interface InboxTable {
   handled_at: string | null;
   /** Until when the process that claimed the message may handle it alone (migration 0008). */
   claimed_until: string | null;
+  /** How often handling was started; past INBOX_MAX_ATTEMPTS the message is given up (migration 0016). */
+  attempts: Generated<number>;
+  /** When it was given up as failing every time (also handled_at, so nothing retries it). */
+  failed_at: string | null;
 }
 
 export interface MessageLogTable {

@@ -1,35 +1,69 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
 import type { Database } from './schema.ts';
+import { createGroupCommit, type SqliteSynchronous } from './sqlite-group-commit.ts';
+import { cachedStatements } from './sqlite-statement-cache.ts';
 
-/** How hard each commit is pushed to the disk (https://sqlite.org/pragma.html#pragma_synchronous). */
-export type SqliteSynchronous = 'FULL' | 'NORMAL' | 'OFF';
+export type { SqliteSynchronous } from './sqlite-group-commit.ts';
 
 export interface SqliteOptions {
   /**
-   * FULL (the default) syncs the write-ahead log on every commit, so a message acknowledged with a 200 and a
-   * reply marked sent survive a power cut: the platforms do not resend what we acknowledged. NORMAL syncs only
-   * at checkpoints (faster; the last commits can roll back on power loss, never on a process crash). The cost
-   * of FULL on this machine is printed by bench/delivery.bench.ts.
+   * How hard every ordinary commit is pushed to the disk (https://sqlite.org/pragma.html#pragma_synchronous).
+   * NORMAL (the default) syncs the write-ahead log only at checkpoints: a power cut can roll back the last
+   * commits, a process crash cannot. What a webhook's 200 promises (the accepted inbox row) does not depend on
+   * it: that step is group-committed with a sync of its own (sqlite-group-commit.ts). FULL syncs every commit
+   * (about 4-5 ms each on this machine's disk, blocking the event loop); OFF syncs nothing, not even the
+   * accept step (throwaway databases only). bench/delivery.bench.ts prints the costs.
    */
   readonly synchronous?: SqliteSynchronous;
+  /** Prepared statements kept per connection (LRU). */
+  readonly statementCacheSize?: number;
 }
 
-/** Reads SQLITE_SYNCHRONOUS; anything but NORMAL or OFF means FULL. */
+/** Reads SQLITE_SYNCHRONOUS; anything but FULL, EXTRA or OFF means NORMAL. */
 export function synchronousFrom(value: string | undefined): SqliteSynchronous {
   const upper = value?.trim().toUpperCase();
-  return upper === 'NORMAL' || upper === 'OFF' ? upper : 'FULL';
+  return upper === 'FULL' || upper === 'EXTRA' || upper === 'OFF' ? upper : 'NORMAL';
+}
+
+/**
+ * Rides along in the Kysely instance's plugins (kept by `withPlugin`) so code holding only the Kysely
+ * instance can tell an embedded SQLite connection and its sync levels: see durable-step.ts.
+ */
+export class SqliteConnectionFacts implements KyselyPlugin {
+  constructor(readonly normal: SqliteSynchronous, readonly durable: SqliteSynchronous) {}
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    return args.node;
+  }
+  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    return args.result;
+  }
+}
+
+/** The SQLite facts of a Kysely instance opened by openSqlite, or undefined (PostgreSQL, D1). */
+export function sqliteFactsOf(db: Kysely<Database>): SqliteConnectionFacts | undefined {
+  return db.getExecutor().plugins.find((plugin): plugin is SqliteConnectionFacts => plugin instanceof SqliteConnectionFacts);
+}
+
+/** The group commit for this SQLite instance's accept steps (one per call: callers keep the one they make). */
+export function sqliteGroupCommit(db: Kysely<Database>) {
+  const facts = sqliteFactsOf(db);
+  if (facts === undefined) throw new Error('not a database opened by openSqlite');
+  return createGroupCommit(db, { normal: facts.normal, durable: facts.durable });
 }
 
 /** Opens (creating if needed) the embedded SQLite database file. WAL lets readers go on while one writes. */
 export function openSqlite(path: string, options: SqliteOptions = {}): Kysely<Database> {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const synchronous = options.synchronous ?? 'NORMAL';
   const connection = new SQLite(path);
   connection.pragma('journal_mode = WAL');
-  connection.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
+  connection.pragma(`synchronous = ${synchronous}`);
   connection.pragma('busy_timeout = 5000');
   connection.pragma('foreign_keys = ON');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }) });
+  const durable: SqliteSynchronous = synchronous === 'OFF' ? 'OFF' : synchronous === 'EXTRA' ? 'EXTRA' : 'FULL';
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: cachedStatements(connection, options.statementCacheSize) }) })
+    .withPlugin(new SqliteConnectionFacts(synchronous, durable));
 }

@@ -14,6 +14,7 @@ import { conversationVersion } from './0012-conversation-version.ts';
 import { handoffs } from './0013-handoffs.ts';
 import { kbEditing } from './0013-kb-editing.ts';
 import { webchatOrder } from './0014-webchat-order.ts';
+import { hotIndexes } from './0016-hot-indexes.ts';
 
 /** The static list every dialect runs (no file-system scan, so it also works inside a Worker bundle). */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -32,6 +33,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0013-handoffs': handoffs,
   '0013-kb-editing': kbEditing,
   '0014-webchat-order': webchatOrder,
+  '0016-hot-indexes': hotIndexes,
 };
 
 export const migrationProvider: MigrationProvider = {

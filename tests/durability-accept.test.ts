@@ -1,0 +1,139 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import SQLite from 'better-sqlite3';
+import { durableStepFor } from '../adapters/storage/durable-step.ts';
+import { migrateToLatest } from '../adapters/storage/migrate.ts';
+import { openSqlite, sqliteGroupCommit } from '../adapters/storage/sqlite.ts';
+import { createInbox } from '../bot/inbox.ts';
+import type { IncomingMessage } from '../bot/types.ts';
+
+/**
+ * What a webhook's 200 promises is on disk: the accept step is group-committed with PRAGMA synchronous=FULL
+ * (the WAL is fsynced before COMMIT returns) while every other commit runs at NORMAL. A power cut cannot be
+ * staged in a test; these check the parts it rests on: the level each commit runs at, that concurrent accepts
+ * share one commit, that a failing step is rolled back alone, and that a process killed right after the accept
+ * leaves the rows in the file for the next one to open.
+ */
+
+const folder = mkdtempSync(join(tmpdir(), 'durability-'));
+after(() => rmSync(folder, { recursive: true, force: true }));
+
+// Every COMMIT run on any better-sqlite3 connection, with the connection's synchronous level at that moment.
+const commits: number[] = [];
+const proto = SQLite.prototype as unknown as { prepare: (this: SQLite.Database, sql: string) => SQLite.Statement };
+const originalPrepare = proto.prepare;
+before(() => {
+  proto.prepare = function spied(this: SQLite.Database, sql: string) {
+    const statement = originalPrepare.call(this, sql);
+    if (sql.trim().toLowerCase() === 'commit') {
+      const run = statement.run.bind(statement);
+      const connection = this;
+      (statement as { run: (...args: unknown[]) => SQLite.RunResult }).run = (...args: unknown[]) => {
+        commits.push(connection.pragma('synchronous', { simple: true }) as number);
+        return run(...(args as []));
+      };
+    }
+    return statement;
+  };
+});
+after(() => {
+  proto.prepare = originalPrepare;
+});
+
+const FULL = 2;
+const NORMAL = 1;
+
+const message = (id: number, user = `u${id}`): IncomingMessage => ({ kind: 'text', channel: 'telegram', userId: user, messageId: String(id), receivedAt: new Date(), text: 'xin chào' });
+
+test('concurrent accepts share one commit, synced at FULL; other commits stay at NORMAL', async () => {
+  const db = openSqlite(join(folder, 'group.db'));
+  try {
+    await migrateToLatest(db);
+    const step = sqliteGroupCommit(db);
+    const inbox = createInbox(db, () => new Date(), { durable: step });
+    commits.length = 0;
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => inbox.acceptAll([message(i)], 'telegram')));
+    assert.equal(results.flat().filter((a) => a.fresh).length, 20);
+    assert.equal(step.groups(), 1, 'twenty webhooks arriving together: one group');
+    assert.deepEqual(commits, [FULL], 'one commit, at FULL');
+    assert.equal(await db.selectFrom('inbox').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow().then((r) => Number(r.n)), 20);
+
+    // The connection is back at NORMAL for everything else (a transaction of the outbox, say).
+    commits.length = 0;
+    await db.transaction().execute(async (trx) => {
+      await trx.updateTable('inbox').set({ handled_at: new Date().toISOString() }).where('message_id', '=', '0').execute();
+    });
+    assert.deepEqual(commits, [NORMAL]);
+
+    const repeat = await inbox.acceptAll([message(3)], 'telegram');
+    assert.equal(repeat[0]?.fresh, false, 'a repeat is acknowledged, not stored again');
+    assert.equal(repeat[0]?.conversationId, results[3]?.[0]?.conversationId, 'and names the same conversation');
+  } finally {
+    await db.destroy();
+  }
+});
+
+test('a step that fails is rolled back alone; the rest of its group commits', async () => {
+  const db = openSqlite(join(folder, 'savepoints.db'));
+  try {
+    await migrateToLatest(db);
+    const step = sqliteGroupCommit(db);
+    const insert = (id: string) => (q: typeof db) => q.insertInto('sms_opt_outs').values({ phone: id, opted_out_at: new Date().toISOString() }).execute();
+    const outcomes = await Promise.allSettled([
+      step(insert('+84900000001')),
+      step(async (q) => {
+        await insert('+84900000002')(q);
+        throw new Error('this step fails after writing');
+      }),
+      step(insert('+84900000003')),
+    ]);
+    assert.deepEqual(outcomes.map((o) => o.status), ['fulfilled', 'rejected', 'fulfilled']);
+    assert.equal(step.groups(), 1);
+    const phones = (await db.selectFrom('sms_opt_outs').select('phone').orderBy('phone').execute()).map((r) => r.phone);
+    assert.deepEqual(phones, ['+84900000001', '+84900000003']);
+  } finally {
+    await db.destroy();
+  }
+});
+
+test('accepted messages are in the file when the process is killed right after the accept resolves', async () => {
+  const path = join(folder, 'killed.db');
+  const setup = openSqlite(path);
+  await migrateToLatest(setup);
+  await setup.destroy();
+  // A child process accepts 50 messages, as webhooks would, and kills itself (SIGKILL) at once: no close, no checkpoint.
+  const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', `
+    const { openSqlite } = await import(${JSON.stringify(new URL('../adapters/storage/sqlite.ts', import.meta.url).href)});
+    const { durableStepFor } = await import(${JSON.stringify(new URL('../adapters/storage/durable-step.ts', import.meta.url).href)});
+    const { createInbox } = await import(${JSON.stringify(new URL('../bot/inbox.ts', import.meta.url).href)});
+    const db = openSqlite(${JSON.stringify(path)});
+    const inbox = createInbox(db, () => new Date(), { durable: durableStepFor(db) });
+    await Promise.all(Array.from({ length: 50 }, (_, i) => inbox.acceptAll([{ kind: 'text', channel: 'telegram', userId: 'k' + i, messageId: 'k' + i, receivedAt: new Date(), text: 'x' }], 'telegram')));
+    process.kill(process.pid, 'SIGKILL');
+  `], { encoding: 'utf8', timeout: 60_000 });
+  assert.equal(child.signal, 'SIGKILL', child.stderr);
+  const reopened = openSqlite(path);
+  try {
+    const rows = await reopened.selectFrom('inbox').select(['message_id', 'handled_at', 'attempts']).where('message_id', 'like', 'k%').execute();
+    assert.equal(rows.length, 50, 'every acknowledged message survived');
+    assert.ok(rows.every((r) => r.handled_at === null && Number(r.attempts) === 1), 'waiting to be handled by the next process');
+  } finally {
+    await reopened.destroy();
+  }
+});
+
+test('PostgreSQL and D1 keep their own commit semantics behind the same port', async () => {
+  // Only SQLite gets the group commit; the others are chosen by the instance (no SQLite facts plugin).
+  const db = openSqlite(':memory:');
+  try {
+    assert.equal(typeof durableStepFor(db), 'function');
+    assert.equal(typeof (durableStepFor(db) as unknown as { groups?: unknown }).groups, 'function', 'SQLite: group commit');
+    assert.equal((durableStepFor(db.withoutPlugins()) as unknown as { groups?: unknown }).groups, undefined, 'no SQLite facts: statement by statement');
+  } finally {
+    await db.destroy();
+  }
+});
