@@ -18,13 +18,13 @@ import { requirePostgres } from './pg/cluster.ts';
 
 const postgres = await requirePostgres();
 
-function contract(harness: () => StoreHarness): void {
+function contract(harness: () => StoreHarness, dialect: StoreHarness['dialect']): void {
   describe('conversations and unanswered questions', () => conversationContract(harness));
   describe('inbox and outbox', () => deliveryContract(harness));
   describe('reports', () => reportContract(harness));
   describe('opt-outs, rate windows, channel tokens, continuation pages, web chat mailbox, retention', () => smallStoresContract(harness));
   describe('knowledge base, catalogue and staff stores', () => contentStoresContract(harness));
-  describe('web chat mailbox order across instances', () => webchatMailboxContract(harness));
+  describe('web chat mailbox order across instances', () => webchatMailboxContract(harness, dialect));
   describe('hand-offs and knowledge-base publishing', () => handoffsAndPublishingContract(harness));
   describe('audit log filter', () => auditFilterContract(harness));
 }
@@ -35,7 +35,7 @@ describe('store contract on SQLite', () => {
     harness = sqliteHarness();
   });
   after(() => harness.close());
-  contract(() => harness);
+  contract(() => harness, 'sqlite');
 });
 
 describe('store contract on PostgreSQL', postgres.ok ? {} : { skip: postgres.reason }, () => {
@@ -47,5 +47,5 @@ describe('store contract on PostgreSQL', postgres.ok ? {} : { skip: postgres.rea
     await harness?.close();
     if (postgres.ok) await postgres.server.release();
   });
-  contract(() => harness);
+  contract(() => harness, 'postgres');
 });
