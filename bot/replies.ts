@@ -130,7 +130,7 @@ export function createReplies(site: SiteConfig) {
     smsHelp: (): Reply[] => [
       {
         kind: 'text',
-        text: fill('Nhắn câu hỏi về thủ tục (ví dụ: LAM CAN CUOC O DAU) hoặc mô tả sự việc cần phản ánh. Nhắn STOP để ngừng nhận tin. {{contact}}'),
+        text: fill('Nhắn câu hỏi về thủ tục (ví dụ: LAM CAN CUOC O DAU) hoặc mô tả sự việc cần phản ánh. Câu trả lời dài được gửi từng phần: nhắn THEM để xem tiếp. Nhắn STOP để ngừng nhận tin. {{contact}}'),
       },
     ],
     reportDraftExpired: (): Reply[] => [
