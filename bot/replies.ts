@@ -69,7 +69,12 @@ export function createReplies(site: SiteConfig) {
      * and when, plus the hotline. `opening` ("07:00 ngày mai (thứ Ba, 03/03)") only outside the desk's hours.
      */
     handoffQueued: (when: { readonly minutes: number; readonly opening?: string }): Reply[] => {
-      const urgent = site.hotline ? `Việc gấp xin gọi đường dây nóng ${site.hotline}.` : fill('Việc gấp xin đến {{oneStopAddress}}.');
+      // Unconfigured values are not put in the sentence (their placeholder text reads badly here): the desk itself.
+      const urgent = site.hotline
+        ? `Việc gấp xin gọi đường dây nóng ${site.hotline}.`
+        : site.oneStopAddress
+          ? `Việc gấp xin đến bộ phận một cửa: ${site.oneStopAddress}.`
+          : 'Việc gấp xin đến bộ phận một cửa UBND xã/phường nơi cư trú trong giờ hành chính.';
       const urgentShort = site.hotline ? ` Viec gap goi ${site.hotline}.` : '';
       if (when.opening === undefined) {
         return [{
