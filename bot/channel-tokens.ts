@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../adapters/storage/schema.ts';
-import type { Logger } from '../adapters/http/logger.ts';
+import type { Logger } from './ports/logger.ts';
 
 export interface TokenPair {
   readonly accessToken: string;

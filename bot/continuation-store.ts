@@ -1,4 +1,4 @@
-import type { OutboundPayload } from '../adapters/channels/types.ts';
+import type { OutboundPayload } from './ports/channel.ts';
 
 /**
  * Pages of a reply a channel could not show at once (SMS within its segment budget), kept as the adapter rendered

@@ -1,4 +1,4 @@
-import type { ChannelAdapter } from '../adapters/channels/types.ts';
+import type { ChannelAdapter } from './ports/channel.ts';
 import type { ConversationStore } from './conversation-store.ts';
 import { clockTime, describeOpening, type HandoffHours } from './handoff-hours.ts';
 import type { Handoff, HandoffStore } from './handoffs.ts';

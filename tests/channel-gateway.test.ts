@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage as HttpRequest, type ServerResponse 
 import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import { createGatewayAdapter, type GatewayConfig } from '../adapters/channels/sms/gateway/adapter.ts';
-import type { RawRequest } from '../adapters/channels/types.ts';
+import type { RawRequest } from '../bot/ports/channel.ts';
 
 const SIGNING_KEY = 'h7Kq2vX9pLm4Rt8Z';
 const NOW = new Date('2026-11-20T01:16:00Z');

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import type { Update } from 'telegraf/types';
 import { createTelegramAdapter } from '../adapters/channels/telegram/adapter.ts';
-import { CHOICE_PAYLOAD_PREFIX, type OutboundPayload, type RawRequest } from '../adapters/channels/types.ts';
+import { CHOICE_PAYLOAD_PREFIX, type OutboundPayload, type RawRequest } from '../bot/ports/channel.ts';
 import type { IncomingMessage, Reply } from '../bot/types.ts';
 
 const TOKEN = '123456:TEST-bot-token_abc';

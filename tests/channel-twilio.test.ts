@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import twilio from 'twilio';
 import { createTwilioAdapter, type TwilioConfig } from '../adapters/channels/sms/twilio/adapter.ts';
-import type { RawRequest } from '../adapters/channels/types.ts';
+import type { RawRequest } from '../bot/ports/channel.ts';
 
 const AUTH_TOKEN = '12345678901234567890123456789012';
 const ACCOUNT_SID = 'AC00000000000000000000000000000000';

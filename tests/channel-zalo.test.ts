@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createZaloAdapter } from '../adapters/channels/zalo/adapter.ts';
 import { refreshZaloToken } from '../adapters/channels/zalo/oauth.ts';
-import { CHOICE_PAYLOAD_PREFIX, type ChannelAdapter, type RawRequest } from '../adapters/channels/types.ts';
+import { CHOICE_PAYLOAD_PREFIX, type ChannelAdapter, type RawRequest } from '../bot/ports/channel.ts';
 import type { IncomingMessage, Reply } from '../bot/types.ts';
 
 const APP_ID = '2553928453557884079';

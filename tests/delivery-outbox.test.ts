@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import type { Kysely } from 'kysely';
 import { createGatewayAdapter } from '../adapters/channels/sms/gateway/adapter.ts';
 import { createTelegramAdapter } from '../adapters/channels/telegram/adapter.ts';
-import type { ChannelAdapter } from '../adapters/channels/types.ts';
+import type { ChannelAdapter } from '../bot/ports/channel.ts';
 import { silentLogger } from '../adapters/http/logger.ts';
 import { migrateToLatest } from '../adapters/storage/migrate.ts';
 import type { Database } from '../adapters/storage/schema.ts';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createApp } from '../adapters/http/app.ts';
-import type { Logger } from '../adapters/http/logger.ts';
+import type { Logger } from '../bot/ports/logger.ts';
 import { assemble } from '../adapters/runtime/assemble.ts';
 import type { Bot } from '../bot/handle.ts';
 import { TEST_SITE, temporaryDatabase } from './helpers.ts';

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import twilio from 'twilio';
 import type { Hono } from 'hono';
 import { createApp } from '../adapters/http/app.ts';
-import type { Logger } from '../adapters/http/logger.ts';
+import type { Logger } from '../bot/ports/logger.ts';
 import { assemble, type Assembly } from '../adapters/runtime/assemble.ts';
 import { openSqlite } from '../adapters/storage/sqlite.ts';
 import { TEST_SITE } from './helpers.ts';

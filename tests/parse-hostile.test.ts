@@ -5,7 +5,7 @@ import { createApp } from '../adapters/http/app.ts';
 import { silentLogger } from '../adapters/http/logger.ts';
 import { createGatewayAdapter } from '../adapters/channels/sms/gateway/adapter.ts';
 import { createTelegramAdapter } from '../adapters/channels/telegram/adapter.ts';
-import type { RawRequest } from '../adapters/channels/types.ts';
+import type { RawRequest } from '../bot/ports/channel.ts';
 import { createZaloAdapter } from '../adapters/channels/zalo/adapter.ts';
 import { parseJsonObject, quoteLongIntegers, topLevelField } from '../adapters/channels/zalo/json.ts';
 import type { WebhookPipeline } from '../bot/webhook-pipeline.ts';

@@ -7,7 +7,7 @@ import { createStaffRoutes, type StaffDeps } from './staff-routes.ts';
 import { createAdminRoutes } from '../../admin/app.ts';
 import type { AdminDeps } from '../../admin/deps.ts';
 import type { WebhookPipeline } from '../../bot/webhook-pipeline.ts';
-import type { ChannelAdapter, RawRequest } from '../channels/types.ts';
+import type { ChannelAdapter, RawRequest } from '../../bot/ports/channel.ts';
 import { createChatRoutes, type WebChatServices } from './chat-routes.ts';
 import type { ClientAddress } from './client-address.ts';
 import type { Logger } from './logger.ts';

@@ -1,4 +1,4 @@
-import type { Logger } from '../http/logger.ts';
+import type { Logger } from '../../bot/ports/logger.ts';
 
 /**
  * Work that runs after the webhook has been answered (Node). Promises are tracked so shutdown and tests can

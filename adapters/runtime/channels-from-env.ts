@@ -3,10 +3,10 @@ import { createTokenKeeper, type TokenKeeper, type TokenStore } from '../../bot/
 import { createGatewayAdapter } from '../channels/sms/gateway/adapter.ts';
 import { createTwilioAdapter } from '../channels/sms/twilio/adapter.ts';
 import { createTelegramAdapter } from '../channels/telegram/adapter.ts';
-import type { ChannelAdapter, Fetch } from '../channels/types.ts';
+import type { ChannelAdapter, Fetch } from '../../bot/ports/channel.ts';
 import { createZaloAdapter } from '../channels/zalo/adapter.ts';
 import { refreshZaloToken } from '../channels/zalo/oauth.ts';
-import type { Logger } from '../http/logger.ts';
+import type { Logger } from '../../bot/ports/logger.ts';
 import { deliveryFromEnv } from './delivery-from-env.ts';
 
 type Env = Readonly<Record<string, string | undefined>>;

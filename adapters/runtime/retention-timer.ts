@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { createRetention } from '../../bot/retention.ts';
-import type { Logger } from '../http/logger.ts';
+import type { Logger } from '../../bot/ports/logger.ts';
 import { createRetentionStore } from '../storage/retention-store.ts';
 import type { Database } from '../storage/schema.ts';
 import { retentionFromEnv } from './retention-from-env.ts';

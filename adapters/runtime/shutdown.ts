@@ -1,4 +1,4 @@
-import type { Logger } from '../http/logger.ts';
+import type { Logger } from '../../bot/ports/logger.ts';
 
 /** The parts of a Node HTTP server shutdown needs (structural, so http and http2 servers both fit). */
 interface ClosableServer {

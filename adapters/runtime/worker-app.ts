@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import type { SiteConfig } from '../../bot/site-config.ts';
 import { createApp } from '../http/app.ts';
 import { clientAddressFrom } from '../http/client-address.ts';
-import type { Logger } from '../http/logger.ts';
+import type { Logger } from '../../bot/ports/logger.ts';
 import { adminDeps } from './admin-deps.ts';
 import type { Assembly } from './assemble.ts';
 import { open311Deps } from './open311-deps.ts';

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { authConfigFromEnv } from '../../admin/config.ts';
 import { ensureFirstAdmin } from '../../admin/bootstrap.ts';
 import { createStaffStores } from '../../admin/store/index.ts';
-import type { Logger } from '../http/logger.ts';
+import type { Logger } from '../../bot/ports/logger.ts';
 import type { Database } from '../storage/schema.ts';
 
 /**

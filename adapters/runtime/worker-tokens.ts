@@ -1,8 +1,8 @@
 import { createTokenKeeper, createTokenStore } from '../../bot/channel-tokens.ts';
 import type { Kysely } from 'kysely';
-import type { Fetch } from '../channels/types.ts';
+import type { Fetch } from '../../bot/ports/channel.ts';
 import { refreshZaloToken } from '../channels/zalo/oauth.ts';
-import type { Logger } from '../http/logger.ts';
+import type { Logger } from '../../bot/ports/logger.ts';
 import type { Database } from '../storage/schema.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { ContinuationStore } from '../../bot/continuation-store.ts';
-import type { OutboundPayload } from '../channels/types.ts';
+import type { OutboundPayload } from '../../bot/ports/channel.ts';
 import type { Database } from './schema.ts';
 
 /**

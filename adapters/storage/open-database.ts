@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import { silentLogger, type Logger } from '../http/logger.ts';
+import { silentLogger } from '../http/logger.ts';
+import type { Logger } from '../../bot/ports/logger.ts';
 import { isPostgresUrl, openPostgres } from './postgres.ts';
 import type { Database } from './schema.ts';
 import { openSqlite, synchronousFrom } from './sqlite.ts';

@@ -1,4 +1,4 @@
-import type { ChannelAdapter } from '../../adapters/channels/types.ts';
+import type { ChannelAdapter } from '../ports/channel.ts';
 import type { ConversationStore } from '../conversation-store.ts';
 import type { NewOutboxItem, Outbox } from '../outbox.ts';
 import type { SmsOptOuts } from '../sms-opt-outs.ts';

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { createContinuationStore } from '../../adapters/storage/continuation-store.ts';
 import { createRetentionStore } from '../../adapters/storage/retention-store.ts';
 import { createWebChatMailbox } from '../../adapters/storage/webchat-mailbox.ts';
-import type { OutboundPayload } from '../../adapters/channels/types.ts';
+import type { OutboundPayload } from '../../bot/ports/channel.ts';
 import { createTokenStore } from '../../bot/channel-tokens.ts';
 import { createConversationStore } from '../../bot/conversation-store.ts';
 import { createInbox } from '../../bot/inbox.ts';

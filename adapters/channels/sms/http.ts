@@ -1,4 +1,4 @@
-import type { Fetch } from '../types.ts';
+import type { Fetch } from '../../../bot/ports/channel.ts';
 
 /** What the SMS providers' send calls share: Basic auth, a timeout on every call, errors as values. */
 

@@ -1,4 +1,4 @@
-import type { ChannelAdapter, ChannelCapabilities, Fetch } from '../types.ts';
+import type { ChannelAdapter, ChannelCapabilities, Fetch } from '../../../bot/ports/channel.ts';
 import { parseTelegramUpdate } from './parse.ts';
 import { MAX_TEXT_LENGTH, renderTelegram } from './render.ts';
 import { sendTelegramMessage } from './send.ts';

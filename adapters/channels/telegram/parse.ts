@@ -1,6 +1,6 @@
 import type { IncomingMessage } from '../../../bot/types.ts';
 import { timeFromMs } from '../platform-time.ts';
-import { CHOICE_PAYLOAD_PREFIX, type ParseResult, type WebhookResponse } from '../types.ts';
+import { CHOICE_PAYLOAD_PREFIX, type ParseResult, type WebhookResponse } from '../../../bot/ports/channel.ts';
 
 type Json = Record<string, unknown>;
 type Base = Pick<IncomingMessage, 'channel' | 'messageId' | 'userId' | 'receivedAt'>;

@@ -1,4 +1,4 @@
-import type { Fetch, OutboundPayload, SendResult, SendTarget } from '../types.ts';
+import type { Fetch, OutboundPayload, SendResult, SendTarget } from '../../../bot/ports/channel.ts';
 
 export interface SendConfig {
   readonly botToken: string;

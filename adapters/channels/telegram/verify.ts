@@ -1,5 +1,5 @@
 import { constantTimeEqual } from '../crypto.ts';
-import type { RawRequest, VerifyResult } from '../types.ts';
+import type { RawRequest, VerifyResult } from '../../../bot/ports/channel.ts';
 
 /** Telegram echoes the `secret_token` given to setWebhook in this header on every webhook request. */
 export const SECRET_HEADER = 'x-telegram-bot-api-secret-token';

@@ -1,5 +1,5 @@
 import type { Reply } from '../../../bot/types.ts';
-import type { ChannelAdapter, OutboundPayload } from '../types.ts';
+import type { ChannelAdapter, OutboundPayload } from '../../../bot/ports/channel.ts';
 import type { WebChatMailbox } from './mailbox.ts';
 
 /** The web chat as an outbox channel: "sending" leaves the reply in the page's mailbox, which the page polls. */

@@ -1,4 +1,4 @@
-import type { ChannelAdapter, Fetch } from '../types.ts';
+import type { ChannelAdapter, Fetch } from '../../../bot/ports/channel.ts';
 import { parseZaloEvent } from './parse.ts';
 import { renderZaloReply, ZALO_MAX_TEXT_LENGTH } from './render.ts';
 import { sendZaloMessage } from './send.ts';

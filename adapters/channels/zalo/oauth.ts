@@ -1,4 +1,4 @@
-import type { Fetch } from '../types.ts';
+import type { Fetch } from '../../../bot/ports/channel.ts';
 import { describe } from './send.ts';
 import { parseJsonObject } from './json.ts';
 

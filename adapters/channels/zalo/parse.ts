@@ -1,6 +1,6 @@
 import type { IncomingMessage } from '../../../bot/types.ts';
 import { timeFromMs } from '../platform-time.ts';
-import { CHOICE_PAYLOAD_PREFIX, type ParseResult } from '../types.ts';
+import { CHOICE_PAYLOAD_PREFIX, type ParseResult } from '../../../bot/ports/channel.ts';
 import { field, idOf, parseJsonObject, type JsonObject } from './json.ts';
 
 type Refusal = { readonly ok: false; readonly status: 400; readonly reason: string };

@@ -1,5 +1,5 @@
 import type { ChoiceOption, Reply } from '../../../bot/types.ts';
-import { CHOICE_PAYLOAD_PREFIX, type OutboundPayload } from '../types.ts';
+import { CHOICE_PAYLOAD_PREFIX, type OutboundPayload } from '../../../bot/ports/channel.ts';
 import { splitText } from '../split-text.ts';
 
 /** Community-reported limit for one OA text (CHANNELS.md §1.7); not officially documented. */

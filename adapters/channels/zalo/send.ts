@@ -1,4 +1,4 @@
-import type { Fetch, OutboundPayload, SendResult, SendTarget } from '../types.ts';
+import type { Fetch, OutboundPayload, SendResult, SendTarget } from '../../../bot/ports/channel.ts';
 import { field, idOf, parseJsonObject } from './json.ts';
 
 export interface ZaloSendConfig {

@@ -1,5 +1,5 @@
 import { constantTimeEqual, sha256Hex } from '../crypto.ts';
-import type { RawRequest, VerifyResult } from '../types.ts';
+import type { RawRequest, VerifyResult } from '../../../bot/ports/channel.ts';
 import { topLevelField } from './json.ts';
 
 export interface ZaloVerifyConfig {

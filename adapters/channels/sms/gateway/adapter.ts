@@ -2,7 +2,7 @@ import { SMS_CAPABILITIES } from '../capabilities.ts';
 import { DEFAULT_TIMEOUT_MS } from '../http.ts';
 import { paginateSms } from '../pages.ts';
 import { DEFAULT_SEGMENT_BUDGET, renderSms } from '../render.ts';
-import type { ChannelAdapter, Fetch } from '../../types.ts';
+import type { ChannelAdapter, Fetch } from '../../../../bot/ports/channel.ts';
 import { parseGateway } from './parse.ts';
 import { sendGateway } from './send.ts';
 import { verifyGatewaySignature } from './signature.ts';

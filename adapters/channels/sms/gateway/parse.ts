@@ -1,6 +1,6 @@
 import { timeFromMs } from '../../platform-time.ts';
 import { normalizeVietnamesePhone } from '../phone.ts';
-import type { ParseResult, RawRequest } from '../../types.ts';
+import type { ParseResult, RawRequest } from '../../../../bot/ports/channel.ts';
 
 /**
  * A webhook event from SMS Gateway for Android: `{ id, webhookId, deviceId, event, payload }`. Only

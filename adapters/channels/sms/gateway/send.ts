@@ -1,5 +1,5 @@
 import { basicAuth, jsonObject, request } from '../http.ts';
-import type { Fetch, OutboundPayload, SendResult, SendTarget } from '../../types.ts';
+import type { Fetch, OutboundPayload, SendResult, SendTarget } from '../../../../bot/ports/channel.ts';
 
 export interface GatewaySendConfig {
   /** The phone's local API (http://192.168.1.20:8080) or the cloud/private server's API base. */

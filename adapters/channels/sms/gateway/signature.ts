@@ -1,5 +1,5 @@
 import { constantTimeEqual, hmacSha256Hex } from '../../crypto.ts';
-import type { RawRequest, VerifyResult } from '../../types.ts';
+import type { RawRequest, VerifyResult } from '../../../../bot/ports/channel.ts';
 
 /**
  * SMS Gateway for Android signs each webhook (CHANNELS.md §6): X-Signature is the hex HMAC-SHA256, with the

@@ -2,7 +2,7 @@ import { SMS_CAPABILITIES } from '../capabilities.ts';
 import { DEFAULT_TIMEOUT_MS } from '../http.ts';
 import { paginateSms } from '../pages.ts';
 import { DEFAULT_SEGMENT_BUDGET, renderSms } from '../render.ts';
-import type { ChannelAdapter, Fetch } from '../../types.ts';
+import type { ChannelAdapter, Fetch } from '../../../../bot/ports/channel.ts';
 import { parseTwilio } from './parse.ts';
 import { sendTwilio } from './send.ts';
 import { verifyTwilioSignature } from './signature.ts';

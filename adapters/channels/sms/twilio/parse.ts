@@ -1,5 +1,5 @@
 import { normalizeVietnamesePhone } from '../phone.ts';
-import type { ParseResult, RawRequest } from '../../types.ts';
+import type { ParseResult, RawRequest } from '../../../../bot/ports/channel.ts';
 
 /**
  * An inbound Twilio webhook (form-encoded, CHANNELS.md §3.2) as messages. Delivery status callbacks share the

@@ -1,5 +1,5 @@
 import { basicAuth, jsonObject, request } from '../http.ts';
-import type { Fetch, OutboundPayload, SendResult, SendTarget } from '../../types.ts';
+import type { Fetch, OutboundPayload, SendResult, SendTarget } from '../../../../bot/ports/channel.ts';
 
 export interface TwilioSendConfig {
   readonly accountSid: string;

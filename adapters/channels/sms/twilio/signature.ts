@@ -1,5 +1,5 @@
 import { constantTimeEqual, hmacSha1Base64 } from '../../crypto.ts';
-import type { RawRequest, VerifyResult } from '../../types.ts';
+import type { RawRequest, VerifyResult } from '../../../../bot/ports/channel.ts';
 
 /**
  * X-Twilio-Signature (CHANNELS.md §3.3): base64 HMAC-SHA1 with the auth token over the public URL followed by

@@ -1,4 +1,4 @@
-import type { OutboundPayload, WebhookResponse } from '../../types.ts';
+import type { OutboundPayload, WebhookResponse } from '../../../../bot/ports/channel.ts';
 
 /** Replies written into the webhook response as TwiML (CHANNELS.md §3.4), so Twilio sends them without a REST call. */
 
