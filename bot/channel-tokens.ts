@@ -1,5 +1,3 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../adapters/storage/schema.ts';
 import type { Logger } from './ports/logger.ts';
 
 export interface TokenPair {
@@ -22,42 +20,6 @@ export interface TokenStore {
   /** Saves the new pair and releases the lease in one statement. */
   saveRefreshed(channel: string, pair: TokenPair): Promise<void>;
   releaseRefresh(channel: string): Promise<void>;
-}
-
-export function createTokenStore(db: Kysely<Database>, now: () => Date = () => new Date()): TokenStore {
-  return {
-    async get(channel) {
-      const row = await db.selectFrom('channel_tokens').selectAll().where('channel', '=', channel).executeTakeFirst();
-      return row === undefined ? undefined : { accessToken: row.access_token, refreshToken: row.refresh_token, expiresAt: new Date(row.expires_at) };
-    },
-    async seed(channel, pair) {
-      await db
-        .insertInto('channel_tokens')
-        .values({ channel, access_token: pair.accessToken, refresh_token: pair.refreshToken, expires_at: pair.expiresAt.toISOString(), refreshing_until: null, updated_at: now().toISOString() })
-        .onConflict((oc) => oc.column('channel').doNothing())
-        .execute();
-    },
-    async claimRefresh(channel, leaseMs) {
-      const at = now();
-      const result = await db
-        .updateTable('channel_tokens')
-        .set({ refreshing_until: new Date(at.getTime() + leaseMs).toISOString() })
-        .where('channel', '=', channel)
-        .where((eb) => eb.or([eb('refreshing_until', 'is', null), eb('refreshing_until', '<', at.toISOString())]))
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows) > 0;
-    },
-    async saveRefreshed(channel, pair) {
-      await db
-        .updateTable('channel_tokens')
-        .set({ access_token: pair.accessToken, refresh_token: pair.refreshToken, expires_at: pair.expiresAt.toISOString(), refreshing_until: null, updated_at: now().toISOString() })
-        .where('channel', '=', channel)
-        .execute();
-    },
-    async releaseRefresh(channel) {
-      await db.updateTable('channel_tokens').set({ refreshing_until: null }).where('channel', '=', channel).execute();
-    },
-  };
 }
 
 export interface TokenKeeper {

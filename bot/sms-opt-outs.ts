@@ -1,23 +1,6 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../adapters/storage/schema.ts';
-
 /** Phone numbers that replied STOP: no proactive SMS goes to them until they send START. */
 export interface SmsOptOuts {
   optOut(phone: string): Promise<void>;
   optIn(phone: string): Promise<void>;
   isOptedOut(phone: string): Promise<boolean>;
-}
-
-export function createSmsOptOuts(db: Kysely<Database>, now: () => Date = () => new Date()): SmsOptOuts {
-  return {
-    async optOut(phone) {
-      await db.insertInto('sms_opt_outs').values({ phone, opted_out_at: now().toISOString() }).onConflict((oc) => oc.column('phone').doNothing()).execute();
-    },
-    async optIn(phone) {
-      await db.deleteFrom('sms_opt_outs').where('phone', '=', phone).execute();
-    },
-    async isOptedOut(phone) {
-      return (await db.selectFrom('sms_opt_outs').select('phone').where('phone', '=', phone).executeTakeFirst()) !== undefined;
-    },
-  };
 }

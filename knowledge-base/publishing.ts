@@ -1,12 +1,11 @@
-import type { Kysely } from 'kysely';
-import type { Database, KbVersionTable } from '../adapters/storage/schema.ts';
-import { fromRow, type KnowledgeStore } from './store.ts';
+import type { KnowledgeStore } from './store.ts';
 import type { KnowledgeEntry } from './types.ts';
 import { parseEntry, type Problems } from './validate.ts';
 import { contentProblems } from './versions-checks.ts';
 
 /**
- * Drafts and publishing of knowledge-base entries, pure Kysely so any runtime (and any staff page) can use it.
+ * Drafts and publishing of knowledge-base entries, on any runtime (and from any staff page): the logic is here, the
+ * rows are kept behind the PublishingStore port (adapters/storage/publishing-store.ts on Kysely).
  *
  * Every save keeps a whole copy of the entry as a new version (status `draft`). Publishing copies each entry's
  * newest draft into `knowledge_entries`, marks it `published` (older drafts become `superseded`) and bumps the
@@ -90,9 +89,40 @@ export interface PublishingDeps {
   readonly onPublished?: (revision: number) => void;
 }
 
-const REVISION_ROW = 'kb';
+/**
+ * Where versions, the published rows' retired flag and the revision counter are kept. Each method is one or two
+ * single statements (D1 has no interactive transactions); the order a publish calls them in is the core's.
+ */
+export interface PublishingStore {
+  /** The entry's newest version. */
+  newest(entryId: string): Promise<EntryVersion | undefined>;
+  version(entryId: string, version: number): Promise<EntryVersion | undefined>;
+  /** Every version of the entry, newest first. */
+  versions(entryId: string): Promise<EntryVersion[]>;
+  /** The newest version of every entry that has one. */
+  newestOfEach(): Promise<EntryVersion[]>;
+  /** The newest version of each entry whose newest version is a draft, by entry id; only those of `only` if given. */
+  pendingDrafts(only?: readonly string[]): Promise<EntryVersion[]>;
+  /** How many versions there are, of all entries. */
+  count(): Promise<number>;
+  /** Adds a version; false when its number is already taken (two editors saving the same entry at once). */
+  add(version: EntryVersion): Promise<boolean>;
+  /** Marks the version `published`, then the entry's older drafts `superseded`. */
+  markPublished(entryId: string, version: number): Promise<void>;
+  /** The published row (knowledge_entries), retired or not. */
+  live(entryId: string): Promise<DraftEntry | undefined>;
+  /** Every published row, retired ones included. */
+  liveAll(): Promise<DraftEntry[]>;
+  liveIds(): Promise<string[]>;
+  setLiveRetired(entryId: string, retired: boolean): Promise<void>;
+  /** The published revision counter (0 before any publish). */
+  revision(): Promise<number>;
+  /** Adds one to the revision counter and records when and by whom. */
+  bumpRevision(at: string, actor: string): Promise<void>;
+}
 
-function toDraft(entry: KnowledgeEntry | DraftEntry, retired?: boolean): DraftEntry {
+/** An entry with its fields in a fixed order and the retired flag set (stored versions are parsed through it too). */
+export function toDraft(entry: KnowledgeEntry | DraftEntry, retired?: boolean): DraftEntry {
   const { id, title, group, answer, shortAnswer, examples, keywords, source, reviewedAt } = entry;
   return {
     id, title, group, answer, shortAnswer, examples: [...examples], keywords: [...keywords],
@@ -102,79 +132,40 @@ function toDraft(entry: KnowledgeEntry | DraftEntry, retired?: boolean): DraftEn
   };
 }
 
-function fromVersionRow(row: KbVersionTable): EntryVersion {
-  const stored = JSON.parse(row.entry_json) as DraftEntry;
-  return {
-    entryId: row.entry_id,
-    version: Number(row.version),
-    entry: toDraft(stored, stored.retired === true),
-    actor: row.actor,
-    createdAt: row.created_at,
-    status: row.status as VersionStatus,
-    note: row.note,
-  };
-}
-
 /** Field order is fixed by toDraft, so equal content gives equal JSON. */
 const sameContent = (a: DraftEntry, b: DraftEntry): boolean => JSON.stringify(toDraft(a)) === JSON.stringify(toDraft(b));
 
-function isUniqueViolation(error: unknown): boolean {
-  const text = String((error as { code?: unknown; message?: unknown })?.code ?? '') + String((error as { message?: unknown })?.message ?? '');
-  return /UNIQUE|PRIMARY|23505|constraint/i.test(text);
-}
-
-export function createPublishing(db: Kysely<Database>, deps: PublishingDeps): Publishing {
+export function createPublishing(store: PublishingStore, deps: PublishingDeps): Publishing {
   const now = deps.now ?? (() => new Date());
   const audit: AuditPort = deps.audit ?? (async () => {});
 
-  async function newestVersion(id: string): Promise<EntryVersion | undefined> {
-    const row = await db.selectFrom('kb_versions').selectAll().where('entry_id', '=', id).orderBy('version', 'desc').limit(1).executeTakeFirst();
-    return row === undefined ? undefined : fromVersionRow(row);
-  }
-
-  async function liveOf(id: string): Promise<DraftEntry | undefined> {
-    const row = await db.selectFrom('knowledge_entries').selectAll().where('id', '=', id).executeTakeFirst();
-    return row === undefined ? undefined : toDraft(fromRow(row), Number(row.retired) === 1);
-  }
+  const newestVersion = (id: string): Promise<EntryVersion | undefined> => store.newest(id);
+  const liveOf = (id: string): Promise<DraftEntry | undefined> => store.live(id);
 
   async function draftOf(id: string): Promise<DraftEntry | undefined> {
     return (await newestVersion(id))?.entry ?? (await liveOf(id));
   }
 
   async function pending(only?: readonly string[]): Promise<EntryVersion[]> {
-    // The newest version of each entry, kept only when it is still a draft.
-    let query = db
-      .selectFrom('kb_versions as v')
-      .selectAll('v')
-      .where('v.status', '=', 'draft')
-      .where((eb) => eb('v.version', '=', eb.selectFrom('kb_versions as w').select((w) => w.fn.max('w.version').as('m')).whereRef('w.entry_id', '=', 'v.entry_id')));
-    if (only !== undefined) {
-      if (only.length === 0) return [];
-      query = query.where('v.entry_id', 'in', [...only]);
-    }
-    const rows = await query.orderBy('v.entry_id').execute();
-    return rows.map(fromVersionRow);
+    if (only !== undefined && only.length === 0) return [];
+    return store.pendingDrafts(only);
   }
 
   async function insertVersion(entry: DraftEntry, actor: string, note: string | null, status: VersionStatus = 'draft'): Promise<EntryVersion> {
     // Two editors saving the same entry at once race for the next number; the loser takes the one after.
     for (let attempt = 0; ; attempt++) {
       const newest = await newestVersion(entry.id);
-      const row: KbVersionTable = {
-        entry_id: entry.id,
+      const version: EntryVersion = {
+        entryId: entry.id,
         version: (newest?.version ?? 0) + 1,
-        entry_json: JSON.stringify(entry),
+        entry: toDraft(entry),
         actor,
-        created_at: now().toISOString(),
+        createdAt: now().toISOString(),
         status,
         note,
       };
-      try {
-        await db.insertInto('kb_versions').values(row).execute();
-        return fromVersionRow(row);
-      } catch (error) {
-        if (attempt >= 4 || !isUniqueViolation(error)) throw error;
-      }
+      if (await store.add(version)) return version;
+      if (attempt >= 4) throw new Error(`version ${version.version} of ${entry.id} was taken by another save five times running`);
     }
   }
 
@@ -200,10 +191,7 @@ export function createPublishing(db: Kysely<Database>, deps: PublishingDeps): Pu
     return { kind: 'saved', version };
   }
 
-  async function revision(): Promise<number> {
-    const row = await db.selectFrom('kb_revision').select('revision').where('id', '=', REVISION_ROW).executeTakeFirst();
-    return Number(row?.revision ?? 0);
-  }
+  const revision = (): Promise<number> => store.revision();
 
   async function publish(actor: string, options: { readonly only?: readonly string[] } = {}): Promise<PublishResult> {
     const drafts = await pending(options.only);
@@ -213,17 +201,12 @@ export function createPublishing(db: Kysely<Database>, deps: PublishingDeps): Pu
       const before = await liveOf(draft.entryId);
       const { retired, ...content } = draft.entry;
       await deps.store.saveEntry(content, actor);
-      await db.updateTable('knowledge_entries').set({ retired: retired ? 1 : 0 }).where('id', '=', draft.entryId).execute();
-      await db.updateTable('kb_versions').set({ status: 'published' }).where('entry_id', '=', draft.entryId).where('version', '=', draft.version).execute();
-      await db.updateTable('kb_versions').set({ status: 'superseded' })
-        .where('entry_id', '=', draft.entryId).where('status', '=', 'draft').where('version', '<', draft.version).execute();
+      await store.setLiveRetired(draft.entryId, retired);
+      await store.markPublished(draft.entryId, draft.version);
       await audit(actor, 'kb.publish', draft.entryId, before ?? null, { version: draft.version, ...draft.entry });
     }
     // Last, so a publish cut short is not announced before its rows are written; running it again finishes it.
-    await db.updateTable('kb_revision')
-      .set((eb) => ({ revision: eb('revision', '+', 1), published_at: at, published_by: actor }))
-      .where('id', '=', REVISION_ROW)
-      .execute();
+    await store.bumpRevision(at, actor);
     const bumped = await revision();
     deps.onPublished?.(bumped);
     return { revision: bumped, published: drafts.map((d) => ({ ...d, status: 'published' as const })) };
@@ -234,38 +217,24 @@ export function createPublishing(db: Kysely<Database>, deps: PublishingDeps): Pu
     publish,
     revision,
     async draftKey() {
-      const row = await db.selectFrom('kb_versions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
-      return `${await revision()}:${Number(row?.n ?? 0)}`;
+      const versions = await store.count();
+      return `${await revision()}:${versions}`;
     },
     draftOf,
     liveOf,
-    async liveIds() {
-      return (await db.selectFrom('knowledge_entries').select('id').execute()).map((r) => r.id);
-    },
+    liveIds: () => store.liveIds(),
     async workingSet() {
-      const rows = await db.selectFrom('knowledge_entries').selectAll().execute();
-      const byId = new Map<string, DraftEntry>(rows.map((row) => [row.id, toDraft(fromRow(row), Number(row.retired) === 1)]));
-      const newest = await db
-        .selectFrom('kb_versions as v')
-        .selectAll('v')
-        .where((eb) => eb('v.version', '=', eb.selectFrom('kb_versions as w').select((w) => w.fn.max('w.version').as('m')).whereRef('w.entry_id', '=', 'v.entry_id')))
-        .execute();
-      for (const row of newest) byId.set(row.entry_id, fromVersionRow(row).entry);
+      const byId = new Map<string, DraftEntry>((await store.liveAll()).map((entry) => [entry.id, entry]));
+      for (const version of await store.newestOfEach()) byId.set(version.entryId, version.entry);
       return [...byId.values()].sort((a, b) => a.group.localeCompare(b.group) || a.id.localeCompare(b.id));
     },
     pending: () => pending(),
-    async versions(id) {
-      const rows = await db.selectFrom('kb_versions').selectAll().where('entry_id', '=', id).orderBy('version', 'desc').execute();
-      return rows.map(fromVersionRow);
-    },
-    async version(id, n) {
-      const row = await db.selectFrom('kb_versions').selectAll().where('entry_id', '=', id).where('version', '=', n).executeTakeFirst();
-      return row === undefined ? undefined : fromVersionRow(row);
-    },
+    versions: (id) => store.versions(id),
+    version: (id, n) => store.version(id, n),
     async restore(id, n, actor) {
-      const old = await db.selectFrom('kb_versions').selectAll().where('entry_id', '=', id).where('version', '=', n).executeTakeFirst();
+      const old = await store.version(id, n);
       if (old === undefined) return undefined;
-      return saveDraft(fromVersionRow(old).entry, actor, { note: `khôi phục từ phiên bản ${n}`, action: 'kb.restore' });
+      return saveDraft(old.entry, actor, { note: `khôi phục từ phiên bản ${n}`, action: 'kb.restore' });
     },
     async setRetired(id, retired, actor) {
       const current = await draftOf(id);

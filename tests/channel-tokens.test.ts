@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { silentLogger } from '../adapters/http/logger.ts';
 import { migrateToLatest } from '../adapters/storage/migrate.ts';
-import { createTokenKeeper, createTokenStore, type RefreshOutcome } from '../bot/channel-tokens.ts';
+import { createTokenKeeper, type RefreshOutcome } from '../bot/channel-tokens.ts';
+import { createTokenStore } from '../adapters/storage/token-store.ts';
 import { temporaryDatabase } from './helpers.ts';
 
 let database: ReturnType<typeof temporaryDatabase>;

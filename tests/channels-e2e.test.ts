@@ -6,7 +6,7 @@ import type { Update } from 'telegraf/types';
 import { assemble, type Assembly } from '../adapters/runtime/assemble.ts';
 import { createApp } from '../adapters/http/app.ts';
 import { silentLogger } from '../adapters/http/logger.ts';
-import { createConversationStore } from '../bot/conversation-store.ts';
+import { createConversationStore } from '../adapters/storage/conversation-store.ts';
 import type { StubPlatform } from './stub-platform.ts';
 import { GATEWAY, PUBLIC_BASE, startRig, TELEGRAM_SECRET, TWILIO, ZALO, type Rig } from './channel-rig.ts';
 import { reopenDatabase, temporaryDatabase, TEST_SITE } from './helpers.ts';

@@ -3,7 +3,7 @@ import { after, test } from 'node:test';
 import { Migrator } from 'kysely';
 import { migrationProvider } from '../adapters/storage/migrations/index.ts';
 import { migrateToLatest } from '../adapters/storage/migrate.ts';
-import { createConversationStore } from '../bot/conversation-store.ts';
+import { createConversationStore } from '../adapters/storage/conversation-store.ts';
 import { temporaryDatabase } from './helpers.ts';
 
 const databases: Array<{ cleanup: () => Promise<void> }> = [];

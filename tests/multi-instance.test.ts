@@ -11,8 +11,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { openPostgres } from '../adapters/storage/postgres.ts';
-import { createKnowledgeStore } from '../knowledge-base/store.ts';
+import { createKnowledgeStore } from '../adapters/storage/knowledge-store.ts';
 import { createPublishing } from '../knowledge-base/publishing.ts';
+import { createPublishingStore } from '../adapters/storage/publishing-store.ts';
 import { requirePostgres } from './pg/cluster.ts';
 import { createDatabase } from './pg/fresh-database.ts';
 import { startStubPlatform, type StubPlatform } from './stub-platform.ts';
@@ -175,7 +176,7 @@ describe('two Node instances on one PostgreSQL', postgres.ok ? { timeout: 120_00
     const question = 'làm căn cước công dân ở đâu';
     const marker = `Nội dung xuất bản thử ${Date.now()}`;
     try {
-      const publishing = createPublishing(db, { store: createKnowledgeStore(db) });
+      const publishing = createPublishing(createPublishingStore(db), { store: createKnowledgeStore(db) });
       const current = await publishing.draftOf('can-cuoc');
       assert.ok(current, 'the seeded entry can-cuoc exists');
       const saved = await publishing.saveDraft({ ...current, answer: `${marker}: làm tại Công an xã/phường.` }, 'editor');

@@ -6,7 +6,8 @@ import { Hono } from 'hono';
 import { parseW3cDatetime, toVietnamTime } from '../adapters/http/open311/datetime.ts';
 import { createOpen311Routes, type Open311Deps, type Open311Service } from '../adapters/http/open311/routes.ts';
 import { migrateToLatest } from '../adapters/storage/migrate.ts';
-import { createReportStore, type ReportStore } from '../bot/reports/store.ts';
+import type { ReportStore } from '../bot/reports/store.ts';
+import { createReportStore } from '../adapters/storage/report-store.ts';
 import { readSeed } from '../knowledge-base/seed-files.ts';
 import { temporaryDatabase } from './helpers.ts';
 

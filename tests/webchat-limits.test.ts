@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { clientAddressFrom } from '../adapters/http/client-address.ts';
-import { createRateLimiter } from '../bot/rate-limiter.ts';
+import { createRateLimiter } from '../adapters/storage/rate-limit-store.ts';
 import type { Reply } from '../bot/types.ts';
 import { assembledProduct, startServer } from './helpers.ts';
 import { pageId } from './webchat-rig.ts';

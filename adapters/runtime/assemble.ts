@@ -1,16 +1,19 @@
 import type { Kysely } from 'kysely';
-import { createTokenStore } from '../../bot/channel-tokens.ts';
-import { createConversationStore, type ConversationStore } from '../../bot/conversation-store.ts';
+import { createTokenStore } from '../storage/token-store.ts';
+import type { ConversationStore } from '../../bot/conversation-store.ts';
+import { createConversationStore } from '../storage/conversation-store.ts';
 import { createBot, type Bot } from '../../bot/handle.ts';
 import { createInbox, type Inbox } from '../../bot/inbox.ts';
 import { createOutbox, type Outbox } from '../../bot/outbox.ts';
 import { createOutboxWorker, type OutboxWorker } from '../../bot/outbox-worker.ts';
 import type { DeliveryPolicy } from '../../bot/delivery-policy.ts';
-import { createRateLimiter } from '../../bot/rate-limiter.ts';
+import { createRateLimiter } from '../storage/rate-limit-store.ts';
 import { createReplies } from '../../bot/replies.ts';
 import type { SiteConfig } from '../../bot/site-config.ts';
-import { createSmsOptOuts, type SmsOptOuts } from '../../bot/sms-opt-outs.ts';
-import { createUnansweredStore, type UnansweredStore } from '../../bot/unanswered-store.ts';
+import type { SmsOptOuts } from '../../bot/sms-opt-outs.ts';
+import { createSmsOptOuts } from '../storage/sms-opt-out-store.ts';
+import type { UnansweredStore } from '../../bot/unanswered-store.ts';
+import { createUnansweredStore } from '../storage/unanswered-store.ts';
 import { createHandoffService, takeMinutesFrom, type HandoffService } from '../../bot/handoff-service.ts';
 import { handoffHoursFrom } from '../../bot/handoff-hours.ts';
 import { createHandoffStore } from '../storage/handoff-store.ts';
@@ -23,14 +26,17 @@ import { createReportDesk } from '../../bot/report-desk.ts';
 import { shippedGazetteer } from '../../bot/reports/gazetteer-data.ts';
 import type { Gazetteer } from '../../bot/reports/gazetteer.ts';
 import { createReportService, type ReportService } from '../../bot/reports/service.ts';
-import { createReportStore, type ReportStore } from '../../bot/reports/store.ts';
+import type { ReportStore } from '../../bot/reports/store.ts';
+import { createReportStore } from '../storage/report-store.ts';
 import { shippedSeed, type SeedContent } from '../../knowledge-base/seed-data.ts';
-import { createKnowledgeStore, type KnowledgeStore } from '../../knowledge-base/store.ts';
+import type { KnowledgeStore } from '../../knowledge-base/store.ts';
+import { createKnowledgeStore } from '../storage/knowledge-store.ts';
 import type { UnderstandingHolder } from '../../knowledge-base/understanding.ts';
 import type { ScopeHolder } from '../../knowledge-base/catalogue/scope-holder.ts';
 import type { CatalogueStore } from '../../knowledge-base/catalogue/store.ts';
 import { createCatalogueStore } from '../storage/catalogue-store.ts';
 import { createPublishing, type Publishing } from '../../knowledge-base/publishing.ts';
+import { createPublishingStore } from '../storage/publishing-store.ts';
 import { createLiveKnowledge, type LiveKnowledge } from '../../knowledge-base/live-knowledge.ts';
 import { createAuditLog } from '../../admin/store/audit-log.ts';
 import type { ChannelAdapter, Fetch } from '../../bot/ports/channel.ts';
@@ -131,7 +137,7 @@ export async function assemble(db: Kysely<Database>, site: SiteConfig, options: 
     onError: (error) => logger.error('knowledge.rebuild-failed', { error: error instanceof Error ? error.message : 'unknown' }),
     onRebuilt: (revision, ms) => logger.info('knowledge.rebuilt', { revision, ms }),
   });
-  const publishing = createPublishing(db, { store: knowledge, now, audit: createAuditLog(db, now).audit, onPublished: () => live.kick() });
+  const publishing = createPublishing(createPublishingStore(db), { store: knowledge, now, audit: createAuditLog(db, now).audit, onPublished: () => live.kick() });
   const conversations = createConversationStore(db, now);
 
   const configured = channelsFromEnv(options.env ?? {}, { fetch: options.fetch ?? fetch, tokens: createTokenStore(db, now), logger, site });

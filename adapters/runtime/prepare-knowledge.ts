@@ -3,6 +3,7 @@ import { shippedCatalogue } from '../../knowledge-base/catalogue/shipped.ts';
 import { loadScope, type ScopeHolder } from '../../knowledge-base/catalogue/scope-holder.ts';
 import type { CatalogueStore } from '../../knowledge-base/catalogue/store.ts';
 import { createPublishing } from '../../knowledge-base/publishing.ts';
+import { createPublishingStore } from '../storage/publishing-store.ts';
 import type { SeedContent } from '../../knowledge-base/seed-data.ts';
 import type { KnowledgeStore } from '../../knowledge-base/store.ts';
 import { loadUnderstanding, type UnderstandingHolder } from '../../knowledge-base/understanding.ts';
@@ -27,7 +28,7 @@ export async function prepareKnowledge(db: Kysely<Database>, knowledge: Knowledg
   const migrated = await migrateToLatest(db);
   const seeded = await knowledge.seedIfEmpty(seed);
   // Read before the matcher is built, so a publish landing meanwhile still triggers a rebuild.
-  const builtRevision = await createPublishing(db, { store: knowledge }).revision();
+  const builtRevision = await createPublishing(createPublishingStore(db), { store: knowledge }).revision();
   const understanding = await loadUnderstanding(knowledge);
   await catalogue.seedIfEmpty(shippedCatalogue());
   const scope = await loadScope(catalogue, knowledge);

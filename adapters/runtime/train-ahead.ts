@@ -13,7 +13,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { encodeModels } from '../../intents/model-file.ts';
 import { recordTrainedModels } from '../../intents/model-io.ts';
-import { createKnowledgeStore } from '../../knowledge-base/store.ts';
+import { createKnowledgeStore } from '../storage/knowledge-store.ts';
 import { shippedSeed } from '../../knowledge-base/seed-data.ts';
 import { createCatalogueStore } from '../storage/catalogue-store.ts';
 import { openSqlite } from '../storage/sqlite.ts';

@@ -1,4 +1,5 @@
-import { createTokenKeeper, createTokenStore } from '../../bot/channel-tokens.ts';
+import { createTokenKeeper } from '../../bot/channel-tokens.ts';
+import { createTokenStore } from '../storage/token-store.ts';
 import type { Kysely } from 'kysely';
 import type { Fetch } from '../../bot/ports/channel.ts';
 import { refreshZaloToken } from '../channels/zalo/oauth.ts';

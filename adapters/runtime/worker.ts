@@ -14,7 +14,7 @@ import { useTrainedModels } from '../../intents/model-io.ts';
 import { createCatalogueStore } from '../storage/catalogue-store.ts';
 import { shippedSeed } from '../../knowledge-base/seed-data.ts';
 import { SEED_SITE } from '../../knowledge-base/seed-modules.ts';
-import { createKnowledgeStore } from '../../knowledge-base/store.ts';
+import { createKnowledgeStore } from '../storage/knowledge-store.ts';
 import { createRetention } from '../../bot/retention.ts';
 import type { Fetch } from '../../bot/ports/channel.ts';
 import { jsonLogger } from '../http/logger.ts';

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { createCatalogueStore } from '../../adapters/storage/catalogue-store.ts';
 import { createStaffStores } from '../../admin/store/index.ts';
 import type { CatalogueProcedure } from '../../knowledge-base/catalogue/types.ts';
-import { createKnowledgeStore } from '../../knowledge-base/store.ts';
+import { createKnowledgeStore } from '../../adapters/storage/knowledge-store.ts';
 import type { KnowledgeEntry } from '../../knowledge-base/types.ts';
 import type { StoreHarness } from './harness.ts';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createConversationStore } from '../../bot/conversation-store.ts';
-import { createUnansweredStore } from '../../bot/unanswered-store.ts';
+import { createConversationStore } from '../../adapters/storage/conversation-store.ts';
+import { createUnansweredStore } from '../../adapters/storage/unanswered-store.ts';
 import type { StoreHarness } from './harness.ts';
 
 /** Conversations (ids, state with its version check, inbound stamps, transcript) and unanswered questions. */

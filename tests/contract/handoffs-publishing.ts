@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createHandoffStore } from '../../adapters/storage/handoff-store.ts';
-import { createConversationStore } from '../../bot/conversation-store.ts';
+import { createConversationStore } from '../../adapters/storage/conversation-store.ts';
 import { createPublishing } from '../../knowledge-base/publishing.ts';
-import { createKnowledgeStore } from '../../knowledge-base/store.ts';
+import { createPublishingStore } from '../../adapters/storage/publishing-store.ts';
+import { createKnowledgeStore } from '../../adapters/storage/knowledge-store.ts';
 import type { KnowledgeEntry } from '../../knowledge-base/types.ts';
 import type { StoreHarness } from './harness.ts';
 
@@ -69,8 +70,8 @@ export function handoffsAndPublishingContract(harness: () => StoreHarness): void
     const store = await harness().fresh();
     const knowledge = createKnowledgeStore(store.db);
     await knowledge.seedIfEmpty({ entries: [entry('khai-sinh', 'Bản cũ.')], definitions: [] });
-    const here = createPublishing(store.db, { store: knowledge });
-    const there = createPublishing(store.another(), { store: createKnowledgeStore(store.another()) });
+    const here = createPublishing(createPublishingStore(store.db), { store: knowledge });
+    const there = createPublishing(createPublishingStore(store.another()), { store: createKnowledgeStore(store.another()) });
     const start = await there.revision();
 
     const saved = await here.saveDraft(entry('khai-sinh', 'Bản mới có dấu tiếng Việt.'), 'editor-1', { baseVersion: 0 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createReportStore } from '../../bot/reports/store.ts';
+import { createReportStore } from '../../adapters/storage/report-store.ts';
 import type { StoreHarness } from './harness.ts';
 
 /** A clock that moves one minute per reading, so creation order is also time order. */

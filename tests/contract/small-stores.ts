@@ -4,11 +4,11 @@ import { createContinuationStore } from '../../adapters/storage/continuation-sto
 import { createRetentionStore } from '../../adapters/storage/retention-store.ts';
 import { createWebChatMailbox } from '../../adapters/storage/webchat-mailbox.ts';
 import type { OutboundPayload } from '../../bot/ports/channel.ts';
-import { createTokenStore } from '../../bot/channel-tokens.ts';
-import { createConversationStore } from '../../bot/conversation-store.ts';
+import { createTokenStore } from '../../adapters/storage/token-store.ts';
+import { createConversationStore } from '../../adapters/storage/conversation-store.ts';
 import { createInbox } from '../../bot/inbox.ts';
-import { createRateLimiter } from '../../bot/rate-limiter.ts';
-import { createSmsOptOuts } from '../../bot/sms-opt-outs.ts';
+import { createRateLimiter } from '../../adapters/storage/rate-limit-store.ts';
+import { createSmsOptOuts } from '../../adapters/storage/sms-opt-out-store.ts';
 import type { StoreHarness } from './harness.ts';
 
 const page = (text: string) => ({ kind: 'text', text }) as unknown as OutboundPayload;
