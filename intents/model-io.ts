@@ -51,7 +51,10 @@ export function trainedOrLoaded(key: TrainingKey, train: () => LinearModel): Lin
   if (loaded.size === 0 && recorder === undefined) return train();
   const id = fingerprint(key);
   const found = loaded.get(id);
-  if (found !== undefined) return found;
+  if (found !== undefined) {
+    recorder?.({ fingerprint: id, featureCount: key.featureCount, model: found });
+    return found;
+  }
   const model = train();
   recorder?.({ fingerprint: id, featureCount: key.featureCount, model });
   return model;
@@ -62,7 +65,21 @@ export function useTrainedModels(models: readonly TrainedModel[]): void {
   for (const trained of models) loaded.set(trained.fingerprint, trained.model);
 }
 
-/** Runs `build` and returns every model it trained (the train-ahead script). */
+/**
+ * Runs a synchronous `build` (buildMatcher) with these weights loaded, then forgets them: weights trained in
+ * another thread (knowledge-base/trainer.ts) serve one build and are not kept for the life of the process.
+ */
+export function withTrainedModels<T>(models: readonly TrainedModel[], build: () => T): T {
+  const added = models.filter((trained) => !loaded.has(trained.fingerprint));
+  for (const trained of added) loaded.set(trained.fingerprint, trained.model);
+  try {
+    return build();
+  } finally {
+    for (const trained of added) loaded.delete(trained.fingerprint);
+  }
+}
+
+/** Runs `build` and returns every model it trained or loaded (the train-ahead script, the trainers). */
 export async function recordTrainedModels(build: () => Promise<void>): Promise<TrainedModel[]> {
   const recorded: TrainedModel[] = [];
   recorder = (trained) => recorded.push(trained);

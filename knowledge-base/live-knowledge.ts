@@ -1,8 +1,10 @@
 /**
  * Keeps this instance's matcher in step with the published revision. A publish here kicks it at once; other
  * instances sharing the database find the bumped counter on their next poll (the Node runtime polls every ~2 s).
- * The rebuild (about half a second of matcher training) runs after the response has gone out, builds the new
- * matcher beside the old one and swaps it in (UnderstandingHolder.rebuild), so residents are answered throughout.
+ * The rebuild runs after the response has gone out, builds the new matcher beside the old one and swaps it in
+ * (UnderstandingHolder.rebuild), so residents are answered throughout. Its training goes through the holder's
+ * trainer (knowledge-base/trainer.ts): on Node a worker thread, so the event loop is held only while the matcher
+ * is assembled from the returned weights; in process on a Cloudflare Worker.
  */
 export interface LiveKnowledge {
   /** Rebuilds when the stored revision differs from the one built; concurrent calls share one rebuild. */

@@ -1,5 +1,6 @@
 import { buildMatcher, type Matcher } from '../intents/matcher.ts';
 import type { KnowledgeStore } from './store.ts';
+import { inProcessTrainer, trainMatcher, type Trainer } from './trainer.ts';
 import { trainingSet } from './training-set.ts';
 import { kbLabel, type KnowledgeEntry, type LabelDefinition } from './types.ts';
 
@@ -27,29 +28,38 @@ export function buildUnderstanding(entries: readonly KnowledgeEntry[], definitio
 export interface UnderstandingHolder {
   readonly current: () => Understanding;
   readonly rebuild: () => Promise<Understanding>;
+  /** What trains its rebuilds; the staff editor's draft matcher ("Thử câu hỏi") trains the same way. */
+  readonly trainer: Trainer;
 }
 
-export async function loadUnderstanding(store: KnowledgeStore): Promise<UnderstandingHolder> {
+/**
+ * `trainer` trains the matcher for rebuilds (after a publish): on Node a worker thread (adapters/runtime/
+ * thread-trainer.ts), so residents on this instance are answered while it trains; in process by default (the
+ * Cloudflare Worker). `startTrainer` trains the first build, before anything is answered (in process unless given).
+ */
+export async function loadUnderstanding(store: KnowledgeStore, trainer: Trainer = inProcessTrainer, startTrainer: Trainer = inProcessTrainer): Promise<UnderstandingHolder> {
   let trainedOn = '';
   let current: Understanding | undefined;
-  const build = async (): Promise<Understanding> => {
+  const build = async (using: Trainer): Promise<Understanding> => {
     const entries = await store.listEntries();
     const definitions = await store.listDefinitions();
     // A change that leaves what the matcher learns from alone (an answer, a fee, a source) keeps the trained
     // matcher: the new content is swapped in at once instead of after seconds of training.
-    const key = JSON.stringify(trainingSet(entries, definitions));
-    const next = buildUnderstanding(entries, definitions, key === trainedOn ? current?.matcher : undefined);
+    const examples = trainingSet(entries, definitions);
+    const key = JSON.stringify(examples);
+    const matcher = key === trainedOn && current ? current.matcher : await trainMatcher(examples, using);
     trainedOn = key;
-    return next;
+    return buildUnderstanding(entries, definitions, matcher);
   };
-  let built = await build();
+  let built = await build(startTrainer);
   current = built;
   return {
     current: () => built,
     rebuild: async () => {
-      built = await build();
+      built = await build(trainer);
       current = built;
       return built;
     },
+    trainer,
   };
 }

@@ -32,6 +32,7 @@ import { shippedSeed, type SeedContent } from '../../knowledge-base/seed-data.ts
 import type { KnowledgeStore } from '../../knowledge-base/store.ts';
 import { createKnowledgeStore } from '../storage/knowledge-store.ts';
 import type { UnderstandingHolder } from '../../knowledge-base/understanding.ts';
+import type { Trainer } from '../../knowledge-base/trainer.ts';
 import type { ScopeHolder } from '../../knowledge-base/catalogue/scope-holder.ts';
 import type { CatalogueStore } from '../../knowledge-base/catalogue/store.ts';
 import { createCatalogueStore } from '../storage/catalogue-store.ts';
@@ -115,6 +116,8 @@ export interface AssembleOptions {
   readonly prepared?: PreparedKnowledge;
   /** Counts for GET /metrics (adapters/http/metrics.ts); none unless given. */
   readonly metrics?: BotMetrics;
+  /** Trains the matcher after a publish: Node passes a worker thread (thread-trainer.ts); in process unless given. */
+  readonly trainer?: Trainer;
 }
 
 /**
@@ -126,11 +129,13 @@ export async function assemble(db: Kysely<Database>, site: SiteConfig, options: 
   const now = options.now ?? (() => new Date());
   const knowledge = createKnowledgeStore(db, now);
   const catalogue = createCatalogueStore(db, now);
-  const { migrated, seeded, builtRevision, understanding, scope } = options.prepared ?? (await prepareKnowledge(db, knowledge, catalogue, options.seed ?? shippedSeed()));
+  const { migrated, seeded, builtRevision, understanding, scope } = options.prepared ?? (await prepareKnowledge(db, knowledge, catalogue, options.seed ?? shippedSeed(), options.trainer));
   const live = createLiveKnowledge({
     revision: async () => publishing.revision(),
     rebuild: async () => {
       await understanding.rebuild();
+      // A turn of the event loop between the two builds: residents waiting meanwhile are answered in between.
+      await new Promise<void>((resolve) => setTimeout(resolve, 0));
       await scope.rebuild();
     },
     initial: builtRevision,

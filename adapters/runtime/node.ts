@@ -24,6 +24,7 @@ import { deliveryFromEnv } from './delivery-from-env.ts';
 import { startRetention } from './retention-timer.ts';
 import { open311Deps } from './open311-deps.ts';
 import { siteFromEnv } from './site-from-env.ts';
+import { createThreadTrainer } from './thread-trainer.ts';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
 const env = process.env;
@@ -39,7 +40,12 @@ const logger = jsonLogger(undefined, requestScope.current);
 const metrics = createProcessMetrics();
 const site = siteFromEnv(env);
 const { db, where: databaseWhere } = openDatabase(env, logger);
-const assembly = await assemble(db, site, { env, logger, metrics: metrics.bot, gazetteer: readGazetteer(env.COMMUNES_FILE) });
+// After a publish the matcher trains in a worker thread, so this event loop keeps answering meanwhile.
+const trainer = createThreadTrainer({
+  onTrained: (ms) => logger.info('knowledge.trained-in-thread', { ms: Math.round(ms) }),
+  onFallback: (reason) => logger.error('knowledge.train-thread-failed', { reason }),
+});
+const assembly = await assemble(db, site, { env, logger, metrics: metrics.bot, gazetteer: readGazetteer(env.COMMUNES_FILE), trainer });
 for (const problem of assembly.channelProblems) logger.error('startup.channel-off', { problem });
 for (const problem of assembly.settingProblems) logger.error('startup.setting', { problem });
 // Messages a stopped process accepted but did not answer; sends it left in flight are taken over when their
@@ -53,6 +59,9 @@ logger.info('startup.ready', {
   channels: [...assembly.channels.keys()].join(',') || 'webchat only',
   recoveredMessages: recovered,
 });
+
+// The first publish then finds the training thread up, its modules loaded.
+trainer.warm();
 
 const firstAdmin = await ensureFirstAdmin(assembly.staff, env);
 if (firstAdmin.created) {

@@ -6,6 +6,7 @@ import { createPublishing } from '../../knowledge-base/publishing.ts';
 import { createPublishingStore } from '../storage/publishing-store.ts';
 import type { SeedContent } from '../../knowledge-base/seed-data.ts';
 import type { KnowledgeStore } from '../../knowledge-base/store.ts';
+import type { Trainer } from '../../knowledge-base/trainer.ts';
 import { loadUnderstanding, type UnderstandingHolder } from '../../knowledge-base/understanding.ts';
 import { migrateToLatest } from '../storage/migrate.ts';
 import type { Database } from '../storage/schema.ts';
@@ -24,12 +25,13 @@ export interface PreparedKnowledge {
   readonly scope: ScopeHolder;
 }
 
-export async function prepareKnowledge(db: Kysely<Database>, knowledge: KnowledgeStore, catalogue: CatalogueStore, seed: SeedContent): Promise<PreparedKnowledge> {
+/** `trainer` trains the matcher's rebuilds after a publish (knowledge-base/trainer.ts; in process unless given). */
+export async function prepareKnowledge(db: Kysely<Database>, knowledge: KnowledgeStore, catalogue: CatalogueStore, seed: SeedContent, trainer?: Trainer): Promise<PreparedKnowledge> {
   const migrated = await migrateToLatest(db);
   const seeded = await knowledge.seedIfEmpty(seed);
   // Read before the matcher is built, so a publish landing meanwhile still triggers a rebuild.
   const builtRevision = await createPublishing(createPublishingStore(db), { store: knowledge }).revision();
-  const understanding = await loadUnderstanding(knowledge);
+  const understanding = await loadUnderstanding(knowledge, trainer);
   await catalogue.seedIfEmpty(shippedCatalogue());
   const scope = await loadScope(catalogue, knowledge);
   return { migrated, seeded, builtRevision, understanding, scope };

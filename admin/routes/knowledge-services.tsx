@@ -33,7 +33,7 @@ export function knowledgeServices(deps: AdminDeps): KnowledgeServices | undefine
     site: s.site ?? FALLBACK_SITE,
     reviewMonths: s.reviewMonths ?? 12,
     segmentBudget: DEFAULT_SEGMENT_BUDGET,
-    drafts: createDraftMatchers(s.publishing, s.knowledge),
+    drafts: createDraftMatchers(s.publishing, s.knowledge, s.understanding?.trainer),
   };
 }
 

@@ -11,14 +11,17 @@ import type { Publishing } from '../../knowledge-base/publishing.ts';
 import { placeholderValues } from '../../knowledge-base/render.ts';
 import type { KnowledgeStore } from '../../knowledge-base/store.ts';
 import { KB_PREFIX } from '../../knowledge-base/types.ts';
+import { inProcessTrainer, trainMatcher, type Trainer } from '../../knowledge-base/trainer.ts';
+import { trainingSet } from '../../knowledge-base/training-set.ts';
 import { buildUnderstanding, type Understanding } from '../../knowledge-base/understanding.ts';
 
 /**
  * "Thử câu hỏi": the matcher built from the drafts (every entry at its newest saved version, retired ones left
  * out) answers a question the way the bot would, before anything is published. Building takes about half a
- * second or more (and blocks this process's event loop meanwhile), so one build is cached per draft key (it changes
- * with every save and publish). A save starts the next build in the background (`warm`) only while someone has
- * been trying questions lately: otherwise every save would cost the residents on this instance that pause.
+ * second or more, so one build is cached per draft key (it changes with every save and publish). Its training
+ * runs where the bot's rebuilds train (a worker thread on Node: only the cheaper rest blocks this event loop).
+ * A save starts the next build in the background (`warm`) only while someone has been trying questions lately:
+ * otherwise every save would cost the residents on this instance that pause.
  */
 export interface DraftMatchers {
   get(): Promise<{ understanding: Understanding; key: string; buildMs: number }>;
@@ -27,7 +30,7 @@ export interface DraftMatchers {
 
 const WARM_WHILE_USED_MS = 10 * 60_000;
 
-export function createDraftMatchers(publishing: Publishing, knowledge: KnowledgeStore): DraftMatchers {
+export function createDraftMatchers(publishing: Publishing, knowledge: KnowledgeStore, trainer: Trainer = inProcessTrainer): DraftMatchers {
   let lastAsked = Number.NEGATIVE_INFINITY;
   let cached: { key: string; built: Promise<{ understanding: Understanding; buildMs: number }> } | undefined;
   async function get() {
@@ -37,7 +40,8 @@ export function createDraftMatchers(publishing: Publishing, knowledge: Knowledge
       const built = (async () => {
         const [entries, definitions] = await Promise.all([publishing.workingSet(), knowledge.listDefinitions()]);
         const started = performance.now();
-        const understanding = buildUnderstanding(entries.filter((e) => !e.retired), definitions);
+        const live = entries.filter((e) => !e.retired);
+        const understanding = buildUnderstanding(live, definitions, await trainMatcher(trainingSet(live, definitions), trainer));
         return { understanding, buildMs: performance.now() - started };
       })();
       cached = { key, built };
