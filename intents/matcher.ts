@@ -75,6 +75,8 @@ export const DEFAULT_OPTIONS: MatcherOptions = {
 };
 
 const ALTERNATIVES = 3;
+/** A model at least this sure of one topic is not overruled by vagueness found through common words only. */
+const GENERIC_TRUST = 0.9;
 const SEED = 20260701;
 
 const withoutMarks = (analysed: AnalysedText): AnalysedText => ({ ...analysed, marks: [] });
@@ -169,6 +171,9 @@ export function buildMatcher(examples: readonly LabelledText[], options: Matcher
     // but it is to common words that merely share a topic's vocabulary ("bot có người yêu chưa").
     const top = labels.indexOf(result.label);
     if (vague.length === 0) return result;
+    // Common words that merely appear across topics are weak evidence: a model that is sure of one topic
+    // ("làm căn cước cho con 14 tuổi ở đâu": căn cước at 0.99) is trusted over them.
+    if (generic && (scores[top] as number) >= GENERIC_TRUST) return result;
     if (generic && offerable(top) && !vague.includes(top)) vague.unshift(top);
     if (!vague.includes(top) && (generic || result.label !== OUT_OF_SCOPE_LABEL)) return result;
     // Most likely first: the model's order among the topics the words fit equally.
