@@ -7,7 +7,7 @@ import { placeholderValues } from '../knowledge-base/render.ts';
 import { KB_PREFIX } from '../knowledge-base/types.ts';
 import { readMessage } from '../knowledge-base/catalogue/read-message.ts';
 import type { ScopeIndex } from '../knowledge-base/catalogue/scope-index.ts';
-import { CATALOGUE_PREFIX, codeOfValue } from '../knowledge-base/catalogue/types.ts';
+import { CATALOGUE_PREFIX, catalogueChoice, codeOfValue } from '../knowledge-base/catalogue/types.ts';
 import type { ScopeOutcome } from '../intents/scope.ts';
 import { answerEntry } from './answer-entry.ts';
 import { createCatalogueReplies } from './catalogue-replies.ts';
@@ -100,6 +100,7 @@ export function createBot(deps: BotDeps): Bot {
   async function understand(text: string, result: MatchResult, understanding: Understanding, message: IncomingMessage, conversation: Conversation): Promise<Turn> {
     if (desk.hasCode(text) || desk.asksForOwnReports(text)) return desk.lookUp(text, conversation);
     const reading = readMessage(text, result, deps.catalogue?.());
+    if (reading.scope.kind === 'ask') return askTurn(text, result, reading.scope, understanding, conversation);
     if (reading.scope.kind !== 'ours') return outsideTurn(text, result, reading.scope, conversation);
     const { decision } = reading;
     metrics.decision(decision.kind === 'clarify' ? 'clarify' : decision.kind !== 'answer' ? 'not-understood' : decision.label === OUT_OF_SCOPE_LABEL ? 'out-of-scope' : 'answer');
@@ -124,11 +125,24 @@ export function createBot(deps: BotDeps): Bot {
     return { ...turn, score: result.score };
   }
 
+  /** Our topic or an official procedure next to it: ask which, ours first (a number or a tap picks one). */
+  async function askTurn(text: string, result: MatchResult, scope: Extract<ScopeOutcome, { kind: 'ask' }>, understanding: Understanding, conversation: Conversation): Promise<Turn> {
+    const index = deps.catalogue?.();
+    const procedures = index ? scope.codes.flatMap((code) => index.procedure(code) ?? []) : [];
+    const options = [
+      { value: scope.label, title: understanding.titleOf(scope.label) },
+      ...procedures.map((p) => ({ value: catalogueChoice(p.code), title: `${p.name} (mã ${p.code})`, short: `${p.code} ${p.name.slice(0, 40)}` })),
+    ];
+    metrics.decision('clarify');
+    await deps.unanswered.record({ conversationId: conversation.id, channel: conversation.channel, text, reason: 'clarified', bestLabel: scope.label, bestScore: result.score });
+    return { replies: replies.clarify(options), pending: options, pendingText: text, label: scope.label, score: result.score };
+  }
+
   /**
    * Not one of our topics: the closest official procedures of the catalogue (a number gives one's details), or
    * an honest "not covered". Logged for staff either way: what residents ask and we lack is what to write next.
    */
-  async function outsideTurn(text: string, result: MatchResult, scope: Exclude<ScopeOutcome, { kind: 'ours' }>, conversation: Conversation): Promise<Turn> {
+  async function outsideTurn(text: string, result: MatchResult, scope: Exclude<ScopeOutcome, { kind: 'ours' } | { kind: 'ask' }>, conversation: Conversation): Promise<Turn> {
     await deps.unanswered.record({
       conversationId: conversation.id,
       channel: conversation.channel,

@@ -1,42 +1,79 @@
 /**
- * Danger to life wins over everything: these phrases (on the canonical folded text) send the resident to
- * 114 / 113 / 115 at once, whatever else the message says. Only phrases that cannot mean anything harmless
- * are listed; the classifier, trained on emergency examples, catches the rest.
- * "chay" folds both cháy (fire) and chạy (run), so fire is recognised only with what burns or an alarm word.
+ * Danger to life wins over everything: these rules (on the canonical folded text) send the resident to
+ * 114 / 113 / 115 at once, whatever else the message says. Each rule names a kind of danger by its parts (who or
+ * what is hurt, and how), not one phrasing, and only in words that cannot mean anything harmless; the classifier,
+ * trained on emergency examples, catches the rest. Folding makes words meet ("chay" is cháy and chạy, "can" is cán
+ * and cần, "tong" is tông and tổng), so each rule needs its context: what burns, a vehicle and a victim...
  */
-const PATTERNS: readonly RegExp[] = [
-  // Not "ma chay" (funeral rites): "tiền ma chay nhà nước hỗ trợ" asks about the funeral allowance.
-  /(?<! ma) (chay|boc chay) (nha|cho|rung|kho|xuong|tiem|quan|cua hang|nha may|ghe|phong|bep|chung cu)/,
-  / (dam|vu|bi|dang) chay (nha|lon|to|du doi)/,
-  / (dang|bi) chay (roi|khoi|lua)/,
-  / (lua|khoi) (boc|bao trum|chay lan|ngut)/,
-  / (chay|lua) lan sang /,
-  / no (binh )?(gas|ga) /,
-  / (chet|bi|dang) duoi (nuoc)? /,
-  / duoi nuoc /,
+
+/** Someone who can be hurt: a person, a child, a relative. */
+const VICTIM = '(?:nguoi|mot nguoi|1 nguoi|be|em be|dua nho|tre|chau|con|em|ong|ba|me|bo|ba cu|ong cu|hoc sinh|nguoi di duong|nguoi dan)';
+const VEHICLE = '(?:xe|xe tai|xe khach|xe ben|xe container|container|xe buyt|xe con|o to|oto|xe may|xe ba gac|tau)';
+/** Vehicles whose name alone says it was the vehicle that hit someone ("xe tải cán người"). */
+const HEAVY = '(?:xe tai|xe ben|xe container|container|xe khach|xe buyt|xe ba gac|xe lu|xe bon|xe dau keo|o to|oto)';
+
+const DANGERS: ReadonlyArray<{ readonly kind: string; readonly pattern: RegExp }> = [
+  // Not "ma chay" (funeral rites) nor "phòng/chữa/chống cháy" (fire safety procedures): nothing burns there.
+  { kind: 'fire', pattern: /(?<!\b(?:ma|phong|chua|chong)) (chay|boc chay) (nha|cho|rung|kho|xuong|tiem|quan|cua hang|nha may|ghe|phong|bep|chung cu)/ },
+  { kind: 'fire', pattern: / (dam|vu|bi|dang) chay (nha|lon|to|du doi)/ },
+  { kind: 'fire', pattern: / (dang|bi) chay (roi|khoi|lua)/ },
+  { kind: 'fire', pattern: / (lua|khoi) (boc|bao trum|chay lan|ngut)/ },
+  { kind: 'fire', pattern: / (chay|lua) lan sang / },
+  { kind: 'gas', pattern: / no (binh )?(gas|ga) / },
+  // "xì ga" is a cigar and "gà" a chicken: a leak is "gas", or "ga" after rò rỉ.
+  { kind: 'gas', pattern: / ((ro ri|ri|xi|ho) (khi |binh |ong )?gas|ro ri (khi )?ga|mui gas (nong|rat|nang|bao trum|khap))/ },
+  { kind: 'drowning', pattern: / (chet|bi|dang) duoi (nuoc)? / },
+  { kind: 'drowning', pattern: / duoi nuoc / },
   // "té/rớt xuống sông" only with who fell or that it just happened: "y tế hồ sơ" and "dễ rớt xuống kênh" are not emergencies.
-  / (bi|vua|moi|dang|nguoi|be|con|em|chau|ong|ba) (te|rot|nhay|roi|chim) (xuong )?(song|kenh|rach|ao|ho|muong|nuoc) /,
-  / (chim|lat) (ghe|xuong|thuyen|do|tau)/,
-  / (bat tinh|ngat xiu|ngat lim|dot quy|dau tim|ngung tho|khong tho duoc|co giat|soc thuoc)/,
-  / (dien giat|giat dien|bi dien giat|dien cao the giat)/,
-  / tai nan .*(chay mau|bi thuong|bat tinh|chet|cap cuu|xe cuu thuong)/,
-  / (vua|dang|moi) (bi )?tai nan /,
-  / (dang|bi) (cuop|an cuop|cuop giat|dam chem|chem)/,
-  / (cuop|trom) (dang|vao nha|co dao|co sung)/,
-  / (cam dao|cam sung|rut dao|mac dao) /,
-  / dam (nhau )?(chay mau|bi thuong)/,
-  / (cuu (voi|toi|em|tui|me|con)|cuu cuu|help me) /,
-  / (goi|can|cho) (xe )?(cap cuu|cuu thuong|cuu hoa|cuu ho|115|114|113) /,
-  / (sap|do) (nha|tuong) .*(de|ket|nguoi|chon)/,
-  / (ket|bi de|de len) (nguoi|ben trong|trong nha)/,
+  { kind: 'drowning', pattern: / (bi|vua|moi|dang|nguoi|be|con|em|chau|ong|ba) (te|rot|nhay|roi|chim) (xuong )?(song|kenh|rach|ao|ho|muong|nuoc) / },
+  { kind: 'drowning', pattern: new RegExp(` (nuoc|lu) cuon (troi )?${VICTIM} `) },
+  { kind: 'drowning', pattern: / (chim|lat) (ghe|xuong|thuyen|do|tau)| (ghe|xuong|thuyen|tau|ca no) (bi )?(chim|lat) / },
+  { kind: 'unconscious', pattern: / (bat tinh|ngat xiu|ngat lim|dot quy|dau tim|ngung tho|khong tho duoc|co giat|soc thuoc|hon me|sui bot mep|nam bat dong|khong con tho|tim ngung dap)/ },
+  { kind: 'electrocution', pattern: / (dien giat|giat dien|bi dien giat|dien cao the giat)/ },
+  { kind: 'road', pattern: / tai nan .*(chay mau|bi thuong|bat tinh|chet|cap cuu|xe cuu thuong)/ },
+  { kind: 'road', pattern: / (vua|dang|moi) (bi )?tai nan / },
+  // "xe tải cán người", "bị xe tông": a vehicle and a victim. "cán/đụng" fold into "cần/dùng" ("xe có cần người bảo
+  // lãnh"), so after a plain "xe" they need what happened ("cán trúng", "đụng người rồi bỏ chạy").
+  { kind: 'road', pattern: new RegExp(` ${VEHICLE} (\\w+ ){0,3}(can|tong|dung|hat) (chet|(trung|phai|qua) ${VICTIM}) `) },
+  { kind: 'road', pattern: new RegExp(` ${HEAVY} (can|tong|dung|hat|de) ${VICTIM} `) },
+  { kind: 'road', pattern: new RegExp(` ${VEHICLE} (\\w+ ){0,2}tong ${VICTIM} | (can|dung|tong) ${VICTIM} (roi bo chay|bo chay|chet|bat tinh|bi thuong|nguy kich|gay chan|chay mau)`) },
+  // A sign or a railing "bị xe tông gãy" is a report: someone must be the one hit.
+  { kind: 'road', pattern: new RegExp(` ${VICTIM} (\\w+ ){0,2}bi (\\w+ ){0,2}(xe|o to|container) (\\w+ )?(can|tong|dung)(?! (gay|do|hu|mop|bep|nghieng|sap|cong))`) },
+  { kind: 'violence', pattern: / (dang|bi) (cuop|an cuop|cuop giat|dam chem|chem)/ },
+  { kind: 'violence', pattern: / (cuop|trom) (dang|vao nha|co dao|co sung)/ },
+  { kind: 'violence', pattern: / (cam dao|cam sung|rut dao|mac dao) / },
+  { kind: 'violence', pattern: / dam (nhau )?(chay mau|bi thuong)/ },
+  // "bát cốc" (bowls and cups) folds alike: kidnapping needs who or "bị".
+  { kind: 'violence', pattern: new RegExp(` (bi|dang) bat coc | bat coc ${VICTIM} `) },
+  // Someone about to take their own life: the intent is what makes "nhảy cầu" more than a sport. "tự tử" folds like
+  // "từ từ" (slowly) and "treo cổ" like "treo cờ" (hang a flag), so those need an unmistakable context.
+  { kind: 'self-harm', pattern: / (dinh|doi|muon|sap|toan|tinh|dang dung tren cau|dang dung tren lan can|chuan bi|da) (nhay cau|nhay song|nhay lau|nhay xuong song|tu sat|uong thuoc sau|uong thuoc chuot|cat co tay)/ },
+  { kind: 'self-harm', pattern: / ((dinh|doi|toan|tinh|vua|dang) tu tu|muon tu tu( (qua|roi|a|ad|nua))? $|tu tu (chet|bang|o cau|tren cau)|treo co (tu tu|tu sat|chet)|(dang|vua) (tu sat|uong thuoc sau|uong thuoc chuot))/ },
+  { kind: 'trapped', pattern: / (sap|do) (nha|tuong) .*(de|ket|nguoi|chon)/ },
+  { kind: 'trapped', pattern: / (ket|bi de|de len) (nguoi|ben trong|trong nha)/ },
+  // "kẹt xe" is a traffic jam: trapped is "kẹt trong/dưới ...", buried, or stuck in a lift.
+  { kind: 'trapped', pattern: / (mac ket|bi ket|ket) (lai )?(trong|duoi|giua) (thang may|xe|nha|dong do|ham|gieng|cong|lu|nuoc|dam chay)| (ket|mac ket) thang may | (bi )?(vui lap|chon vui|dat da vui|dat vui|sap ham)/ },
+  // A child missing now (not a declaration of a long-missing person, which is a court procedure).
+  { kind: 'missing-child', pattern: new RegExp(` ${VICTIM} (\\w+ ){0,3}(di lac|bi lac|mat tich|lac mat) .*(tu sang|tu trua|tu chieu|tu toi|tu hom qua|tu qua|chua ve|khong thay|khong tim thay|bay gio|giup|cuu|khan cap|gap)`) },
+  { kind: 'missing-child', pattern: / (tim|kiem) khong thay (con|be|chau|em) / },
+  { kind: 'help', pattern: / (cuu (voi|toi|em|tui|me|con)|cuu cuu|help me) / },
+  { kind: 'help', pattern: / (goi|can|cho) (xe )?(cap cuu|cuu thuong|cuu hoa|cuu ho|115|114|113) / },
 ];
 
-/** True when any reading of the message (the folded key as typed, or its canonical form) names a danger. */
+/**
+ * A danger told as past, as an advertisement, as a sport or as a question about a procedure is no emergency now:
+ * "ông tôi chết đuối năm 1990, làm khai tử", "dịch vụ cứu hộ giao thông 24/7", "con học nhảy cầu ở bể bơi",
+ * "thủ tục tuyên bố mất tích". Words of the present ("đang", "vừa", "cứu") outweigh them.
+ */
+const NOT_NOW = / (nam ngoai|nam truoc|nam roi|thang truoc|tuan truoc|hoi truoc|hom truoc|nam \d{4}|nam <num>|tu nam|ngay xua|truoc day|da lau|hoi nho|dich vu|gia re|uy tin|24 24|24 7|nhan cuu ho|lien he|be boi|mon nhay cau|thi nhay cau|van dong vien|vdv|the thao|cau lac bo|tuyen bo|khai tu|thu tuc|ho so|tro cap|che do|boi thuong|bao hiem|phong chay|chua chay|tap huan|dien tap) /;
+// "đang" also begins "đăng ký" and "gặp" folds like "gấp": only the readings that mean now.
+const NOW = / (dang(?! (ky|ki|nhap|tai|bai|tin))|vua|ngay bay gio|bay gio|luc nay|cuu (voi|toi|em|tui|me|con|nguoi)|gap len|rat gap|khan cap|nhanh len|mau len) /;
+
+/** True when the readings of the message (the folded key as typed, and its canonical form) name a danger now. */
 export function isEmergency(...readings: readonly string[]): boolean {
-  return readings.some((reading) => {
-    const padded = ' ' + reading + ' ';
-    return PATTERNS.some((pattern) => pattern.test(padded));
-  });
+  const padded = readings.map((reading) => ' ' + reading + ' ');
+  if (!padded.some((reading) => DANGERS.some(({ pattern }) => pattern.test(reading)))) return false;
+  return !padded.some((reading) => NOT_NOW.test(reading)) || padded.some((reading) => NOW.test(reading));
 }
 
 /**
@@ -45,6 +82,6 @@ export function isEmergency(...readings: readonly string[]): boolean {
  */
 export function withoutDanger(reading: string): string {
   let padded = ' ' + reading + ' ';
-  for (const pattern of PATTERNS) padded = padded.replace(new RegExp(pattern.source, 'g'), ' ');
+  for (const { pattern } of DANGERS) padded = padded.replace(new RegExp(pattern.source, 'g'), ' ');
   return padded.replace(/\s+/g, ' ').trim();
 }

@@ -31,6 +31,8 @@ export interface MatchResult extends ScoredLabel {
   readonly rule?: boolean;
   /** A short message several topics fit about equally (vagueness.ts): those topics, most likely first. */
   readonly vague?: readonly ScoredLabel[];
+  /** The canonical syllables the matcher read (folded, decoded, expanded, repaired): the scope decision reuses them. */
+  readonly tokens?: readonly string[];
 }
 
 export interface Matcher {
@@ -153,9 +155,9 @@ export function buildMatcher(examples: readonly LabelledText[], options: Matcher
     const tokenCount = reading.tokens.length;
     const unknownShare = tokenCount === 0 ? 1 : reading.unknown / tokenCount;
     if (isEmergency(reading.typed, reading.tokens.join(' '))) {
-      return { label: EMERGENCY_LABEL, score: 1, alternatives: [], unknownShare, rule: true };
+      return { label: EMERGENCY_LABEL, score: 1, alternatives: [], unknownShare, rule: true, tokens: reading.tokens };
     }
-    if (tokenCount === 0) return { label: OUT_OF_SCOPE_LABEL, score: 0, alternatives: [], unknownShare };
+    if (tokenCount === 0) return { label: OUT_OF_SCOPE_LABEL, score: 0, alternatives: [], unknownShare, tokens: reading.tokens };
     const raw = fastLookUp ? fastLookUp(reading) : space.lookUp(featuresFor(reading));
     logits(model, weigh(raw, idf, options.idfStrength, options.normPower), scores);
     if (neighbours) {
@@ -163,7 +165,7 @@ export function buildMatcher(examples: readonly LabelledText[], options: Matcher
       for (let c = 0; c < labels.length; c++) scores[c] = (scores[c] as number) + options.neighbourWeight * (nearest[c] as number);
     }
     softmax(scores);
-    const result = ranked(scores, labels, unknownShare);
+    const result = { ...ranked(scores, labels, unknownShare), tokens: reading.tokens };
     const { labels: found, generic } = vagueness.candidates(reading.tokens);
     const vague = [...found];
     // The words fit several topics, but the model may still know better: a message it reads as one of ours

@@ -6,6 +6,21 @@ export interface ScopeEvidence {
   readonly catalogue: ReadonlyArray<{ readonly code: string; readonly score: number }>;
   readonly ours: { readonly label: string; readonly score: number } | undefined;
   readonly outside: number;
+  /**
+   * Share of the message (by term weight) in words the best catalogue procedure's name shares with it but the
+   * matcher's topic never uses in its phrasings: evidence the message is about a neighbour procedure ("bảo hiểm xã
+   * hội bắt buộc" against our voluntary insurance entry, "đăng ký lại khai sinh" against birth registration).
+   */
+  readonly foreign: number;
+  /** Share of the best procedure's name (by term weight) the message covers: it names that procedure, not a word of it. */
+  readonly nameShare: number;
+}
+
+/** The scope questions about one message; `evidence` searches the catalogue, `foreignBound` does not. */
+export interface ScopeProbe {
+  /** An upper bound of `evidence(label).foreign` from the words alone: below the bar, no search is needed. */
+  foreignBound(label: string): number;
+  evidence(label: string): ScopeEvidence;
 }
 
 export type ScopeOutcome =
@@ -13,54 +28,99 @@ export type ScopeOutcome =
   | { readonly kind: 'ours' }
   /** An official procedure we hold no vetted entry for: offer these, best first. */
   | { readonly kind: 'catalogue'; readonly codes: readonly string[] }
+  /**
+   * Evidence split between our topic and official procedures next to it: ask which, ours first ("Có phải bạn muốn
+   * hỏi: 1) our topic 2) procedure 3) procedure"). A guess either way would mislead someone.
+   */
+  | { readonly kind: 'ask'; readonly label: string; readonly codes: readonly string[] }
   /** Neither ours nor in the catalogue (or not about a procedure at all): say so honestly. */
   | { readonly kind: 'not-covered' };
 
 /**
- * Calibrated on bench/scope-dev.jsonl (questions written for this purpose: catalogue procedures without an entry,
- * things in neither, and fresh in-scope controls), never on the evaluation sets. Scores are shares of the
- * message's attainable BM25 score (intents/retrieval.ts), so they do not grow with message length.
+ * Calibrated on bench/scope-dev.jsonl against the current matcher (catalogue procedures without an entry, things in
+ * neither, in-scope controls); bench/scope-report.jsonl, written separately, only reports; never on the evaluation
+ * sets. Scores are shares of the message's attainable BM25 score (intents/retrieval.ts), so they do not grow with
+ * message length.
  */
 export const SCOPE_THRESHOLDS = {
-  /** The matcher's answer counts as confident from this probability, when retrieval agrees on the label. */
-  confident: 0.7,
-  /** Against a confident answer, the catalogue must reach this score and beat our own phrasings by this factor. */
+  /** The matcher's answer counts as confident from this probability. */
+  confident: 0.8,
+  /** A confident answer gives way only to a procedure the message names in words the topic lacks. */
+  foreignOverConfident: 0.1,
   catalogueOverConfident: 0.15,
-  ratioOverConfident: 1.2,
-  /** Against a weak, unsure or out-of-scope decision, a lower bar: the catalogue explains the message better. */
-  catalogueOverWeak: 0.12,
-  ratioOverWeak: 0.8,
-  /** When the matcher itself is this sure a message is off-topic, the catalogue must reach a higher score. */
+  /** Below that, a few such words with a fair catalogue match make it a question: ours or the procedure? */
+  foreignAskConfident: 0.03,
+  catalogueAskConfident: 0.12,
+  /** A street report or social turn (not confident) gives way only to plain evidence of a procedure. */
+  foreignOverOwn: 0.3,
+  catalogueOverOwn: 0.2,
+  /** When the matcher is this sure a message is off-topic, the message must name a good part of the procedure. */
   outOfScope: 0.8,
-  catalogueOverOutOfScope: 0.2,
+  catalogueOverOutOfScope: 0.12,
+  nameShareOverOutOfScope: 0.3,
+  ratioOverOutOfScope: 0.8,
+  /** Against a weak or unsure decision: the catalogue explains the message about as well, or names it in new words. */
+  catalogueOverWeak: 0.1,
+  ratioOverWeak: 0.6,
+  /** A close call between topics of ours says the message is probably ours: the catalogue must come nearer. */
+  ratioOverClarify: 0.7,
+  foreignOverWeak: 0.2,
+  catalogueWithForeign: 0.1,
+  /** An unsure answer of ours with a catalogue match not far behind our phrasings: ask rather than answer. */
+  catalogueAskUnsure: 0.08,
+  ratioAskUnsure: 0.5,
 } as const;
+
+const T = SCOPE_THRESHOLDS;
 
 // Questions about fines and about what the law allows are not procedures: no catalogue record answers them.
 const NOT_A_PROCEDURE = /\b(?:phat bao nhieu|bi phat|muc phat|xu phat|phat tien|phap luat|theo luat|luat (?:moi|quy dinh|dat dai|hon nhan)|co hop phap|co vi pham|co quyen|kien (?:o dau|ai|ra toa))\b/;
 
-/** Labels the bot answers itself (social turns, reports, emergencies): the catalogue has nothing to add. */
+/** Labels the bot answers itself (social turns, reports, emergencies): the catalogue rarely has anything to add. */
 function isOwnConversation(label: string): boolean {
   return label.startsWith('report:') || ['intent:greeting', 'intent:thanks', 'intent:goodbye', 'intent:report-status', 'intent:human', 'intent:emergency'].includes(label);
 }
 
 /**
  * "Is this about something we hold?", decided apart from "which of ours is it?": the matcher's decision, the
- * message's best retrieval score against the catalogue's uncovered procedures and against our own phrasings.
- * `folded` is the message's folded key (intents/fold.ts foldKey). Pure.
+ * message's best retrieval score against the catalogue's uncovered procedures and against our own phrasings, and
+ * the words it shares with a procedure that the matcher's topic lacks. `text` is the message's canonical syllables
+ * joined by spaces. Pure; searches the catalogue only when the answer can change.
  */
-export function decideScope(decision: Decision, evidence: ScopeEvidence, folded: string): ScopeOutcome {
-  if (decision.kind === 'answer' && isOwnConversation(decision.label)) return { kind: 'ours' };
-  const confident = decision.kind === 'answer' && decision.label !== 'intent:out-of-scope' && decision.score >= SCOPE_THRESHOLDS.confident && evidence.ours?.label === decision.label;
+export function decideScope(decision: Decision, probe: ScopeProbe, text: string): ScopeOutcome {
   const top = decision.kind === 'answer' ? decision.label : decision.kind === 'clarify' ? decision.options[0]?.label ?? '' : '';
+  const score = decision.kind === 'answer' ? decision.score : decision.kind === 'clarify' ? decision.options[0]?.score ?? 0 : 0;
+  // Danger to life is answered with the emergency numbers, whatever else the message names.
+  if (top === 'intent:emergency' && decision.kind === 'answer') return { kind: 'ours' };
+  const confident = decision.kind === 'answer' && decision.label !== 'intent:out-of-scope' && score >= T.confident;
   // "Is it fined if I register late?" belongs to the entry it names; a fine with no topic of ours is not covered.
-  if (NOT_A_PROCEDURE.test(folded)) return confident || top.startsWith('kb:') ? { kind: 'ours' } : { kind: 'not-covered' };
-  // A close call between reports stays a question about reports: street problems are not in the catalogue.
-  if (decision.kind === 'clarify' && isOwnConversation(decision.options[0]?.label ?? '')) return { kind: 'ours' };
+  if (NOT_A_PROCEDURE.test(text)) return confident || top.startsWith('kb:') ? { kind: 'ours' } : { kind: 'not-covered' };
+  const offer = (evidence: ScopeEvidence): ScopeOutcome => ({ kind: 'catalogue', codes: evidence.catalogue.map((c) => c.code) });
+  if (isOwnConversation(top)) {
+    // A street report stays a report, unless the matcher is unsure and the message plainly names a procedure.
+    if (confident || probe.foreignBound(top) < T.foreignOverOwn) return { kind: 'ours' };
+    const evidence = probe.evidence(top);
+    return evidence.foreign >= T.foreignOverOwn && (evidence.catalogue[0]?.score ?? 0) >= T.catalogueOverOwn ? offer(evidence) : { kind: 'ours' };
+  }
+  const ask = (evidence: ScopeEvidence): ScopeOutcome => ({ kind: 'ask', label: top, codes: evidence.catalogue.slice(0, 2).map((c) => c.code) });
+  if (confident) {
+    // Most messages end here without a search: no catalogue word the topic lacks, so nothing could outweigh it.
+    if (probe.foreignBound(top) < T.foreignAskConfident) return { kind: 'ours' };
+    const evidence = probe.evidence(top);
+    const best = evidence.catalogue[0]?.score ?? 0;
+    if (evidence.foreign >= T.foreignOverConfident && best >= T.catalogueOverConfident) return offer(evidence);
+    return evidence.foreign >= T.foreignAskConfident && best >= T.catalogueAskConfident ? ask(evidence) : { kind: 'ours' };
+  }
+  const evidence = probe.evidence(top);
   const best = evidence.catalogue[0]?.score ?? 0;
   const ours = evidence.ours?.score ?? 0;
-  const surelyOutside = decision.kind === 'answer' && decision.label === 'intent:out-of-scope' && decision.score >= SCOPE_THRESHOLDS.outOfScope;
-  const offered = confident
-    ? best >= SCOPE_THRESHOLDS.catalogueOverConfident && best >= SCOPE_THRESHOLDS.ratioOverConfident * ours
-    : best >= (surelyOutside ? SCOPE_THRESHOLDS.catalogueOverOutOfScope : SCOPE_THRESHOLDS.catalogueOverWeak) && best >= SCOPE_THRESHOLDS.ratioOverWeak * ours;
-  return offered ? { kind: 'catalogue', codes: evidence.catalogue.map((c) => c.code) } : { kind: 'ours' };
+  if (decision.kind === 'answer' && top === 'intent:out-of-scope' && score >= T.outOfScope) {
+    const named = best >= T.catalogueOverOutOfScope && evidence.nameShare >= T.nameShareOverOutOfScope && best >= T.ratioOverOutOfScope * ours;
+    return named ? offer(evidence) : { kind: 'ours' };
+  }
+  const ratio = decision.kind === 'clarify' ? T.ratioOverClarify : T.ratioOverWeak;
+  const explained = (best >= T.catalogueOverWeak && best >= ratio * ours) || (evidence.foreign >= T.foreignOverWeak && best >= T.catalogueWithForeign);
+  if (explained) return offer(evidence);
+  const unsureOfOurs = decision.kind === 'answer' && top.startsWith('kb:');
+  return unsureOfOurs && best >= T.catalogueAskUnsure && best >= T.ratioAskUnsure * ours ? ask(evidence) : { kind: 'ours' };
 }

@@ -1,7 +1,7 @@
 import type { LabelledText } from '../../intents/matcher.ts';
 import { OUT_OF_SCOPE_LABEL } from '../../intents/matcher.ts';
-import { buildRetrievalIndex, type RetrievalIndex } from '../../intents/retrieval.ts';
-import type { ScopeEvidence } from '../../intents/scope.ts';
+import { buildRetrievalIndex, canonicalTokens, type RetrievalIndex, type RetrievalQuery } from '../../intents/retrieval.ts';
+import type { ScopeEvidence, ScopeProbe } from '../../intents/scope.ts';
 import type { CatalogueProcedure } from './types.ts';
 
 /** Document groups of the index: their scores are compared with each other. */
@@ -12,8 +12,10 @@ const OUTSIDE = 2;
 const OFFERED = 3;
 
 export interface ScopeIndex {
-  /** How the message scores against the uncovered catalogue, our own phrasings and what we know is off-topic. */
-  evidence(text: string): ScopeEvidence;
+  /** The scope questions about one message, from the canonical syllables the matcher read (MatchResult.tokens). */
+  probe(tokens: readonly string[]): ScopeProbe;
+  /** How a text scores against the uncovered catalogue, our own phrasings and what we know is off-topic. */
+  evidence(text: string, label?: string): ScopeEvidence;
   procedure(code: string): CatalogueProcedure | undefined;
   /** Codes some knowledge-base entry covers: never offered as catalogue procedures. */
   readonly covered: ReadonlySet<string>;
@@ -33,15 +35,46 @@ export function buildScopeIndex(procedures: readonly CatalogueProcedure[], phras
       return owner === undefined ? { key: p.code, text: p.name, group: CATALOGUE } : { key: owner, text: p.name, group: OURS };
     }),
     ...phrasings.map((t) => ({ key: t.label, text: t.text, group: t.label === OUT_OF_SCOPE_LABEL ? OUTSIDE : OURS })),
-  ]);
+  ], [OURS, OUTSIDE]);
+
+  function probeOf(query: RetrievalQuery): ScopeProbe {
+    let total = 0;
+    for (const w of query.weights) total += w;
+    // A label with no phrasings (none: the message was not understood) lacks every word.
+    const foreignTo = (label: string, counts: (i: number) => boolean): number => {
+      if (total === 0) return 0;
+      let weight = 0;
+      for (let i = 0; i < query.ids.length; i++) {
+        const t = query.ids[i] as number;
+        if (counts(i) && !index.keyHas(label, t)) weight += query.weights[i] as number;
+      }
+      return weight / total;
+    };
+    return {
+      // Words of the catalogue's procedure names that the topic's phrasings never use: what `foreign` can reach at most.
+      foreignBound: (label) => foreignTo(label, (i) => index.groupHas(query.ids[i] as number, CATALOGUE)),
+      evidence(label) {
+        const hits = index.search(query, OFFERED);
+        const catalogue = hits.filter((h) => h.group === CATALOGUE).map((h) => ({ code: h.key, score: h.score }));
+        const ours = hits.find((h) => h.group === OURS);
+        const outside = hits.find((h) => h.group === OUTSIDE);
+        const best = hits.find((h) => h.group === CATALOGUE);
+        const shared = best === undefined ? undefined : index.shared(query, best.doc);
+        const inBest = new Set(shared?.terms ?? []);
+        return {
+          catalogue,
+          ours: ours === undefined ? undefined : { label: ours.key, score: ours.score },
+          outside: outside?.score ?? 0,
+          foreign: foreignTo(label, (i) => inBest.has(i)),
+          nameShare: shared === undefined || shared.docWeight === 0 ? 0 : shared.weight / shared.docWeight,
+        };
+      },
+    };
+  }
+
   return {
-    evidence(text) {
-      const hits = index.search(text, OFFERED);
-      const catalogue = hits.filter((h) => h.group === CATALOGUE).map((h) => ({ code: h.key, score: h.score }));
-      const ours = hits.find((h) => h.group === OURS);
-      const outside = hits.find((h) => h.group === OUTSIDE);
-      return { catalogue, ours: ours === undefined ? undefined : { label: ours.key, score: ours.score }, outside: outside?.score ?? 0 };
-    },
+    probe: (tokens) => probeOf(index.query(tokens)),
+    evidence: (text, label = '') => probeOf(index.query(canonicalTokens(text))).evidence(label),
     procedure: (code) => byCode.get(code),
     covered: new Set(coveredBy.keys()),
     stats: { ...index.stats, procedures: procedures.length },
