@@ -69,10 +69,13 @@ const NOT_NOW = / (nam ngoai|nam truoc|nam roi|thang truoc|tuan truoc|hoi truoc|
 // "đang" also begins "đăng ký" and "gặp" folds like "gấp": only the readings that mean now.
 const NOW = / (dang(?! (ky|ki|nhap|tai|bai|tin))|vua|ngay bay gio|bay gio|luc nay|cuu (voi|toi|em|tui|me|con|nguoi)|gap len|rat gap|khan cap|nhanh len|mau len) /;
 
+// Every rule in one expression: every message is checked, and one scan costs a fraction of thirty.
+const ANY_DANGER = new RegExp(DANGERS.map(({ pattern }) => `(?:${pattern.source})`).join('|'));
+
 /** True when the readings of the message (the folded key as typed, and its canonical form) name a danger now. */
 export function isEmergency(...readings: readonly string[]): boolean {
   const padded = readings.map((reading) => ' ' + reading + ' ');
-  if (!padded.some((reading) => DANGERS.some(({ pattern }) => pattern.test(reading)))) return false;
+  if (!padded.some((reading) => ANY_DANGER.test(reading))) return false;
   return !padded.some((reading) => NOT_NOW.test(reading)) || padded.some((reading) => NOW.test(reading));
 }
 

@@ -193,20 +193,6 @@ export function buildRetrievalIndex(documents: readonly RetrievalDocument[], voc
     let size = 0;
     // Terms no document has are kept apart (by their text) only to count what the query could have scored.
     let unknown: Map<string, number> | undefined;
-    const count = (t: number): void => {
-      for (let i = 0; i < size; i++) {
-        if (seenIds[i] === t) {
-          seenCounts[i] = (seenCounts[i] as number) + 1;
-          return;
-        }
-      }
-      seenIds[size] = t;
-      seenCounts[size++] = 1;
-    };
-    const countUnknown = (term: string): void => {
-      unknown ??= new Map();
-      unknown.set(term, (unknown.get(term) ?? 0) + 1);
-    };
     let previous = -2;
     let previousToken = '';
     for (const token of tokens) {
@@ -215,12 +201,23 @@ export function buildRetrievalIndex(documents: readonly RetrievalDocument[], voc
         continue;
       }
       const t = termIds.get(token) ?? -1;
-      if (t >= 0) count(t);
-      else countUnknown(token);
-      if (previous !== -2) {
-        const pair = previous >= 0 && t >= 0 ? pairIds.get(previous * PAIR + t) : undefined;
-        if (pair !== undefined) count(pair);
-        else countUnknown(previousToken + ' ' + token);
+      // Each term once with its count; the pair (when both syllables are known) right after it.
+      for (let step = 0; step < 2; step++) {
+        const id = step === 0 ? t : previous === -2 ? -3 : previous >= 0 && t >= 0 ? pairIds.get(previous * PAIR + t) ?? -1 : -1;
+        if (id === -3) break;
+        if (id < 0) {
+          const term = step === 0 ? token : previousToken + ' ' + token;
+          unknown ??= new Map();
+          unknown.set(term, (unknown.get(term) ?? 0) + 1);
+          continue;
+        }
+        let i = 0;
+        while (i < size && seenIds[i] !== id) i++;
+        if (i === size) {
+          seenIds[size] = id;
+          seenCounts[size++] = 0;
+        }
+        seenCounts[i] = (seenCounts[i] as number) + 1;
       }
       previous = t;
       previousToken = token;

@@ -38,17 +38,16 @@ export function buildScopeIndex(procedures: readonly CatalogueProcedure[], phras
   ], [OURS, OUTSIDE]);
 
   function probeOf(query: RetrievalQuery): ScopeProbe {
-    let total = 0;
-    for (const w of query.weights) total += w;
     // A label with no phrasings (none: the message was not understood) lacks every word.
     const foreignTo = (label: string, counts: (i: number) => boolean): number => {
-      if (total === 0) return 0;
       let weight = 0;
+      let total = 0;
       for (let i = 0; i < query.ids.length; i++) {
-        const t = query.ids[i] as number;
-        if (counts(i) && !index.keyHas(label, t)) weight += query.weights[i] as number;
+        const w = query.weights[i] as number;
+        total += w;
+        if (counts(i) && !index.keyHas(label, query.ids[i] as number)) weight += w;
       }
-      return weight / total;
+      return total === 0 ? 0 : weight / total;
     };
     return {
       // Words of the catalogue's procedure names that the topic's phrasings never use: what `foreign` can reach at most.
