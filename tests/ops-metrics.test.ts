@@ -109,7 +109,7 @@ test('the bot counts messages and decisions through its port', async () => {
   const { createBot } = await import('../bot/handle.ts');
   const bot = createBot({
     understanding: product.understanding.current, conversations: product.conversations, unanswered: product.unanswered, site: product.site,
-    reports: { start: async () => ({ replies: [] }), continue: async () => ({ replies: [] }), remind: async () => ({ replies: [] }), lookUp: async () => ({ replies: [] }), attachmentOnly: async () => ({ replies: [] }), hasCode: () => false, isActive: () => false, isStale: () => false } as never,
+    reports: { start: async () => ({ replies: [] }), continue: async () => ({ replies: [] }), remind: async () => ({ replies: [] }), lookUp: async () => ({ replies: [] }), attachmentOnly: async () => ({ replies: [] }), hasCode: () => false, asksForOwnReports: () => false, isActive: () => false, isStale: () => false } as never,
     catalogue: product.scope.current, metrics: metrics.bot,
   });
   await bot.handle(textMessage('làm căn cước ở đâu', 'metrics-1'));
