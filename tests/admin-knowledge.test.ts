@@ -130,6 +130,8 @@ test('publish changes the bot reply at once, and another instance on the same da
     }
     otherMs = performance.now() - started;
     console.log(`# publish: response ${answeredMs.toFixed(0)} ms; reply changed on this instance after ${sameInstanceMs.toFixed(0)} ms, on the other after ${otherMs.toFixed(0)} ms (poll 2 s)`);
+    // The content is swapped in before the rebuild finishes (the scope index follows): wait for it, then compare.
+    await other.assembly.live.idle();
     assert.equal(await rig.assembly.publishing.revision(), other.assembly.live.applied());
 
     // A new example phrasing changes what the matcher learns: a full retrain, still off the request path.
