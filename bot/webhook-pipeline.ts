@@ -1,5 +1,5 @@
 import type { ChannelAdapter, OutboundPayload, RawRequest } from '../adapters/channels/types.ts';
-import { isNextPageDigit, NOTHING_MORE, smsKeyword } from '../adapters/channels/sms/keywords.ts';
+import { isNextPageDigit, NOTHING_MORE, smsKeyword } from './sms-keywords.ts';
 import type { Logger } from '../adapters/http/logger.ts';
 import type { ContinuationStore } from './continuation-store.ts';
 import type { ConversationStore } from './conversation-store.ts';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { smsKeyword } from '../adapters/channels/sms/keywords.ts';
+import { smsKeyword } from '../bot/sms-keywords.ts';
 import { normalizeVietnamesePhone } from '../adapters/channels/sms/phone.ts';
 import { foldForSms, renderSms } from '../adapters/channels/sms/render.ts';
 import { isGsm7, smsSegments, smsUnits } from '../adapters/channels/sms/segments.ts';

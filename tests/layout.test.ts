@@ -26,9 +26,7 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   'bot/outbox.ts': ['kysely', '../adapters/channels/types.ts', '../adapters/storage/schema.ts'],
   'bot/outbox-worker.ts': ['../adapters/channels/types.ts', '../adapters/http/logger.ts'],
   'bot/outbox-lane.ts': ['../adapters/http/logger.ts'],
-  // Also reads the SMS keywords (STOP, START, THEM...) from the SMS adapter; they are channel-neutral text reading
-  // (folding from intents/, a Reply), so adapters/channels/sms/keywords.ts is to move to the core (bot/sms-keywords.ts).
-  'bot/webhook-pipeline.ts': ['../adapters/channels/types.ts', '../adapters/channels/sms/keywords.ts', '../adapters/http/logger.ts'],
+  'bot/webhook-pipeline.ts': ['../adapters/channels/types.ts', '../adapters/http/logger.ts'],
   'bot/durable-step.ts': ['kysely', '../adapters/storage/schema.ts'],
   'bot/write-batch.ts': ['kysely', '../adapters/storage/schema.ts'],
   // Re-exports createConversationStore from adapters/storage/ for bot/inbox.ts only.

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { isNextPageDigit, smsKeyword } from '../adapters/channels/sms/keywords.ts';
+import { isNextPageDigit, smsKeyword } from '../bot/sms-keywords.ts';
 import { MIN_FIRST_PAGE_OPTIONS, NEXT_MENU_LINE } from '../adapters/channels/sms/menu-pages.ts';
 import { paginateSms } from '../adapters/channels/sms/pages.ts';
 import { foldForSms } from '../adapters/channels/sms/render.ts';

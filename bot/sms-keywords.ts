@@ -1,6 +1,6 @@
-import { foldKey } from '../../../intents/fold.ts';
+import { foldKey } from '../intents/fold.ts';
 
-import type { Reply } from '../../../bot/types.ts';
+import type { Reply } from './types.ts';
 
 /**
  * The opt-out, opt-in and help keywords of SMS (CHANNELS.md §3.8), in English and Vietnamese, and THEM for the
