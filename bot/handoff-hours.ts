@@ -7,8 +7,10 @@ import { stripMarks } from '../intents/fold.ts';
  * Nam's state offices (DEFAULT_HANDOFF_HOURS). Public holidays are not known: a holiday counts as a working day.
  */
 export interface HandoffHours {
-  /** The schedule as configured (shown to staff). */
+  /** The schedule as configured. */
   readonly source: string;
+  /** The schedule in Vietnamese, day ranges grouped ("Thứ Hai - Thứ Sáu: 07:00-11:30, 13:30-17:00"). */
+  readonly description: string;
   isOpen(at: Date): boolean;
   /** The next moment the desk opens at or after `at` (`at` itself when open); undefined for an empty schedule. */
   nextOpening(at: Date): Date | undefined;
@@ -78,6 +80,29 @@ export function parseHandoffHours(text: string): Week | undefined {
   return week.map((spans) => [...spans].sort((a, b) => a[0] - b[0]));
 }
 
+const VIETNAMESE_DAY_NAMES = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'] as const;
+
+const clock = (minute: number): string => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+
+/** Consecutive weekdays (Monday first) with the same hours become one line, so staff read it as a notice board. */
+export function describeWeek(week: Week): string {
+  const order = [1, 2, 3, 4, 5, 6, 0];
+  const hoursOf = (day: number): string => (week[day] ?? []).map(([start, end]) => `${clock(start)}-${clock(end)}`).join(', ');
+  const lines: string[] = [];
+  for (let i = 0; i < order.length; ) {
+    const hours = hoursOf(order[i] as number);
+    let j = i;
+    while (j + 1 < order.length && hoursOf(order[j + 1] as number) === hours) j++;
+    if (hours !== '') {
+      const first = VIETNAMESE_DAY_NAMES[order[i] as number];
+      const last = VIETNAMESE_DAY_NAMES[order[j] as number];
+      lines.push(`${i === j ? first : `${first} - ${last}`}: ${hours}`);
+    }
+    i = j + 1;
+  }
+  return lines.length === 0 ? 'không có giờ nào' : lines.join('; ');
+}
+
 export function createHandoffHours(source: string, week: Week): HandoffHours {
   /** Viet Nam wall-clock: the weekday and minute of the day, and the UTC instant of that day's midnight. */
   function local(at: Date) {
@@ -89,6 +114,7 @@ export function createHandoffHours(source: string, week: Week): HandoffHours {
 
   return {
     source,
+    description: describeWeek(week),
     isOpen(at) {
       const { weekday, minute } = local(at);
       return spansOf(weekday).some(([start, end]) => minute >= start && minute < end);

@@ -32,7 +32,7 @@ export function handoffRoutes(deps: AdminDeps): Hono<AdminEnv> {
     const [open, closed] = await Promise.all([service.list({ status: 'open' }), service.list({ status: 'closed', limit: 10 })]);
     const access = accessFor('GET', '/admin/handoffs/:id');
     const canOpen = access !== undefined && allows(access, currentStaff(c).role);
-    return renderPage(c, deps, { title: TITLE, active: 'handoffs' }, <HandoffListPage open={open} closed={closed} hoursSource={service.hours.source} takeMinutes={service.takeMinutes} canOpen={canOpen} />);
+    return renderPage(c, deps, { title: TITLE, active: 'handoffs' }, <HandoffListPage open={open} closed={closed} hoursSource={service.hours.description} takeMinutes={service.takeMinutes} canOpen={canOpen} />);
   });
 
   async function detail(c: Context<AdminEnv>, service: HandoffService, id: string, messages: { notice?: string; error?: string; draft?: string } = {}, status: 200 | 400 | 404 | 409 = 200) {
