@@ -12,6 +12,7 @@ import type { Bot } from '../bot/handle.ts';
 import { assemble, type Assembly } from '../adapters/runtime/assemble.ts';
 import type { Database } from '../adapters/storage/schema.ts';
 import { openSqlite } from '../adapters/storage/sqlite.ts';
+import { durableStepFor } from '../adapters/storage/durable-step.ts';
 import { e2eDatabaseUrl, temporaryPostgres } from './pg/e2e-database.ts';
 
 export { reopenDatabase } from './pg/e2e-database.ts';
@@ -57,7 +58,8 @@ export function choiceMessage(value: string, userId = 'resident-1'): IncomingMes
 /** One assembled product over a temporary database, shared by a test file (building the matcher takes a while). */
 export async function assembledProduct(site: SiteConfig = TEST_SITE): Promise<Assembly & { db: Kysely<Database>; path: string; cleanup: () => Promise<void> }> {
   const database = temporaryDatabase();
-  const assembly = await assemble(database.db, site);
+  // As the Node server assembles it: group commit on SQLite.
+  const assembly = await assemble(database.db, site, { durableStep: durableStepFor });
   return { ...assembly, db: database.db, path: database.path, cleanup: database.cleanup };
 }
 

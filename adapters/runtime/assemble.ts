@@ -50,7 +50,8 @@ import { createWebChatMailbox } from '../storage/webchat-mailbox.ts';
 import { silentLogger } from '../http/logger.ts';
 import type { Logger } from '../../bot/ports/logger.ts';
 import { createContinuationStore } from '../storage/continuation-store.ts';
-import { durableStepFor } from '../storage/durable-step.ts';
+import { statementByStatement, type DurableStep } from '../../bot/durable-step.ts';
+import { isPostgres } from '../storage/dialect.ts';
 import { prepareKnowledge, type PreparedKnowledge } from './prepare-knowledge.ts';
 import type { Database } from '../storage/schema.ts';
 import { createBackgroundTasks } from './background.ts';
@@ -118,6 +119,19 @@ export interface AssembleOptions {
   readonly metrics?: BotMetrics;
   /** Trains the matcher after a publish: Node passes a worker thread (thread-trainer.ts); in process unless given. */
   readonly trainer?: Trainer;
+  /**
+   * How the accept step is made durable before a webhook's 200 (bot/durable-step.ts), chosen by the runtime:
+   * Node passes durableStepFor (adapters/storage/durable-step.ts: group commit on SQLite), the Worker the D1 step.
+   * Unless given, a portable one that needs no Node-only module: a transaction on PostgreSQL, else statement by
+   * statement. assemble.ts imports no SQLite code, so the Worker bundle stays free of better-sqlite3 and node:fs.
+   */
+  readonly durableStep?: (db: Kysely<Database>) => DurableStep;
+}
+
+/** The default durable step: no group commit (that is SQLite's, passed by the Node runtime). */
+export function portableDurableStep(db: Kysely<Database>): DurableStep {
+  if (isPostgres(db)) return (work) => db.transaction().execute(work);
+  return statementByStatement(db);
 }
 
 /**
@@ -200,8 +214,8 @@ export async function assemble(db: Kysely<Database>, site: SiteConfig, options: 
     ...(options.metrics ? { metrics: options.metrics } : {}),
   });
   const perMinute = Number(options.env?.RATE_LIMIT_PER_MINUTE ?? 20);
-  // The accept step is the one a 200 promises: group-committed and synced on SQLite (durable-step.ts).
-  const inbox = createInbox(db, now, { leaseMs: delivery.inboxLeaseMs, durable: durableStepFor(db) });
+  // The accept step is the one a 200 promises: the runtime's choice (group-committed and synced on SQLite by Node).
+  const inbox = createInbox(db, now, { leaseMs: delivery.inboxLeaseMs, durable: (options.durableStep ?? portableDurableStep)(db) });
   const pipeline = createWebhookPipeline({
     bot,
     inbox,

@@ -7,6 +7,7 @@ import { createInterface } from 'node:readline/promises';
 import type { IncomingMessage, Reply } from '../../bot/types.ts';
 import { openDatabase } from '../storage/open-database.ts';
 import { assemble } from './assemble.ts';
+import { durableStepFor } from '../storage/durable-step.ts';
 import { siteFromEnv } from './site-from-env.ts';
 import { wrapText } from './wrap-text.ts';
 import { readGazetteer } from '../../bot/reports/gazetteer-file.ts';
@@ -23,7 +24,7 @@ function show(reply: Reply): string {
 }
 
 const { db } = openDatabase(process.env);
-const { bot } = await assemble(db, siteFromEnv(process.env), { env: process.env, gazetteer: readGazetteer(process.env.COMMUNES_FILE) });
+const { bot } = await assemble(db, siteFromEnv(process.env), { env: process.env, gazetteer: readGazetteer(process.env.COMMUNES_FILE), durableStep: durableStepFor });
 const userId = `cli-${process.pid}`;
 const terminal = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
 let turn = 0;

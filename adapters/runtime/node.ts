@@ -18,6 +18,7 @@ import { graceMsFrom, shutdownGracefully } from './shutdown.ts';
 import { ensureFirstAdmin } from '../../admin/bootstrap.ts';
 import { adminDeps } from './admin-deps.ts';
 import { assemble } from './assemble.ts';
+import { durableStepFor } from '../storage/durable-step.ts';
 import { readGazetteer } from '../../bot/reports/gazetteer-file.ts';
 import { every } from './background.ts';
 import { deliveryFromEnv } from './delivery-from-env.ts';
@@ -45,7 +46,7 @@ const trainer = createThreadTrainer({
   onTrained: (ms) => logger.info('knowledge.trained-in-thread', { ms: Math.round(ms) }),
   onFallback: (reason) => logger.error('knowledge.train-thread-failed', { reason }),
 });
-const assembly = await assemble(db, site, { env, logger, metrics: metrics.bot, gazetteer: readGazetteer(env.COMMUNES_FILE), trainer });
+const assembly = await assemble(db, site, { env, logger, metrics: metrics.bot, gazetteer: readGazetteer(env.COMMUNES_FILE), trainer, durableStep: durableStepFor });
 for (const problem of assembly.channelProblems) logger.error('startup.channel-off', { problem });
 for (const problem of assembly.settingProblems) logger.error('startup.setting', { problem });
 // Messages a stopped process accepted but did not answer; sends it left in flight are taken over when their

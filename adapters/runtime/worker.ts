@@ -20,6 +20,7 @@ import type { Fetch } from '../../bot/ports/channel.ts';
 import { jsonLogger } from '../http/logger.ts';
 import type { Logger } from '../../bot/ports/logger.ts';
 import { openD1 } from '../storage/d1.ts';
+import { statementByStatement } from '../../bot/durable-step.ts';
 import { createRetentionStore } from '../storage/retention-store.ts';
 import { assemble, type Assembly } from './assemble.ts';
 import { prepareKnowledge, type PreparedKnowledge } from './prepare-knowledge.ts';
@@ -63,7 +64,7 @@ async function invocation(env: WorkerEnv): Promise<Invocation> {
     logger.info('worker.prepared', { migrated: fresh.migrated.length, seededEntries: fresh.seeded, ms: Date.now() - started, weightsLoadMs });
     prepared = fresh;
   }
-  const assembly = await assemble(db, site, { env: settings, logger, fetch: platformFetch, prepared });
+  const assembly = await assemble(db, site, { env: settings, logger, fetch: platformFetch, prepared, durableStep: statementByStatement });
   return { assembly, site, settings, logger, db };
 }
 
