@@ -14,8 +14,9 @@ import { buildCharts, type Chart } from '../admin/stats/charts.ts';
 import { createStatsQueries } from '../admin/stats/queries.ts';
 import { defaultRange, rangeOf, type DayRange } from '../admin/stats/vietnam-days.ts';
 import { adminRig, type AdminRig } from './admin-rig.ts';
-import { postgresHarness, sqliteHarness, type StoreHarness } from './contract/harness.ts';
+import type { StoreHarness } from './contract/harness.ts';
 import { requirePostgres } from './pg/cluster.ts';
+import { describeOnStores } from './pg/describe-stores.ts';
 
 const RANGE = rangeOf('2026-03-01', '2026-03-03') as DayRange;
 const NAMES = { category: (id: string) => `C:${id}`, commune: (id: string) => `X:${id}`, topic: (label: string) => `T:${label}` };
@@ -142,27 +143,8 @@ function numbersSuite(harness: () => StoreHarness) {
   });
 }
 
-describe('dashboard numbers on SQLite', () => {
-  let harness: StoreHarness;
-  before(() => {
-    harness = sqliteHarness();
-  });
-  after(() => harness.close());
-  numbersSuite(() => harness);
-});
-
 const postgres = await requirePostgres();
-describe('dashboard numbers on PostgreSQL', postgres.ok ? {} : { skip: postgres.reason }, () => {
-  let harness: StoreHarness;
-  before(() => {
-    if (postgres.ok) harness = postgresHarness(postgres.server.adminUrl);
-  });
-  after(async () => {
-    await harness?.close();
-    if (postgres.ok) await postgres.server.release();
-  });
-  numbersSuite(() => harness);
-});
+describeOnStores('dashboard numbers', postgres, numbersSuite);
 
 test('day ranges: Viet Nam days, the default last 30, bad input refused', () => {
   assert.deepEqual([RANGE.startIso, RANGE.endIso], ['2026-02-28T17:00:00.000Z', '2026-03-03T17:00:00.000Z']);

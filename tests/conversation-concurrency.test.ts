@@ -4,7 +4,7 @@
  * again from what the first saved.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, test } from 'node:test';
 import { assemble, type Assembly } from '../adapters/runtime/assemble.ts';
 import type { ConversationStore, SaveOutcome } from '../bot/conversation-store.ts';
 import { createConversationStore } from '../adapters/storage/conversation-store.ts';
@@ -14,9 +14,10 @@ import { createReportDesk } from '../bot/report-desk.ts';
 import { createUnansweredStore } from '../adapters/storage/unanswered-store.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../adapters/storage/schema.ts';
-import { postgresHarness, sqliteHarness, type FreshStore, type StoreHarness } from './contract/harness.ts';
+import type { FreshStore, StoreHarness } from './contract/harness.ts';
 import { choiceMessage, TEST_SITE, textMessage } from './helpers.ts';
 import { requirePostgres } from './pg/cluster.ts';
+import { describeOnStores } from './pg/describe-stores.ts';
 
 const postgres = await requirePostgres();
 
@@ -112,23 +113,4 @@ function concurrencySuite(harness: () => StoreHarness): void {
   });
 }
 
-describe('concurrent messages of one conversation on SQLite', () => {
-  let harness: StoreHarness;
-  before(() => {
-    harness = sqliteHarness();
-  });
-  after(() => harness.close());
-  concurrencySuite(() => harness);
-});
-
-describe('concurrent messages of one conversation on PostgreSQL', postgres.ok ? {} : { skip: postgres.reason }, () => {
-  let harness: StoreHarness;
-  before(() => {
-    if (postgres.ok) harness = postgresHarness(postgres.server.adminUrl);
-  });
-  after(async () => {
-    await harness?.close();
-    if (postgres.ok) await postgres.server.release();
-  });
-  concurrencySuite(() => harness);
-});
+describeOnStores('concurrent messages of one conversation', postgres, concurrencySuite);

@@ -3,13 +3,14 @@
  * in text): through a Telegram webhook handled in the background, and through POST /api/chat.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, test } from 'node:test';
 import { createApp } from '../adapters/http/app.ts';
 import { silentLogger } from '../adapters/http/logger.ts';
 import { assemble, type Assembly } from '../adapters/runtime/assemble.ts';
-import { postgresHarness, sqliteHarness, type FreshStore, type StoreHarness } from './contract/harness.ts';
+import type { FreshStore, StoreHarness } from './contract/harness.ts';
 import { TEST_SITE } from './helpers.ts';
 import { requirePostgres } from './pg/cluster.ts';
+import { describeOnStores } from './pg/describe-stores.ts';
 
 const postgres = await requirePostgres();
 const SECRET = 'nul-test-secret';
@@ -73,23 +74,4 @@ function nulSuite(harness: () => StoreHarness): void {
   });
 }
 
-describe('NUL characters on SQLite', () => {
-  let harness: StoreHarness;
-  before(() => {
-    harness = sqliteHarness();
-  });
-  after(() => harness.close());
-  nulSuite(() => harness);
-});
-
-describe('NUL characters on PostgreSQL', postgres.ok ? {} : { skip: postgres.reason }, () => {
-  let harness: StoreHarness;
-  before(() => {
-    if (postgres.ok) harness = postgresHarness(postgres.server.adminUrl);
-  });
-  after(async () => {
-    await harness?.close();
-    if (postgres.ok) await postgres.server.release();
-  });
-  nulSuite(() => harness);
-});
+describeOnStores('NUL characters', postgres, nulSuite);

@@ -7,7 +7,7 @@
 import { after, before, describe } from 'node:test';
 import { conversationContract } from './contract/conversations.ts';
 import { deliveryContract } from './contract/delivery.ts';
-import { postgresHarness, sqliteHarness, type StoreHarness } from './contract/harness.ts';
+import { sqliteHarness, type StoreHarness } from './contract/harness.ts';
 import { reportContract } from './contract/reports.ts';
 import { smallStoresContract } from './contract/small-stores.ts';
 import { contentStoresContract } from './contract/content-stores.ts';
@@ -15,6 +15,7 @@ import { auditFilterContract } from './contract/audit-filter.ts';
 import { handoffsAndPublishingContract } from './contract/handoffs-publishing.ts';
 import { webchatMailboxContract } from './contract/webchat-mailbox.ts';
 import { requirePostgres } from './pg/cluster.ts';
+import { describeOnPostgres } from './pg/describe-stores.ts';
 
 const postgres = await requirePostgres();
 
@@ -38,14 +39,4 @@ describe('store contract on SQLite', () => {
   contract(() => harness, 'sqlite');
 });
 
-describe('store contract on PostgreSQL', postgres.ok ? {} : { skip: postgres.reason }, () => {
-  let harness: StoreHarness;
-  before(() => {
-    if (postgres.ok) harness = postgresHarness(postgres.server.adminUrl);
-  });
-  after(async () => {
-    await harness?.close();
-    if (postgres.ok) await postgres.server.release();
-  });
-  contract(() => harness, 'postgres');
-});
+describeOnPostgres('store contract on PostgreSQL', postgres, (harness) => contract(harness, 'postgres'));
