@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { RetentionStore } from '../../bot/retention.ts';
 import type { Database } from './schema.ts';
 
@@ -8,8 +8,6 @@ import type { Database } from './schema.ts';
  * Times are ISO-8601 strings, so "older than" is a text comparison that every dialect does alike.
  */
 export function createRetentionStore(db: Kysely<Database>): RetentionStore {
-  const count = (result: { numDeletedRows?: bigint; numUpdatedRows?: bigint }): number => Number(result.numDeletedRows ?? result.numUpdatedRows ?? 0);
-
   return {
     async dropInboxPayloads(before, limit) {
       const result = await db
@@ -30,7 +28,7 @@ export function createRetentionStore(db: Kysely<Database>): RetentionStore {
           ),
         )
         .executeTakeFirst();
-      return count(result);
+      return affected(result);
     },
     async deleteInbox(before, limit) {
       const result = await db
@@ -50,33 +48,11 @@ export function createRetentionStore(db: Kysely<Database>): RetentionStore {
           ),
         )
         .executeTakeFirst();
-      return count(result);
+      return affected(result);
     },
-    async deleteOutbox(status, before, limit) {
-      const result = await db
-        .deleteFrom('outbox')
-        .where('id', 'in', (eb) =>
-          eb.selectFrom('outbox').select('id').where('status', '=', status).where('updated_at', '<', before.toISOString()).orderBy('updated_at').limit(limit),
-        )
-        .executeTakeFirst();
-      return count(result);
-    },
-    async deleteMessageLog(before, limit) {
-      const result = await db
-        .deleteFrom('message_log')
-        .where('id', 'in', (eb) => eb.selectFrom('message_log').select('id').where('created_at', '<', before.toISOString()).orderBy('created_at').limit(limit))
-        .executeTakeFirst();
-      return count(result);
-    },
-    async deleteRateWindows(before, limit) {
-      const result = await db
-        .deleteFrom('rate_windows')
-        .where('sender', 'in', (eb) =>
-          eb.selectFrom('rate_windows').select('sender').where('window_start', '<', before.toISOString()).orderBy('window_start').limit(limit),
-        )
-        .executeTakeFirst();
-      return count(result);
-    },
+    deleteOutbox: (status, before, limit) => deleteOldest(db, 'outbox', 'id', 'updated_at', before, limit, { status }),
+    deleteMessageLog: (before, limit) => deleteOldest(db, 'message_log', 'id', 'created_at', before, limit),
+    deleteRateWindows: (before, limit) => deleteOldest(db, 'rate_windows', 'sender', 'window_start', before, limit),
     async anonymiseReports(before, limit, redact) {
       // Picked by what still identifies someone, so a report is done once; updated_at is left alone (the
       // public record's "last changed" is about the report, not about this clean-up).
@@ -94,19 +70,43 @@ export function createRetentionStore(db: Kysely<Database>): RetentionStore {
       }
       return rows.length;
     },
-    async deleteUnanswered(before, limit) {
-      const result = await db
-        .deleteFrom('unanswered')
-        .where('id', 'in', (eb) => eb.selectFrom('unanswered').select('id').where('created_at', '<', before.toISOString()).orderBy('created_at').limit(limit))
-        .executeTakeFirst();
-      return count(result);
-    },
-    async deleteMailbox(before, limit) {
-      const result = await db
-        .deleteFrom('webchat_mailbox')
-        .where('seq', 'in', (eb) => eb.selectFrom('webchat_mailbox').select('seq').where('created_at', '<', before.toISOString()).orderBy('created_at').limit(limit))
-        .executeTakeFirst();
-      return count(result);
-    },
+    deleteUnanswered: (before, limit) => deleteOldest(db, 'unanswered', 'id', 'created_at', before, limit),
+    deleteMailbox: (before, limit) => deleteOldest(db, 'webchat_mailbox', 'seq', 'created_at', before, limit),
   };
+}
+
+function affected(result: { numDeletedRows?: bigint; numUpdatedRows?: bigint }): number {
+  return Number(result.numDeletedRows ?? result.numUpdatedRows ?? 0);
+}
+
+type Table = keyof Database;
+type Column<T extends Table> = keyof Database[T] & string;
+
+/**
+ * One batch of `table`: the `limit` rows oldest by `time` that are older than `before` (and equal `match`, when
+ * given), deleted by `key`. The number deleted.
+ */
+async function deleteOldest<T extends Table>(
+  db: Kysely<Database>,
+  table: T,
+  key: Column<T>,
+  time: Column<T>,
+  before: Date,
+  limit: number,
+  match: Partial<Record<Column<T>, string>> = {},
+): Promise<number> {
+  // One helper for several tables: Kysely cannot check column names of a table chosen by a parameter, so the
+  // query is built untyped; the signature above keeps the names to the columns of `table`.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const loose = db as Kysely<any>;
+  const [from, keyColumn, timeColumn]: [string, string, string] = [table, key, time];
+  const result = await loose
+    .deleteFrom(from)
+    .where(keyColumn, 'in', (eb: ExpressionBuilder<any, string>) => {
+      let picked = eb.selectFrom(from).select(keyColumn);
+      for (const [column, value] of Object.entries(match)) picked = picked.where(column, '=', value);
+      return picked.where(timeColumn, '<', before.toISOString()).orderBy(timeColumn).limit(limit);
+    })
+    .executeTakeFirst();
+  return affected(result);
 }
