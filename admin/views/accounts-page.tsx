@@ -2,6 +2,7 @@ import type { CurrentStaff } from '../context.ts';
 import { ROLE_TITLES, ROLES } from '../roles.ts';
 import type { StaffAccount } from '../store/accounts.ts';
 import { CsrfField } from './csrf-field.tsx';
+import { DataTable, Notice } from './page-parts.tsx';
 
 function RoleSelect(props: { id: string; selected?: string }) {
   return (
@@ -20,11 +21,7 @@ export function CreateAccountForm(props: { csrfToken: string; error?: string | u
   return (
     <section class="card" aria-labelledby="create-heading">
       <h2 id="create-heading">Tạo tài khoản</h2>
-      {props.error ? (
-        <p class="alert" role="alert">
-          {props.error}
-        </p>
-      ) : null}
+      <Notice error={props.error} />
       <form method="post" action="/admin/accounts" class="stack">
         <CsrfField token={props.csrfToken} />
         <div class="field">
@@ -121,29 +118,12 @@ function AccountRow(props: { account: StaffAccount; me: CurrentStaff; csrfToken:
 export function AccountsList(props: { accounts: readonly StaffAccount[]; me: CurrentStaff; csrfToken: string; notice?: string | undefined }) {
   return (
     <>
-      {props.notice ? (
-        <p class="notice" role="status">
-          {props.notice}
-        </p>
-      ) : null}
-      <div class="table-wrap card">
-        <table>
-          <caption class="visually-hidden">Danh sách tài khoản cán bộ</caption>
-          <thead>
-            <tr>
-              <th scope="col">Cán bộ</th>
-              <th scope="col">Trạng thái</th>
-              <th scope="col">Vai trò</th>
-              <th scope="col">Thao tác</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.accounts.map((account) => (
-              <AccountRow account={account} me={props.me} csrfToken={props.csrfToken} />
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Notice notice={props.notice} />
+      <DataTable card caption="Danh sách tài khoản cán bộ" columns={['Cán bộ', 'Trạng thái', 'Vai trò', 'Thao tác']}>
+        {props.accounts.map((account) => (
+          <AccountRow account={account} me={props.me} csrfToken={props.csrfToken} />
+        ))}
+      </DataTable>
     </>
   );
 }

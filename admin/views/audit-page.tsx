@@ -1,5 +1,6 @@
 import { displayVietnam } from '../../bot/reports/vietnam-time.ts';
 import type { AuditEntry } from '../store/audit-log.ts';
+import { DataTable, DateRangeFields, Notice } from './page-parts.tsx';
 
 export interface AuditQuery {
   readonly actor: string;
@@ -26,55 +27,29 @@ export function AuditPage(props: { query: AuditQuery; entries: readonly AuditEnt
           <label for="f-action">Hành động</label>
           <input id="f-action" name="action" value={q.action} placeholder="vd. account. hoặc kb.publish" autocapitalize="none" />
         </div>
-        <div class="field">
-          <label for="f-from">Từ ngày</label>
-          <input id="f-from" name="from" type="date" value={q.from} />
-        </div>
-        <div class="field">
-          <label for="f-to">Đến ngày</label>
-          <input id="f-to" name="to" type="date" value={q.to} />
-        </div>
+        <DateRangeFields from={q.from} to={q.to} fromLabel="Từ ngày" />
         <button type="submit">Lọc</button>
       </form>
-      {props.error ? (
-        <p class="alert" role="alert">
-          {props.error}
-        </p>
-      ) : null}
+      <Notice error={props.error} />
       <p role="status">{props.entries.length === 0 ? 'Không có mục nào.' : `${props.entries.length} mục gần nhất.`}</p>
-      <div class="table-wrap card">
-        <table>
-          <caption class="visually-hidden">Nhật ký thay đổi</caption>
-          <thead>
-            <tr>
-              <th scope="col">Thời điểm</th>
-              <th scope="col">Người thực hiện</th>
-              <th scope="col">Hành động</th>
-              <th scope="col">Đối tượng</th>
-              <th scope="col">Trước</th>
-              <th scope="col">Sau</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.entries.map((e) => (
-              <tr>
-                <td>
-                  <time datetime={e.createdAt}>{displayVietnam(e.createdAt)}</time>
-                </td>
-                <td>{e.actor}</td>
-                <td>{e.action}</td>
-                <td>{e.subject}</td>
-                <td>
-                  <Json value={e.before} />
-                </td>
-                <td>
-                  <Json value={e.after} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable card caption="Nhật ký thay đổi" columns={['Thời điểm', 'Người thực hiện', 'Hành động', 'Đối tượng', 'Trước', 'Sau']}>
+        {props.entries.map((e) => (
+          <tr>
+            <td>
+              <time datetime={e.createdAt}>{displayVietnam(e.createdAt)}</time>
+            </td>
+            <td>{e.actor}</td>
+            <td>{e.action}</td>
+            <td>{e.subject}</td>
+            <td>
+              <Json value={e.before} />
+            </td>
+            <td>
+              <Json value={e.after} />
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </>
   );
 }

@@ -2,6 +2,7 @@ import { STAFF_LABEL, MAX_STAFF_REPLY, type Reach } from '../../bot/handoff-serv
 import type { Handoff } from '../../bot/handoffs.ts';
 import { displayVietnam } from '../../bot/reports/vietnam-time.ts';
 import { CsrfField } from './csrf-field.tsx';
+import { DataTable, Notice } from './page-parts.tsx';
 
 const CHANNEL_TITLES: Readonly<Record<string, string>> = { webchat: 'Web chat', zalo: 'Zalo', telegram: 'Telegram', sms: 'SMS', cli: 'Dòng lệnh (thử nghiệm)' };
 const STATUS_TITLES: Readonly<Record<Handoff['status'], string>> = { waiting: 'Đang chờ cán bộ', held: 'Cán bộ đang xử lý', closed: 'Đã trả lại cho trợ lý' };
@@ -22,39 +23,26 @@ function waitText(seconds: number | null): string {
 /** The queue: channel and times only (no message text, no number), so any staff member may see how it stands. */
 export function HandoffListPage(props: { open: readonly Handoff[]; closed: readonly Handoff[]; hoursSource: string; takeMinutes: number; canOpen: boolean }) {
   const rows = (list: readonly Handoff[]) => (
-    <div class="table-wrap card">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Yêu cầu lúc</th>
-            <th scope="col">Kênh</th>
-            <th scope="col">Trạng thái</th>
-            <th scope="col">Cán bộ</th>
-            <th scope="col">Trả lời đầu tiên sau</th>
-          </tr>
-        </thead>
-        <tbody>
-          {list.map((h) => (
-            <tr>
-              <td>
-                {props.canOpen ? (
-                  <a href={`/admin/handoffs/${h.id}`}>
-                    <When at={h.requestedAt} />
-                  </a>
-                ) : (
-                  <When at={h.requestedAt} />
-                )}
-                {h.outOfHours ? <span class="hint"> (ngoài giờ)</span> : null}
-              </td>
-              <td>{channelTitle(h.channel)}</td>
-              <td>{STATUS_TITLES[h.status]}</td>
-              <td>{h.takenBy ?? <span class="hint">—</span>}</td>
-              <td>{waitText(h.firstReplySeconds)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable card columns={['Yêu cầu lúc', 'Kênh', 'Trạng thái', 'Cán bộ', 'Trả lời đầu tiên sau']}>
+      {list.map((h) => (
+        <tr>
+          <td>
+            {props.canOpen ? (
+              <a href={`/admin/handoffs/${h.id}`}>
+                <When at={h.requestedAt} />
+              </a>
+            ) : (
+              <When at={h.requestedAt} />
+            )}
+            {h.outOfHours ? <span class="hint"> (ngoài giờ)</span> : null}
+          </td>
+          <td>{channelTitle(h.channel)}</td>
+          <td>{STATUS_TITLES[h.status]}</td>
+          <td>{h.takenBy ?? <span class="hint">—</span>}</td>
+          <td>{waitText(h.firstReplySeconds)}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
   return (
     <>
@@ -105,16 +93,7 @@ export function HandoffPage(props: HandoffPageProps) {
       <p>
         <a href="/admin/handoffs">← Danh sách cần cán bộ</a>
       </p>
-      {props.notice ? (
-        <p class="notice" role="status">
-          {props.notice}
-        </p>
-      ) : null}
-      {props.error ? (
-        <p class="alert" role="alert">
-          {props.error}
-        </p>
-      ) : null}
+      <Notice notice={props.notice} error={props.error} />
       <section class="card" aria-label="Thông tin yêu cầu">
         <p>
           <strong>{STATUS_TITLES[h.status]}</strong> · {channelTitle(h.channel)} · yêu cầu lúc <When at={h.requestedAt} />

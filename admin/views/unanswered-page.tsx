@@ -1,6 +1,7 @@
 import { displayVietnam } from '../../bot/reports/vietnam-time.ts';
 import type { QuestionGroup } from '../../bot/unanswered-groups.ts';
 import { CsrfField } from './csrf-field.tsx';
+import { Notice } from './page-parts.tsx';
 
 export const REASON_TITLES: Readonly<Record<string, string>> = {
   'not-understood': 'không hiểu',
@@ -109,16 +110,7 @@ export function UnansweredPage(props: UnansweredPageProps) {
   const total = props.groups.reduce((n, g) => n + g.count, 0);
   return (
     <>
-      {props.notice ? (
-        <p class="notice" role="status">
-          {props.notice}
-        </p>
-      ) : null}
-      {props.error ? (
-        <p class="alert" role="alert">
-          {props.error}
-        </p>
-      ) : null}
+      <Notice notice={props.notice} error={props.error} />
       <p class="hint">
         Câu hỏi trợ lý không hiểu, trả lời chưa chắc, hoặc đã hỏi lại mà người dân không chọn mục nào; các câu giống nhau được gộp thành nhóm.
         {props.hidden > 0 ? ` ${props.hidden} câu thuộc các nhóm đã bỏ qua được ẩn.` : ''}

@@ -1,6 +1,7 @@
 import type { Chart, Figure } from '../../stats/charts.ts';
 import { defaultRange, type DayRange } from '../../stats/vietnam-days.ts';
 import { ChartCard } from './chart-card.tsx';
+import { Notice } from '../page-parts.tsx';
 
 export interface DashboardProps {
   readonly range: DayRange;
@@ -44,11 +45,7 @@ export function DashboardPage(props: DashboardProps) {
         </ul>
         <p class="hint">Ngày tính theo giờ Việt Nam (UTC+7), gồm cả hai ngày đầu và cuối.</p>
       </form>
-      {props.error ? (
-        <p class="alert" role="alert">
-          {props.error}
-        </p>
-      ) : null}
+      <Notice error={props.error} />
       <dl class="figures" aria-label="Số liệu chính">
         {props.figures.map((f) => (
           <div>

@@ -11,23 +11,6 @@ export function KnowledgeAssets(props: { sms?: boolean }) {
   );
 }
 
-export function Notice(props: { notice?: string | undefined; error?: string | undefined }) {
-  return (
-    <>
-      {props.notice ? (
-        <p class="notice" role="status">
-          {props.notice}
-        </p>
-      ) : null}
-      {props.error ? (
-        <p class="alert" role="alert">
-          {props.error}
-        </p>
-      ) : null}
-    </>
-  );
-}
-
 /** 2026-03-02 → 02/03/2026, as Vietnamese readers write dates. */
 export function viDate(iso: string): string {
   const [y, m, d] = iso.slice(0, 10).split('-');

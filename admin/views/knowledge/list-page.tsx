@@ -1,6 +1,7 @@
 import type { DraftEntry } from '../../../knowledge-base/publishing.ts';
 import { groupOptions, groupTitle } from './fields.ts';
-import { KnowledgeAssets, Notice, StateTag, viDate, type EntryState } from './common.tsx';
+import { KnowledgeAssets, StateTag, viDate, type EntryState } from './common.tsx';
+import { DataTable, Notice } from '../page-parts.tsx';
 
 export interface ListFilters {
   readonly q: string;
@@ -70,49 +71,36 @@ export function KnowledgeListPage(props: ListPageProps) {
       <p role="status">
         {props.rows.length} / {props.total} mục
       </p>
-      <div class="table-wrap">
-        <table>
-          <caption class="visually-hidden">Các mục kiến thức</caption>
-          <thead>
-            <tr>
-              <th scope="col">Tiêu đề</th>
-              <th scope="col">Nhóm</th>
-              <th scope="col">Rà soát</th>
-              <th scope="col">Trạng thái</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.rows.map((row) => (
-              <tr>
-                <td>
-                  <a href={`/admin/knowledge/${row.entry.id}`}>{row.entry.title}</a>
-                  <br />
-                  <span class="hint">{row.entry.id}</span>
-                </td>
-                <td>{groupTitle(row.entry.group)}</td>
-                <td>
-                  {viDate(row.entry.reviewedAt)}
-                  {row.due ? (
-                    <>
-                      {' '}
-                      <span class="kb-tag due">cần rà soát</span>
-                    </>
-                  ) : null}
-                </td>
-                <td>
-                  <StateTag state={row.state} />
-                  {row.entry.retired && row.state !== 'retired' ? (
-                    <>
-                      {' '}
-                      <StateTag state="retired" />
-                    </>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption="Các mục kiến thức" columns={['Tiêu đề', 'Nhóm', 'Rà soát', 'Trạng thái']}>
+        {props.rows.map((row) => (
+          <tr>
+            <td>
+              <a href={`/admin/knowledge/${row.entry.id}`}>{row.entry.title}</a>
+              <br />
+              <span class="hint">{row.entry.id}</span>
+            </td>
+            <td>{groupTitle(row.entry.group)}</td>
+            <td>
+              {viDate(row.entry.reviewedAt)}
+              {row.due ? (
+                <>
+                  {' '}
+                  <span class="kb-tag due">cần rà soát</span>
+                </>
+              ) : null}
+            </td>
+            <td>
+              <StateTag state={row.state} />
+              {row.entry.retired && row.state !== 'retired' ? (
+                <>
+                  {' '}
+                  <StateTag state="retired" />
+                </>
+              ) : null}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </>
   );
 }

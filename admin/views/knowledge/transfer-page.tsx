@@ -1,6 +1,7 @@
 import type { ImportRow } from '../../../knowledge-base/import-export.ts';
 import { CsrfField } from '../csrf-field.tsx';
-import { KnowledgeAssets, Notice } from './common.tsx';
+import { KnowledgeAssets } from './common.tsx';
+import { DataTable, Notice } from '../page-parts.tsx';
 import { FIELD_LABELS } from './fields.ts';
 import { fieldProblems } from './problems.ts';
 
@@ -54,37 +55,25 @@ export function ImportReportPage(props: { fileName: string; rows: readonly Impor
       <p role="status">
         {props.fileName}: {props.rows.length} dòng · {good.length} sẽ lưu thành bản nháp · {props.rows.length - good.length - bad.length} không đổi · {bad.length} có lỗi (bỏ qua).
       </p>
-      <div class="table-wrap">
-        <table>
-          <caption class="visually-hidden">Kết quả kiểm tra từng dòng</caption>
-          <thead>
-            <tr>
-              <th scope="col">Dòng</th>
-              <th scope="col">Mã mục</th>
-              <th scope="col">Kết quả</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.rows.map((row) => (
-              <tr class={row.entry === undefined ? 'row-bad' : ''}>
-                <td>{row.line}</td>
-                <td>{row.id || '(trống)'}</td>
-                <td>
-                  {row.entry !== undefined ? (
-                    CHANGE[row.change ?? 'new']
-                  ) : (
-                    <ul>
-                      {fieldProblems(row.problems).map((p) => (
-                        <li>{p.field === 'form' ? p.message : `${FIELD_LABELS[p.field]}: ${p.message}`}</li>
-                      ))}
-                    </ul>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption="Kết quả kiểm tra từng dòng" columns={['Dòng', 'Mã mục', 'Kết quả']}>
+        {props.rows.map((row) => (
+          <tr class={row.entry === undefined ? 'row-bad' : ''}>
+            <td>{row.line}</td>
+            <td>{row.id || '(trống)'}</td>
+            <td>
+              {row.entry !== undefined ? (
+                CHANGE[row.change ?? 'new']
+              ) : (
+                <ul>
+                  {fieldProblems(row.problems).map((p) => (
+                    <li>{p.field === 'form' ? p.message : `${FIELD_LABELS[p.field]}: ${p.message}`}</li>
+                  ))}
+                </ul>
+              )}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       {good.length > 0 ? (
         <form method="post" action="/admin/knowledge/import/confirm" id="import-confirm" class="card stack">
           <CsrfField token={props.csrfToken} />

@@ -1,7 +1,8 @@
 import type { EntryVersion } from '../../../knowledge-base/publishing.ts';
 import type { FieldDiff } from '../../../knowledge-base/versions-diff.ts';
 import { CsrfField } from '../csrf-field.tsx';
-import { KnowledgeAssets, Notice, viDateTime } from './common.tsx';
+import { KnowledgeAssets, viDateTime } from './common.tsx';
+import { Notice } from '../page-parts.tsx';
 import { DiffView } from './diff-view.tsx';
 
 const STATUS = { draft: 'Bản nháp', published: 'Đã xuất bản', superseded: 'Bản nháp cũ (đã thay)' } as const;

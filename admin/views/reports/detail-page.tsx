@@ -3,6 +3,7 @@ import { STATUS_TITLES } from '../../../bot/reports/types.ts';
 import type { StatsNames } from '../../stats/charts.ts';
 import { ReportForms, type FormErrors } from './detail-forms.tsx';
 import { StatusBadge, When } from './status-badge.tsx';
+import { Notice } from '../page-parts.tsx';
 
 export interface TranscriptLine {
   readonly direction: string;
@@ -64,11 +65,7 @@ export function ReportDetailPage(props: DetailProps) {
       <p>
         <a href={props.back}>← Danh sách phản ánh</a>
       </p>
-      {props.notice ? (
-        <p class="notice" role="status">
-          {props.notice}
-        </p>
-      ) : null}
+      <Notice notice={props.notice} />
       <div class="detail">
         <div>
           <section class="card" aria-labelledby="about">

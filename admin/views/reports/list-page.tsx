@@ -3,6 +3,7 @@ import { REPORT_STATUSES, STATUS_TITLES } from '../../../bot/reports/types.ts';
 import type { StatsNames } from '../../stats/charts.ts';
 import { queryString, UNASSIGNED, type BoardQuery } from '../../routes/reports-filter.ts';
 import { StatusBadge, When } from './status-badge.tsx';
+import { DataTable, DateRangeFields, Notice } from '../page-parts.tsx';
 
 export interface ListProps {
   readonly query: BoardQuery;
@@ -16,6 +17,21 @@ export interface ListProps {
 }
 
 const clip = (text: string, n: number): string => (text.length > n ? `${text.slice(0, n - 1)}…` : text);
+
+/** A select of the filter form: "Tất cả" (no filter) first, then `options`. */
+function ChoiceFilter(props: { name: string; label: string; selected: string; options: ReadonlyArray<{ value: string; title: string }> }) {
+  return (
+    <div class="field">
+      <label for={`f-${props.name}`}>{props.label}</label>
+      <select id={`f-${props.name}`} name={props.name}>
+        <option value="">Tất cả</option>
+        {props.options.map((o) => (
+          <option value={o.value} selected={props.selected === o.value}>{o.title}</option>
+        ))}
+      </select>
+    </div>
+  );
+}
 
 function Filters(props: ListProps) {
   const q = props.query;
@@ -31,32 +47,9 @@ function Filters(props: ListProps) {
           ))}
         </select>
       </div>
-      <div class="field">
-        <label for="f-category">Chuyên mục</label>
-        <select id="f-category" name="category">
-          <option value="">Tất cả</option>
-          {props.categories.map((c) => (
-            <option value={c.id} selected={q.category === c.id}>{c.title}</option>
-          ))}
-        </select>
-      </div>
-      <div class="field">
-        <label for="f-commune">Xã, phường</label>
-        <select id="f-commune" name="commune">
-          <option value="">Tất cả</option>
-          {props.communes.map((c) => (
-            <option value={c.id} selected={q.commune === c.id}>{c.name}</option>
-          ))}
-        </select>
-      </div>
-      <div class="field">
-        <label for="f-from">Gửi từ ngày</label>
-        <input id="f-from" name="from" type="date" value={q.from} />
-      </div>
-      <div class="field">
-        <label for="f-to">Đến ngày</label>
-        <input id="f-to" name="to" type="date" value={q.to} />
-      </div>
+      <ChoiceFilter name="category" label="Chuyên mục" selected={q.category} options={props.categories.map((c) => ({ value: c.id, title: c.title }))} />
+      <ChoiceFilter name="commune" label="Xã, phường" selected={q.commune} options={props.communes.map((c) => ({ value: c.id, title: c.name }))} />
+      <DateRangeFields from={q.from} to={q.to} fromLabel="Gửi từ ngày" />
       <div class="field">
         <label for="f-assignee">Người, đơn vị xử lý</label>
         <select id="f-assignee" name="assignee">
@@ -81,11 +74,7 @@ export function ReportListPage(props: ListProps) {
     <>
       <link rel="stylesheet" href="/admin/assets/reports.css" />
       <Filters {...props} />
-      {props.error ? (
-        <p class="alert" role="alert">
-          {props.error}
-        </p>
-      ) : null}
+      <Notice error={props.error} />
       <div class="actions">
         <p role="status">
           {props.reports.length === 0 ? 'Không có phản ánh nào khớp bộ lọc.' : `${props.reports.length} phản ánh${props.reports.length >= props.limit ? ` (${props.limit} phản ánh mới nhất; thu hẹp bộ lọc để xem thêm)` : ''}.`}
@@ -95,42 +84,26 @@ export function ReportListPage(props: ListProps) {
         </a>
       </div>
       {props.reports.length > 0 ? (
-        <div class="table-wrap">
-          <table class="report-list">
-            <caption class="visually-hidden">Danh sách phản ánh, mới nhất trước</caption>
-            <thead>
-              <tr>
-                <th scope="col">Mã</th>
-                <th scope="col">Trạng thái</th>
-                <th scope="col">Chuyên mục</th>
-                <th scope="col">Nội dung</th>
-                <th scope="col">Xã, phường</th>
-                <th scope="col">Xử lý</th>
-                <th scope="col">Gửi lúc</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.reports.map((r) => (
-                <tr>
-                  <th scope="row" class="code">
-                    <a href={`/admin/reports/${r.code}${queryString(props.query)}`}>{r.code}</a>
-                  </th>
-                  <td>
-                    <StatusBadge status={r.status} />
-                    {r.duplicateOf ? <span class="hint"> trùng {r.duplicateOf}</span> : null}
-                  </td>
-                  <td>{names.category(r.category)}</td>
-                  <td class="description">{clip(r.description, 140)}</td>
-                  <td>{r.commune ? names.commune(r.commune) : '—'}</td>
-                  <td>{r.assignee ?? <span class="hint">Chưa giao</span>}</td>
-                  <td>
-                    <When iso={r.createdAt} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable class="report-list" caption="Danh sách phản ánh, mới nhất trước" columns={['Mã', 'Trạng thái', 'Chuyên mục', 'Nội dung', 'Xã, phường', 'Xử lý', 'Gửi lúc']}>
+          {props.reports.map((r) => (
+            <tr>
+              <th scope="row" class="code">
+                <a href={`/admin/reports/${r.code}${queryString(props.query)}`}>{r.code}</a>
+              </th>
+              <td>
+                <StatusBadge status={r.status} />
+                {r.duplicateOf ? <span class="hint"> trùng {r.duplicateOf}</span> : null}
+              </td>
+              <td>{names.category(r.category)}</td>
+              <td class="description">{clip(r.description, 140)}</td>
+              <td>{r.commune ? names.commune(r.commune) : '—'}</td>
+              <td>{r.assignee ?? <span class="hint">Chưa giao</span>}</td>
+              <td>
+                <When iso={r.createdAt} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
     </>
   );
