@@ -2,7 +2,8 @@ import type { ChannelAdapter } from './ports/channel.ts';
 import type { ConversationStore } from './conversation-store.ts';
 import { clockTime, describeOpening, type HandoffHours } from './handoff-hours.ts';
 import type { Handoff, HandoffStore } from './handoffs.ts';
-import type { NewOutboxItem, Outbox } from './outbox.ts';
+import type { Outbox } from './outbox.ts';
+import { queueReplies } from './queue-replies.ts';
 import type { Replies } from './replies.ts';
 import { displayVietnam } from './reports/vietnam-time.ts';
 import type { ChannelId, Reply } from './types.ts';
@@ -98,14 +99,7 @@ export function createHandoffService(deps: HandoffServiceDeps) {
     const adapter = deps.channels.get(how.provider) as ChannelAdapter;
     const max = adapter.capabilities.maxTextLength;
     const pieces: Reply[] = messages.flatMap((m) => (m.kind === 'text' && m.short === undefined && m.text.length > max ? splitForChannel(m.text, max).map((text) => ({ kind: 'text' as const, text })) : [m]));
-    const items: NewOutboxItem[] = pieces.flatMap((m) => adapter.render(m)).map((payload, index) => ({
-      key: `${key}:${index}`,
-      conversationId: handoff.conversationId,
-      provider: how.provider,
-      userId: to.userId,
-      payload,
-    }));
-    const queued = await deps.outbox.enqueue(items);
+    const queued = await queueReplies(deps.outbox, adapter, pieces, { conversationId: handoff.conversationId, provider: how.provider, userId: to.userId }, key);
     if (queued > 0) deps.kick();
     return queued;
   }

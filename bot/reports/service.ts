@@ -1,6 +1,7 @@
 import type { ChannelAdapter } from '../ports/channel.ts';
 import type { ConversationStore } from '../conversation-store.ts';
-import type { NewOutboxItem, Outbox } from '../outbox.ts';
+import type { Outbox } from '../outbox.ts';
+import { queueReplies } from '../queue-replies.ts';
 import type { SmsOptOuts } from '../sms-opt-outs.ts';
 import type { Reply } from '../types.ts';
 import { DUPLICATE_WINDOW_MS, findDuplicate } from './duplicates.ts';
@@ -50,15 +51,8 @@ export function createReportService(deps: ReportServiceDeps) {
       // switched off since the report was filed cannot carry the update.
       if (adapter === undefined) continue;
       if (subscriber.channel === 'sms' && (await deps.optOuts.isOptedOut(subscriber.userId))) continue;
-      const payloads = updateReplies(report, event).flatMap((reply) => adapter.render(reply));
-      const items: NewOutboxItem[] = payloads.map((payload, index) => ({
-        key: `report:${report.code}:${event.id}:${subscriber.conversationId}:${index}`,
-        conversationId: subscriber.conversationId,
-        provider: provider as string,
-        userId: subscriber.userId,
-        payload,
-      }));
-      queued += await deps.outbox.enqueue(items);
+      const to = { conversationId: subscriber.conversationId, provider: provider as string, userId: subscriber.userId };
+      queued += await queueReplies(deps.outbox, adapter, updateReplies(report, event), to, `report:${report.code}:${event.id}:${subscriber.conversationId}`);
     }
     if (queued > 0) deps.kick();
     return queued;
