@@ -1,19 +1,21 @@
 /**
- * The store contract: the same assertions against every dialect the Node runtime can open, SQLite and
- * PostgreSQL, each test on a freshly migrated database of its own. PostgreSQL comes from TEST_DATABASE_URL
+ * The store contract: the same assertions against every dialect the stores run on, SQLite and PostgreSQL (Node)
+ * and D1 (the Worker; a local D1 in workerd through Miniflare, offline), each test on a freshly migrated database
+ * of its own. PostgreSQL comes from TEST_DATABASE_URL
  * (.ci/run starts a cluster) or a throwaway cluster this file starts and stops; without either a developer's
  * run skips the PostgreSQL half with the reason, and a CI run fails.
  */
 import { after, before, describe } from 'node:test';
 import { conversationContract } from './contract/conversations.ts';
 import { deliveryContract } from './contract/delivery.ts';
-import { sqliteHarness, type StoreHarness } from './contract/harness.ts';
+import { d1Harness, sqliteHarness, type StoreHarness } from './contract/harness.ts';
 import { reportContract } from './contract/reports.ts';
 import { smallStoresContract } from './contract/small-stores.ts';
 import { contentStoresContract } from './contract/content-stores.ts';
 import { auditFilterContract } from './contract/audit-filter.ts';
 import { handoffsAndPublishingContract } from './contract/handoffs-publishing.ts';
 import { webchatMailboxContract } from './contract/webchat-mailbox.ts';
+import { wideStatementsContract } from './contract/wide-statements.ts';
 import { requirePostgres } from './pg/cluster.ts';
 import { describeOnPostgres } from './pg/describe-stores.ts';
 
@@ -28,6 +30,7 @@ function contract(harness: () => StoreHarness, dialect: StoreHarness['dialect'])
   describe('web chat mailbox order across instances', () => webchatMailboxContract(harness, dialect));
   describe('hand-offs and knowledge-base publishing', () => handoffsAndPublishingContract(harness));
   describe('audit log filter', () => auditFilterContract(harness));
+  describe('statements past D1\'s 100 bound parameters', () => wideStatementsContract(harness));
 }
 
 describe('store contract on SQLite', () => {
@@ -40,3 +43,12 @@ describe('store contract on SQLite', () => {
 });
 
 describeOnPostgres('store contract on PostgreSQL', postgres, (harness) => contract(harness, 'postgres'));
+
+describe('store contract on D1', () => {
+  let harness: StoreHarness;
+  before(() => {
+    harness = d1Harness();
+  });
+  after(() => harness.close());
+  contract(() => harness, 'd1');
+});
