@@ -76,6 +76,8 @@ async function endToEnd(mode: SqliteSynchronous) {
     const product = await assemble(db, { provinceName: 'thành phố Cần Thơ', assistantName: 'Trợ lý', nationalPortalUrl: 'https://dichvucong.gov.vn' }, {
       logger: silentLogger,
       env: { TELEGRAM_BOT_TOKEN: '1:bench', TELEGRAM_WEBHOOK_SECRET: SECRET, TELEGRAM_API_BASE: stub.base, RATE_LIMIT_PER_MINUTE: '100000', OUTBOX_RATE_PER_SECOND: 'telegram=100000' },
+      // As node.ts runs it: the accept step group-committed and synced (SQLite) before the 200.
+      durableStep: durableStepFor,
     });
     const adapter = product.channels.get('telegram');
     if (adapter === undefined) throw new Error('telegram not configured');

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../adapters/storage/schema.ts';
+import { affectedRows, fixedShape } from '../adapters/storage/fixed-shape-query.ts';
 import { createConversationStore } from './conversation-store.ts';
 import { statementByStatement, type DurableStep } from './durable-step.ts';
 import type { IncomingMessage } from './types.ts';
@@ -101,24 +102,36 @@ export function createInbox(db: Kysely<Database>, now: () => Date = () => new Da
   const durable = options.durable ?? statementByStatement(db);
   const leaseEnd = () => new Date(now().getTime() + leaseMs).toISOString();
 
-  /** One statement: the row, claimed by the caller, with its first attempt counted. */
-  async function insert(q: Kysely<Database>, message: IncomingMessage, provider: string, conversationId: string): Promise<boolean> {
-    const result = await q
+  // The accept step's statements, built and compiled once (fixed-shape-query.ts): they run for every message.
+  const insertQuery = fixedShape(['channel', 'messageId', 'conversationId', 'receivedAt', 'payload', 'provider', 'claimedUntil'], (v) =>
+    db
       .insertInto('inbox')
       .values({
-        channel: message.channel,
-        message_id: message.messageId,
-        conversation_id: conversationId,
-        received_at: now().toISOString(),
-        payload_json: JSON.stringify({ ...message, receivedAt: message.receivedAt.toISOString() }),
-        provider,
+        channel: v.channel,
+        message_id: v.messageId,
+        conversation_id: v.conversationId,
+        received_at: v.receivedAt,
+        payload_json: v.payload,
+        provider: v.provider,
         handled_at: null,
-        claimed_until: leaseEnd(),
+        claimed_until: v.claimedUntil,
         attempts: 1,
       })
-      .onConflict((oc) => oc.columns(['channel', 'message_id']).doNothing())
-      .executeTakeFirst();
-    return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+      .onConflict((oc) => oc.columns(['channel', 'message_id']).doNothing()));
+  const lastInboundQuery = fixedShape(['provider', 'at', 'id'], (v) => db.updateTable('conversations').set({ provider: v.provider, last_inbound_at: v.at }).where('id', '=', v.id));
+
+  /** One statement: the row, claimed by the caller, with its first attempt counted. */
+  async function insert(q: Kysely<Database>, message: IncomingMessage, provider: string, conversationId: string): Promise<boolean> {
+    const result = await insertQuery.execute(q, {
+      channel: message.channel,
+      messageId: message.messageId,
+      conversationId,
+      receivedAt: now().toISOString(),
+      payload: JSON.stringify({ ...message, receivedAt: message.receivedAt.toISOString() }),
+      provider,
+      claimedUntil: leaseEnd(),
+    });
+    return affectedRows(result) > 0;
   }
 
   return {
@@ -132,7 +145,7 @@ export function createInbox(db: Kysely<Database>, now: () => Date = () => new Da
           const conversationId = await conversations.idFor(message.channel, message.userId);
           const fresh = await insert(q, message, provider, conversationId);
           if (fresh) {
-            await q.updateTable('conversations').set({ provider, last_inbound_at: message.receivedAt.toISOString() }).where('id', '=', conversationId).execute();
+            await lastInboundQuery.execute(q, { provider, at: message.receivedAt.toISOString(), id: conversationId });
           }
           accepted.push({ message, fresh, conversationId });
         }

@@ -1,6 +1,6 @@
 import type { Logger } from '../adapters/http/logger.ts';
 import type { LanePolicy } from './delivery-policy.ts';
-import type { Outbox, OutboxItem } from './outbox.ts';
+import type { DueHead, Outbox, OutboxItem } from './outbox.ts';
 import { createSendPace } from './send-pace.ts';
 
 export interface LaneDeps {
@@ -10,7 +10,8 @@ export interface LaneDeps {
   readonly leaseMs: number;
   readonly outbox: Outbox;
   /** Sends one claimed item and records the outcome; never throws. Returns how long the platform asked us to wait. */
-  readonly deliver: (item: OutboxItem) => Promise<{ readonly pauseMs?: number }>;
+  /** `open`: the item is still unfinished afterwards (to be retried, or its lease to run out). */
+  readonly deliver: (item: OutboxItem) => Promise<{ readonly pauseMs?: number; readonly open?: boolean }>;
   readonly logger: Logger;
   readonly now: () => Date;
 }
@@ -30,6 +31,9 @@ const SLOW_PER_SLOT = 4;
 // A waiting retry is looked for again at least this often even when no one kicks the worker.
 const MAX_WAKE_MS = 60_000;
 const MIN_WAKE_MS = 25;
+// Due heads read at once (at least; four per slot in a wide lane), and how long such a read is used.
+const MIN_READ_AHEAD = 32;
+const READ_AHEAD_MS = 500;
 
 /**
  * One provider's sending: up to `concurrency` sends at once, paced to the platform's rate, one message per
@@ -50,7 +54,7 @@ export function createLane(deps: LaneDeps): Lane {
   let wake: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
 
-  function start(item: OutboxItem): void {
+  function start(item: DueHead): void {
     slots++;
     busy.add(item.conversationId);
     let holdsSlot = true;
@@ -66,10 +70,12 @@ export function createLane(deps: LaneDeps): Lane {
         slow = setTimeout(() => {
           giveBackSlot();
           deps.logger.info('outbox.slow-send', { provider: deps.provider, afterMs: deps.slowSendMs });
-          void pump();
+          void pump(false);
         }, deps.slowSendMs);
-        const { pauseMs } = await deps.deliver(item);
+        const { pauseMs, open } = await deps.deliver(item);
         if (pauseMs !== undefined && pauseMs > 0) pace.pauseFor(pauseMs);
+        // Waiting for a retry: when the lane next falls idle, ask the outbox when to wake.
+        if (open === true) wakeUnknown = true;
       } finally {
         clearTimeout(slow);
         giveBackSlot();
@@ -79,16 +85,42 @@ export function createLane(deps: LaneDeps): Lane {
     tasks.add(task);
     void task.finally(() => {
       tasks.delete(task);
-      void pump();
+      // Its slot is free; a new head may exist only if its conversation has another message waiting.
+      if (item.hasLater) stale = true;
+      void pump(false);
     });
   }
 
+  // Due heads read ahead of the free slots, oldest first: one query feeds many sends instead of one per send.
+  // Each is still claimed on its own (due, head of its conversation, not taken: checked again by the claim), so
+  // a stale one is only skipped; they are dropped after a short while so no one waits behind an old read.
+  let ahead: DueHead[] = [];
+  let readAt = Number.NEGATIVE_INFINITY;
+  // False after a read that saw every due head, until something may have made a new one due: a kick (replies
+  // queued, the runtime's timer, a wake), a finished send whose conversation has more, or READ_AHEAD_MS passing
+  // (retries falling due, other instances' work). While false and nothing is read ahead, no query is made.
+  let stale = true;
+  // True until the outbox was asked when this lane should next wake, and again after news or an open send.
+  let wakeUnknown = true;
+
   async function fill(): Promise<void> {
     while (!stopped && slots < concurrency && tasks.size < maxInFlight) {
-      const heads = await deps.outbox.dueHeads(deps.provider, (concurrency - slots) * 2);
+      let fresh = false;
+      const at = deps.now().getTime();
+      if (ahead.length === 0 || at - readAt > READ_AHEAD_MS) {
+        if (ahead.length === 0 && !stale && at - readAt <= READ_AHEAD_MS) break;
+        const limit = Math.max(MIN_READ_AHEAD, concurrency * 4);
+        stale = false;
+        ahead = await deps.outbox.dueHeads(deps.provider, limit);
+        readAt = at;
+        fresh = true;
+        // A full read may have left due heads unread.
+        if (ahead.length >= limit) stale = true;
+        if (ahead.length === 0) break;
+      }
       let started = 0;
-      for (const head of heads) {
-        if (slots >= concurrency || tasks.size >= maxInFlight) break;
+      while (ahead.length > 0 && slots < concurrency && tasks.size < maxInFlight && !stopped) {
+        const head = ahead.shift() as DueHead;
         if (busy.has(head.conversationId)) continue;
         const leaseUntil = new Date(deps.now().getTime() + deps.leaseMs);
         if (!(await deps.outbox.claim(head.id, leaseUntil))) continue;
@@ -96,14 +128,20 @@ export function createLane(deps: LaneDeps): Lane {
         start(head);
         started++;
       }
-      if (started === 0) break;
+      // A fresh read that started nothing: nothing more may start now.
+      if (started === 0 && fresh) break;
     }
-    if (tasks.size === 0) await scheduleWake();
+    if (tasks.size === 0) {
+      ahead = [];
+      // Idle: when to look again. Unchanged since the last answer unless news came or a send was left open.
+      if (wakeUnknown) await scheduleWake();
+    }
   }
 
   /** Nothing runs: look again when the next retry falls due (a kick may come earlier). */
   async function scheduleWake(): Promise<void> {
     if (stopped) return;
+    wakeUnknown = false;
     const next = await deps.outbox.nextDue(deps.provider);
     if (wake !== undefined) clearTimeout(wake);
     wake = undefined;
@@ -114,8 +152,13 @@ export function createLane(deps: LaneDeps): Lane {
     wake.unref?.();
   }
 
-  function pump(): Promise<void> {
+  /** `news`: something outside the lane may have made messages due (the default); false for the lane's own events. */
+  function pump(news = true): Promise<void> {
     if (stopped) return Promise.resolve();
+    if (news) {
+      stale = true;
+      wakeUnknown = true;
+    }
     if (pumping) {
       again = true;
       return pumping;

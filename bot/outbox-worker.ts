@@ -28,8 +28,11 @@ export interface RunSummary {
 export interface OutboxWorker {
   /** Starts what is due in every lane and resolves when all of it (and what it led to) has finished. */
   runOnce(): Promise<RunSummary>;
-  /** Asks every lane to look for due messages now (after replies were queued; by the runtime's timer). */
-  kick(): void;
+  /**
+   * Asks every lane (or only `provider`'s, when only its replies were queued) to look for due messages now (after
+   * replies were queued; by the runtime's timer).
+   */
+  kick(provider?: string): void;
   /** Resolves when no lane has anything running (tests and shutdown). */
   idle(): Promise<void>;
   /** Stops starting new sends (shutdown); sends in progress finish. */
@@ -97,7 +100,8 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
     deps.logger.info('outbox.dead', { provider: item.provider, attempts, reason: reason.split(':')[0] });
   }
 
-  async function deliver(item: OutboxItem): Promise<{ pauseMs?: number }> {
+  /** `open`: the item is still unfinished afterwards (retried later, or the database failed around the send). */
+  async function deliver(item: OutboxItem): Promise<{ pauseMs?: number; open?: boolean }> {
     try {
       const refused = await refusal(item);
       if (refused !== undefined) {
@@ -122,11 +126,11 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
       }
       await deps.outbox.retryLater(item.id, attempts, next, result.reason);
       totals.retried++;
-      return result.retryAfterMs === undefined ? {} : { pauseMs: result.retryAfterMs };
+      return result.retryAfterMs === undefined ? { open: true } : { pauseMs: result.retryAfterMs, open: true };
     } catch (error) {
       // The database failed around the send: the lease runs out and the message is tried again.
       deps.logger.error('outbox.deliver-failed', { provider: item.provider, error: error instanceof Error ? error.name : 'unknown' });
-      return {};
+      return { open: true };
     }
   }
 
@@ -144,8 +148,10 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
     }));
   }
 
-  const kick = () => {
-    for (const lane of lanes.values()) void lane.pump();
+  const kick = (provider?: string) => {
+    const only = provider === undefined ? undefined : lanes.get(provider);
+    if (only !== undefined) void only.pump();
+    else for (const lane of lanes.values()) void lane.pump();
   };
   const idle = async () => {
     for (const lane of lanes.values()) await lane.settled();

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { OutboundPayload } from '../adapters/channels/types.ts';
 import type { Database, OutboxTable } from '../adapters/storage/schema.ts';
+import { affectedRows, fixedShape } from '../adapters/storage/fixed-shape-query.ts';
 import { markHandledStatement, type InboxKey } from './inbox.ts';
 import { writeBatch } from './write-batch.ts';
 
@@ -19,6 +20,12 @@ export interface OutboxItem {
   readonly lastError: string | null;
   readonly createdAt: string;
 }
+
+/** A message that may be sent now, and whether its conversation has more unfinished after it. */
+export type DueHead = OutboxItem & {
+  /** Another message of the same conversation waits behind this one (it becomes the head once this one is done). */
+  readonly hasLater: boolean;
+};
 
 export interface NewOutboxItem {
   /** Idempotency key: the same turn's same message is stored (and so sent) once, however often it is enqueued. */
@@ -42,7 +49,7 @@ export interface Outbox {
    * The provider's items that may be sent now: each the oldest unfinished message of its conversation, due
    * (or left 'sending' by a process whose lease ran out), oldest first.
    */
-  dueHeads(provider: string, limit: number): Promise<OutboxItem[]>;
+  dueHeads(provider: string, limit: number): Promise<DueHead[]>;
   /**
    * When one of the provider's conversations may next move: its oldest unfinished message falls due, or the
    * lease of another process on it runs out. Undefined when nothing waits.
@@ -90,6 +97,12 @@ function isOpen(table: 'outbox' | 'o') {
 }
 
 /** True when no older message of the same conversation is still waiting or being sent. */
+/** True when a later message of the same conversation is still waiting or being sent. */
+function hasLaterInConversation(table: 'outbox' | 'o') {
+  const ref = (column: string) => sql.ref(`${table}.${column}`);
+  return sql<number | boolean>`exists (select 1 from outbox as later where later.conversation_id = ${ref('conversation_id')} and later.status in ('pending', 'sending') and (later.created_at > ${ref('created_at')} or (later.created_at = ${ref('created_at')} and later.id > ${ref('id')})))`;
+}
+
 function isHeadOfConversation(table: 'outbox' | 'o') {
   const ref = (column: string) => sql.ref(`${table}.${column}`);
   return sql<boolean>`not exists (select 1 from outbox as earlier where earlier.conversation_id = ${ref('conversation_id')} and earlier.status in ('pending', 'sending') and (earlier.created_at < ${ref('created_at')} or (earlier.created_at = ${ref('created_at')} and earlier.id < ${ref('id')})))`;
@@ -103,6 +116,40 @@ export function createOutbox(db: Kysely<Database>, now: () => Date = () => new D
     lastStamp = Math.max(now().getTime(), lastStamp + 1);
     return new Date(lastStamp).toISOString();
   }
+
+  // The statements run for every send, built and compiled once (fixed-shape-query.ts).
+  const dueHeadsQuery = fixedShape(['provider', 'at', 'limit'], (v) =>
+    db
+      .selectFrom('outbox as o')
+      .selectAll()
+      .select(hasLaterInConversation('o').as('has_later'))
+      .where('o.provider', '=', v.provider)
+      .where(isOpen('o'))
+      .where((eb) => eb.or([
+        eb.and([eb('o.status', '=', 'pending'), eb('o.next_attempt_at', '<=', v.at)]),
+        eb.and([eb('o.status', '=', 'sending'), eb('o.claimed_until', '<=', v.at)]),
+      ]))
+      .where(isHeadOfConversation('o'))
+      .orderBy('o.created_at')
+      .orderBy('o.id')
+      .limit(v.limit as unknown as number));
+  const claimQuery = fixedShape(['id', 'lease', 'at'], (v) =>
+    db
+      .updateTable('outbox')
+      .set({ status: 'sending', claimed_until: v.lease, updated_at: v.at })
+      .where('id', '=', v.id)
+      .where((eb) => eb.or([
+        eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', v.at)]),
+        eb.and([eb('status', '=', 'sending'), eb('claimed_until', '<=', v.at)]),
+      ]))
+      .where(isHeadOfConversation('outbox')));
+  const markSentQuery = fixedShape(['id', 'providerMessageId', 'at'], (v) =>
+    db
+      .updateTable('outbox')
+      .set((eb) => ({ status: 'sent', attempts: eb('attempts', '+', 1), provider_message_id: v.providerMessageId, last_error: null, claimed_until: null, updated_at: v.at }))
+      .where('id', '=', v.id));
+  const handledQuery = fixedShape(['channel', 'messageId', 'at'], (v) => markHandledStatement(db, { channel: v.channel, messageId: v.messageId }, { toISOString: () => v.at } as Date, false));
+  const failedQuery = fixedShape(['channel', 'messageId', 'at'], (v) => markHandledStatement(db, { channel: v.channel, messageId: v.messageId }, { toISOString: () => v.at } as Date, true));
 
   return {
     async enqueue(items, status = 'pending', answering) {
@@ -136,7 +183,8 @@ export function createOutbox(db: Kysely<Database>, now: () => Date = () => new D
         const result = inserts[0] === undefined ? undefined : await inserts[0].executeTakeFirst();
         return Number(result?.numInsertedOrUpdatedRows ?? 0);
       }
-      await writeBatch(db, answering === undefined ? inserts : [...inserts, markHandledStatement(db, answering, at, answering.failed === true)]);
+      const mark = answering === undefined ? [] : [(answering.failed === true ? failedQuery : handledQuery).compilable({ channel: answering.channel, messageId: answering.messageId, at: at.toISOString() })];
+      await writeBatch(db, [...inserts, ...mark]);
       const stored = await db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).where('id', 'in', rows.length > 0 ? rows.map((r) => r.id) : ['']).executeTakeFirstOrThrow();
       return Number(stored.n);
     },
@@ -145,22 +193,8 @@ export function createOutbox(db: Kysely<Database>, now: () => Date = () => new D
       return rows.map(fromRow);
     },
     async dueHeads(provider, limit) {
-      const at = now().toISOString();
-      const rows = await db
-        .selectFrom('outbox as o')
-        .selectAll()
-        .where('o.provider', '=', provider)
-        .where(isOpen('o'))
-        .where((eb) => eb.or([
-          eb.and([eb('o.status', '=', 'pending'), eb('o.next_attempt_at', '<=', at)]),
-          eb.and([eb('o.status', '=', 'sending'), eb('o.claimed_until', '<=', at)]),
-        ]))
-        .where(isHeadOfConversation('o'))
-        .orderBy('o.created_at')
-        .orderBy('o.id')
-        .limit(limit)
-        .execute();
-      return rows.map(fromRow);
+      const { rows } = await dueHeadsQuery.execute<OutboxTable & { has_later: number | boolean }>(db, { provider, at: now().toISOString(), limit });
+      return rows.map((row) => ({ ...fromRow(row), hasLater: Boolean(Number(row.has_later)) }));
     },
     async nextDue(provider) {
       const row = await db
@@ -173,25 +207,10 @@ export function createOutbox(db: Kysely<Database>, now: () => Date = () => new D
       return typeof row?.next === 'string' ? new Date(row.next) : undefined;
     },
     async claim(id, leaseUntil) {
-      const at = now().toISOString();
-      const result = await db
-        .updateTable('outbox')
-        .set({ status: 'sending', claimed_until: leaseUntil.toISOString(), updated_at: at })
-        .where('id', '=', id)
-        .where((eb) => eb.or([
-          eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', at)]),
-          eb.and([eb('status', '=', 'sending'), eb('claimed_until', '<=', at)]),
-        ]))
-        .where(isHeadOfConversation('outbox'))
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows) > 0;
+      return affectedRows(await claimQuery.execute(db, { id, lease: leaseUntil.toISOString(), at: now().toISOString() })) > 0;
     },
     async markSent(id, providerMessageId) {
-      await db
-        .updateTable('outbox')
-        .set((eb) => ({ status: 'sent', attempts: eb('attempts', '+', 1), provider_message_id: providerMessageId ?? null, last_error: null, claimed_until: null, updated_at: now().toISOString() }))
-        .where('id', '=', id)
-        .execute();
+      await markSentQuery.execute(db, { id, providerMessageId: providerMessageId ?? null, at: now().toISOString() });
     },
     async retryLater(id, attempts, nextAttemptAt, error) {
       await db

@@ -8,12 +8,13 @@ import SQLite from 'better-sqlite3';
 import { durableStepFor } from '../adapters/storage/durable-step.ts';
 import { migrateToLatest } from '../adapters/storage/migrate.ts';
 import { openSqlite, sqliteGroupCommit } from '../adapters/storage/sqlite.ts';
+import { createGroupCommit } from '../adapters/storage/sqlite-group-commit.ts';
 import { createInbox } from '../bot/inbox.ts';
 import type { IncomingMessage } from '../bot/types.ts';
 
 /**
- * What a webhook's 200 promises is on disk: the accept step is group-committed with PRAGMA synchronous=FULL
- * (the WAL is fsynced before COMMIT returns) while every other commit runs at NORMAL. A power cut cannot be
+ * What a webhook's 200 promises is on disk: the accept step is group-committed and the WAL file fdatasynced
+ * (off the event loop) before any caller resolves, while every other commit runs at NORMAL. A power cut cannot be
  * staged in a test; these check the parts it rests on: the level each commit runs at, that concurrent accepts
  * share one commit, that a failing step is rolled back alone, and that a process killed right after the accept
  * leaves the rows in the file for the next one to open.
@@ -44,12 +45,11 @@ after(() => {
   proto.prepare = originalPrepare;
 });
 
-const FULL = 2;
 const NORMAL = 1;
 
 const message = (id: number, user = `u${id}`): IncomingMessage => ({ kind: 'text', channel: 'telegram', userId: user, messageId: String(id), receivedAt: new Date(), text: 'xin chào' });
 
-test('concurrent accepts share one commit, synced at FULL; other commits stay at NORMAL', async () => {
+test('concurrent accepts share one commit and one WAL sync; other commits stay at NORMAL', async () => {
   const db = openSqlite(join(folder, 'group.db'));
   try {
     await migrateToLatest(db);
@@ -59,19 +59,66 @@ test('concurrent accepts share one commit, synced at FULL; other commits stay at
     const results = await Promise.all(Array.from({ length: 20 }, (_, i) => inbox.acceptAll([message(i)], 'telegram')));
     assert.equal(results.flat().filter((a) => a.fresh).length, 20);
     assert.equal(step.groups(), 1, 'twenty webhooks arriving together: one group');
-    assert.deepEqual(commits, [FULL], 'one commit, at FULL');
+    assert.deepEqual(commits, [NORMAL], 'one commit, at the connection level (the sync follows it, off the event loop)');
+    assert.equal(step.syncs(), 1, 'one fdatasync of the WAL for the group');
     assert.equal(await db.selectFrom('inbox').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow().then((r) => Number(r.n)), 20);
 
-    // The connection is back at NORMAL for everything else (a transaction of the outbox, say).
+    // Everything else commits at NORMAL with no sync of its own (a transaction of the outbox, say).
     commits.length = 0;
     await db.transaction().execute(async (trx) => {
       await trx.updateTable('inbox').set({ handled_at: new Date().toISOString() }).where('message_id', '=', '0').execute();
     });
     assert.deepEqual(commits, [NORMAL]);
+    assert.equal(step.syncs(), 1);
 
     const repeat = await inbox.acceptAll([message(3)], 'telegram');
     assert.equal(repeat[0]?.fresh, false, 'a repeat is acknowledged, not stored again');
     assert.equal(repeat[0]?.conversationId, results[3]?.[0]?.conversationId, 'and names the same conversation');
+  } finally {
+    await db.destroy();
+  }
+});
+
+test('no accept resolves before the WAL sync that covers it has returned; groups committed meanwhile share the next sync', async () => {
+  const db = openSqlite(join(folder, 'held-sync.db'));
+  try {
+    await migrateToLatest(db);
+    // The sync is held open by the test: as if the disk took its time.
+    const held: Array<() => void> = [];
+    const step = createGroupCommit(db, { normal: 'NORMAL', durable: 'FULL', syncWal: () => new Promise<void>((resolve) => held.push(resolve)) });
+    const inbox = createInbox(db, () => new Date(), { durable: step });
+    const settled = new Set<number>();
+    const accept = (i: number) => inbox.acceptAll([message(100 + i)], 'telegram').then(() => void settled.add(i));
+    const first = accept(0);
+    while (held.length === 0) await new Promise((resolve) => setImmediate(resolve));
+    // The first group is committed and its sync is running. Two more groups commit meanwhile, one after the other.
+    const second = accept(1);
+    while (step.groups() < 2) await new Promise((resolve) => setImmediate(resolve));
+    const third = accept(2);
+    while (step.groups() < 3) await new Promise((resolve) => setImmediate(resolve));
+    for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(settled.size, 0, 'committed, but nobody answered before the sync');
+    assert.equal(held.length, 1, 'one sync at a time');
+    held.shift()?.();
+    await first;
+    while ((held.length as number) === 0) await new Promise((resolve) => setImmediate(resolve));
+    for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual([...settled], [0], 'the groups that committed during the first sync wait for the next');
+    held.shift()?.();
+    await Promise.all([second, third]);
+    assert.equal(step.syncs(), 2, 'the second and third groups shared one sync');
+  } finally {
+    await db.destroy();
+  }
+});
+
+test('a failed WAL sync fails the accept (no 200 is promised for it)', async () => {
+  const db = openSqlite(join(folder, 'failed-sync.db'));
+  try {
+    await migrateToLatest(db);
+    const step = createGroupCommit(db, { normal: 'NORMAL', durable: 'FULL', syncWal: async () => { throw new Error('EIO'); } });
+    const inbox = createInbox(db, () => new Date(), { durable: step });
+    await assert.rejects(inbox.acceptAll([message(200)], 'telegram'), /EIO/);
   } finally {
     await db.destroy();
   }

@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
 import type { Database } from './schema.ts';
@@ -13,8 +13,8 @@ export interface SqliteOptions {
    * How hard every ordinary commit is pushed to the disk (https://sqlite.org/pragma.html#pragma_synchronous).
    * NORMAL (the default) syncs the write-ahead log only at checkpoints: a power cut can roll back the last
    * commits, a process crash cannot. What a webhook's 200 promises (the accepted inbox row) does not depend on
-   * it: that step is group-committed with a sync of its own (sqlite-group-commit.ts). FULL syncs every commit
-   * (about 4-5 ms each on this machine's disk, blocking the event loop); OFF syncs nothing, not even the
+   * it: that step is group-committed with a sync of its own, off the event loop (sqlite-group-commit.ts). FULL
+   * syncs every commit (inside COMMIT, blocking the event loop meanwhile); OFF syncs nothing, not even the
    * accept step (throwaway databases only). bench/delivery.bench.ts prints the costs.
    */
   readonly synchronous?: SqliteSynchronous;
@@ -33,7 +33,8 @@ export function synchronousFrom(value: string | undefined): SqliteSynchronous {
  * instance can tell an embedded SQLite connection and its sync levels: see durable-step.ts.
  */
 export class SqliteConnectionFacts implements KyselyPlugin {
-  constructor(readonly normal: SqliteSynchronous, readonly durable: SqliteSynchronous) {}
+  /** `walPath`: the database's write-ahead log file; undefined for an in-memory database. */
+  constructor(readonly normal: SqliteSynchronous, readonly durable: SqliteSynchronous, readonly walPath?: string) {}
   transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
     return args.node;
   }
@@ -51,7 +52,7 @@ export function sqliteFactsOf(db: Kysely<Database>): SqliteConnectionFacts | und
 export function sqliteGroupCommit(db: Kysely<Database>) {
   const facts = sqliteFactsOf(db);
   if (facts === undefined) throw new Error('not a database opened by openSqlite');
-  return createGroupCommit(db, { normal: facts.normal, durable: facts.durable });
+  return createGroupCommit(db, { normal: facts.normal, durable: facts.durable, ...(facts.walPath !== undefined ? { walPath: facts.walPath } : {}) });
 }
 
 /** Opens (creating if needed) the embedded SQLite database file. WAL lets readers go on while one writes. */
@@ -65,5 +66,5 @@ export function openSqlite(path: string, options: SqliteOptions = {}): Kysely<Da
   connection.pragma('foreign_keys = ON');
   const durable: SqliteSynchronous = synchronous === 'OFF' ? 'OFF' : synchronous === 'EXTRA' ? 'EXTRA' : 'FULL';
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: cachedStatements(connection, options.statementCacheSize) }) })
-    .withPlugin(new SqliteConnectionFacts(synchronous, durable));
+    .withPlugin(new SqliteConnectionFacts(synchronous, durable, connection.memory || path === '' ? undefined : `${resolve(path)}-wal`));
 }
