@@ -48,6 +48,8 @@ export const SCOPE_THRESHOLDS = {
   /** A confident answer gives way only to a procedure the message names in words the topic lacks. */
   foreignOverConfident: 0.1,
   catalogueOverConfident: 0.15,
+  /** ... and only when the catalogue explains the message about as well as our phrasings; otherwise it asks. */
+  ratioOverConfident: 0.8,
   /** Below that, a few such words with a fair catalogue match make it a question: ours or the procedure? */
   foreignAskConfident: 0.03,
   catalogueAskConfident: 0.12,
@@ -94,7 +96,8 @@ export function decideScope(decision: Decision, probe: ScopeProbe, text: string)
   if (top === 'intent:emergency' && decision.kind === 'answer') return { kind: 'ours' };
   const confident = decision.kind === 'answer' && decision.label !== 'intent:out-of-scope' && score >= T.confident;
   // "Is it fined if I register late?" belongs to the entry it names; a fine with no topic of ours is not covered.
-  if (NOT_A_PROCEDURE.test(text)) return confident || top.startsWith('kb:') ? { kind: 'ours' } : { kind: 'not-covered' };
+  // A close call over a question of law ("who inherits under the law") is not one of our procedures either.
+  if (NOT_A_PROCEDURE.test(text)) return decision.kind === 'answer' && top.startsWith('kb:') ? { kind: 'ours' } : { kind: 'not-covered' };
   const offer = (evidence: ScopeEvidence): ScopeOutcome => ({ kind: 'catalogue', codes: evidence.catalogue.map((c) => c.code) });
   if (isOwnConversation(top)) {
     // A street report stays a report, unless the matcher is unsure and the message plainly names a procedure.
@@ -108,7 +111,8 @@ export function decideScope(decision: Decision, probe: ScopeProbe, text: string)
     if (probe.foreignBound(top) < T.foreignAskConfident) return { kind: 'ours' };
     const evidence = probe.evidence(top);
     const best = evidence.catalogue[0]?.score ?? 0;
-    if (evidence.foreign >= T.foreignOverConfident && best >= T.catalogueOverConfident) return offer(evidence);
+    const ours = evidence.ours?.score ?? 0;
+    if (evidence.foreign >= T.foreignOverConfident && best >= T.catalogueOverConfident && best >= T.ratioOverConfident * ours) return offer(evidence);
     return evidence.foreign >= T.foreignAskConfident && best >= T.catalogueAskConfident ? ask(evidence) : { kind: 'ours' };
   }
   const evidence = probe.evidence(top);
