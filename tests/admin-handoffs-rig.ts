@@ -1,13 +1,9 @@
 import { createHmac } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import { createApp } from '../adapters/http/app.ts';
 import { silentLogger } from '../adapters/http/logger.ts';
 import { adminDeps } from '../adapters/runtime/admin-deps.ts';
-import { hashPassword } from '../admin/auth/password.ts';
 import { DEFAULT_AUTH } from '../admin/config.ts';
-import type { Role } from '../admin/roles.ts';
-import { CookieJar, TEST_PASSWORD, type Session } from './admin-rig.ts';
+import { listen, staffClient } from './admin-rig.ts';
 import { GATEWAY, startRig } from './channel-rig.ts';
 
 /** "Mon-Sun 00:00-24:00": the desk always open, so the in-hours path is tested whatever the clock says. */
@@ -32,42 +28,9 @@ export async function handoffRig(env: Record<string, string> = {}) {
     bot: rig.product.bot, logger: silentLogger, now: () => new Date(), title: 'Trợ lý', health: () => ({}),
     channels: rig.product.channels, pipeline: rig.product.pipeline, webchat: rig.product.webchat, admin,
   });
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-  const adminBase = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { base: adminBase, close: closeServer } = await listen(app);
 
-  const request = async (path: string, init: RequestInit & { jar?: CookieJar } = {}): Promise<Response> => {
-    const headers = new Headers(init.headers);
-    if (init.jar && init.jar.values.size > 0) headers.set('cookie', init.jar.header());
-    const response = await app.request(path, { ...init, headers });
-    init.jar?.take(response);
-    return response;
-  };
-
-  async function createStaff(username: string, role: Role) {
-    await rig.product.staff.accounts.create({
-      username, displayName: `Cán bộ ${username}`, email: null, role,
-      passwordHash: await hashPassword(TEST_PASSWORD, 1000), mustChangePassword: false,
-    });
-  }
-
-  async function login(username: string): Promise<Session> {
-    const jar = new CookieJar();
-    const page = await request('/admin/login', { jar });
-    const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
-    const body = new URLSearchParams({ _csrf: token, username, password: TEST_PASSWORD, next: '' });
-    const response = await request('/admin/login', { method: 'POST', jar, body, headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost' } });
-    if (response.status !== 303) throw new Error(`log-in of ${username} failed with ${response.status}`);
-    const home = await request('/admin', { jar });
-    const csrf = /name="csrf-token" content="([^"]+)"/.exec(await home.text())?.[1];
-    if (!csrf) throw new Error('no csrf-token after log-in');
-    return { jar, csrf };
-  }
-
-  function postForm(path: string, session: Session, fields: Record<string, string> = {}) {
-    const body = new URLSearchParams({ ...fields, _csrf: session.csrf });
-    return request(path, { method: 'POST', jar: session.jar, body, headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost' } });
-  }
+  const { request, createStaff, login, postForm } = staffClient(app, rig.product.staff.accounts, { iterations: 1000, landing: '/admin' });
 
   let gatewaySeq = 0;
   /** A signed sms:received from the SMS gateway phone. */
@@ -95,7 +58,7 @@ export async function handoffRig(env: Record<string, string> = {}) {
     gatewaySms,
     handoffOf,
     close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closeServer();
       await rig.close();
     },
   };

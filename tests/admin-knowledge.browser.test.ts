@@ -11,7 +11,8 @@ import { after, before, test } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { countSms } from '../admin/assets/knowledge-sms-count.ts';
 import { TEST_PASSWORD } from './admin-rig.ts';
-import { knowledgeRig, listen, type KnowledgeRig } from './admin-knowledge-rig.ts';
+import { knowledgeRig, type KnowledgeRig } from './admin-knowledge-rig.ts';
+import { listen } from './admin-rig.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];

@@ -1,3 +1,5 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { createApp } from '../adapters/http/app.ts';
 import { silentLogger } from '../adapters/http/logger.ts';
@@ -7,6 +9,7 @@ import { hashPassword } from '../admin/auth/password.ts';
 import { DEFAULT_AUTH, type AuthConfig } from '../admin/config.ts';
 import type { AdminDeps } from '../admin/deps.ts';
 import type { Role } from '../admin/roles.ts';
+import type { StaffAccounts } from '../admin/store/accounts.ts';
 import { createStaffStores, type StaffStores } from '../admin/store/index.ts';
 import type { Bot } from '../bot/handle.ts';
 import { temporaryDatabase } from './helpers.ts';
@@ -33,9 +36,74 @@ export class CookieJar {
   }
 }
 
+/** Serves `app` on a loopback port of its own (for a browser, or anything that needs a real address). */
+export async function listen(app: Pick<Hono, 'fetch'>): Promise<{ base: string; close: () => Promise<void> }> {
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
 export interface Session {
   readonly jar: CookieJar;
   readonly csrf: string;
+}
+
+/**
+ * What a staff member's browser does against an app (in process, through `app.request`): requests carrying a
+ * cookie jar, staff accounts made in `accounts` (passwords hashed with `iterations`), the log-in form, and form
+ * posts with the session's CSRF token. After log-in the CSRF token is read from `landing` (by default the page
+ * the log-in redirects to).
+ */
+export function staffClient(app: Pick<Hono, 'request'>, accounts: StaffAccounts, options: { iterations: number; landing?: string }) {
+  const request = async (path: string, init: RequestInit & { jar?: CookieJar } = {}): Promise<Response> => {
+    const headers = new Headers(init.headers);
+    if (init.jar && init.jar.values.size > 0) headers.set('cookie', init.jar.header());
+    const response = await app.request(path, { ...init, headers });
+    init.jar?.take(response);
+    return response;
+  };
+
+  async function createStaff(username: string, role: Role, account: { password?: string; mustChange?: boolean } = {}) {
+    const created = await accounts.create({
+      username,
+      displayName: `Cán bộ ${username}`,
+      email: null,
+      role,
+      passwordHash: await hashPassword(account.password ?? TEST_PASSWORD, options.iterations),
+      mustChangePassword: account.mustChange ?? false,
+    });
+    if (!created) throw new Error(`could not create ${username}`);
+    return created;
+  }
+
+  /** Posts the log-in form as a browser would (its CSRF cookie and field); returns the response and the jar. */
+  async function submitLogin(username: string, password: string, jar = new CookieJar(), next?: string) {
+    const page = await request(`/admin/login${next ? `?next=${encodeURIComponent(next)}` : ''}`, { jar });
+    const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
+    const body = new URLSearchParams({ _csrf: token, username, password, next: next ?? '' });
+    const response = await request('/admin/login', { method: 'POST', jar, body, headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost' } });
+    return { response, jar };
+  }
+
+  /** Signs in and reads the session's CSRF token from the page's meta tag. */
+  async function login(username: string, password = TEST_PASSWORD): Promise<Session> {
+    const { response, jar } = await submitLogin(username, password);
+    if (response.status !== 303) throw new Error(`log-in of ${username} failed with ${response.status}`);
+    const page = await request(options.landing ?? response.headers.get('location') ?? '/admin', { jar });
+    const csrf = /name="csrf-token" content="([^"]+)"/.exec(await page.text())?.[1];
+    if (!csrf) throw new Error('no csrf-token meta on the page after log-in');
+    return { jar, csrf };
+  }
+
+  /** A form post with the session's cookie, CSRF field and this site's Origin. */
+  function postForm(path: string, session: Session, fields: Record<string, string> = {}, post: { csrf?: string | null; origin?: string } = {}) {
+    const body = new URLSearchParams(fields);
+    const csrf = post.csrf === undefined ? session.csrf : post.csrf;
+    if (csrf !== null) body.set('_csrf', csrf);
+    return request(path, { method: 'POST', jar: session.jar, body, headers: { 'content-type': 'application/x-www-form-urlencoded', origin: post.origin ?? 'http://localhost' } });
+  }
+
+  return { request, createStaff, submitLogin, login, postForm };
 }
 
 /**
@@ -53,53 +121,7 @@ export async function adminRig(overrides: Partial<AuthConfig> = {}, staff: Staff
   const bot = { handle: async () => [] } as unknown as Bot;
   const app: Hono = createApp({ bot, logger: silentLogger, now, title: 'Thử', health: () => ({}), admin: deps, staff: { token: API_TOKEN, ...staff } });
 
-  const request = async (path: string, init: RequestInit & { jar?: CookieJar } = {}): Promise<Response> => {
-    const headers = new Headers(init.headers);
-    if (init.jar && init.jar.values.size > 0) headers.set('cookie', init.jar.header());
-    const response = await app.request(path, { ...init, headers });
-    init.jar?.take(response);
-    return response;
-  };
-
-  async function createStaff(username: string, role: Role, options: { password?: string; mustChange?: boolean } = {}) {
-    const account = await stores.accounts.create({
-      username,
-      displayName: `Cán bộ ${username}`,
-      email: null,
-      role,
-      passwordHash: await hashPassword(options.password ?? TEST_PASSWORD, config.passwordIterations),
-      mustChangePassword: options.mustChange ?? false,
-    });
-    if (!account) throw new Error(`could not create ${username}`);
-    return account;
-  }
-
-  /** Posts the log-in form as a browser would (its CSRF cookie and field); returns the response and the jar. */
-  async function submitLogin(username: string, password: string, jar = new CookieJar(), next?: string) {
-    const page = await request(`/admin/login${next ? `?next=${encodeURIComponent(next)}` : ''}`, { jar });
-    const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
-    const body = new URLSearchParams({ _csrf: token, username, password, next: next ?? '' });
-    const response = await request('/admin/login', { method: 'POST', jar, body, headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost' } });
-    return { response, jar };
-  }
-
-  /** Signs in and reads the session's CSRF token from the page's meta tag. */
-  async function login(username: string, password = TEST_PASSWORD): Promise<Session> {
-    const { response, jar } = await submitLogin(username, password);
-    if (response.status !== 303) throw new Error(`log-in of ${username} failed with ${response.status}`);
-    const page = await request(response.headers.get('location') ?? '/admin', { jar });
-    const csrf = /name="csrf-token" content="([^"]+)"/.exec(await page.text())?.[1];
-    if (!csrf) throw new Error('no csrf-token meta on the page after log-in');
-    return { jar, csrf };
-  }
-
-  /** A form post with the session's cookie, CSRF field and this site's Origin. */
-  function postForm(path: string, session: Session, fields: Record<string, string> = {}, options: { csrf?: string | null; origin?: string } = {}) {
-    const body = new URLSearchParams(fields);
-    const csrf = options.csrf === undefined ? session.csrf : options.csrf;
-    if (csrf !== null) body.set('_csrf', csrf);
-    return request(path, { method: 'POST', jar: session.jar, body, headers: { 'content-type': 'application/x-www-form-urlencoded', origin: options.origin ?? 'http://localhost' } });
-  }
+  const { request, createStaff, submitLogin, login, postForm } = staffClient(app, stores.accounts, { iterations: config.passwordIterations });
 
   return {
     app,
