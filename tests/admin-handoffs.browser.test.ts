@@ -4,25 +4,21 @@
  * it; both pages at phone size.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { TEST_PASSWORD } from './admin-rig.ts';
+import type { Browser, Page } from 'playwright-core';
 import { handoffRig, type HandoffRig } from './admin-handoffs-rig.ts';
+import { launchChromium, screenshotDir, signIn, watch } from './browser.ts';
 import { textMessage } from './helpers.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-const SHOTS = process.env.SCREENSHOT_DIR ?? mkdtempSync(join(tmpdir(), 'handoff-screens-'));
+const SHOTS = screenshotDir('handoff-screens-');
 
 let rig: HandoffRig;
 let browser: Browser;
 before(async () => {
   rig = await handoffRig();
   await rig.createStaff('truc', 'admin');
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  browser = await launchChromium();
   console.log(`# screenshots in ${SHOTS}`);
 });
 after(async () => {
@@ -30,22 +26,7 @@ after(async () => {
   await rig?.close();
 });
 
-function watch(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(m.text());
-  });
-  return problems;
-}
-
-async function signIn(page: Page): Promise<void> {
-  await page.goto(`${rig.adminBase}/admin/login`);
-  await page.getByLabel('Tên đăng nhập').fill('truc');
-  await page.getByLabel('Mật khẩu').fill(TEST_PASSWORD);
-  await page.keyboard.press('Enter');
-  await page.waitForURL(`${rig.adminBase}/admin`);
-}
+const signInTruc = (page: Page): Promise<void> => signIn(page, rig.adminBase, 'truc', `${rig.adminBase}/admin`);
 
 test('an operator takes a hand-off, reads the conversation and the reply reaches the Telegram stub', async () => {
   const chat = 8080;
@@ -54,7 +35,7 @@ test('an operator takes a hand-off, reads the conversation and the reply reaches
   const page = await browser.newPage();
   const problems = watch(page);
   page.on('dialog', (d) => void d.accept());
-  await signIn(page);
+  await signInTruc(page);
   assert.equal((await page.locator('[data-badge="handoffs"]').innerText()).replace(/\D/g, ''), '1');
   await page.getByRole('link', { name: /Cần cán bộ/ }).click();
   await page.screenshot({ path: join(SHOTS, 'handoffs-list.png'), fullPage: true });
@@ -85,7 +66,7 @@ test('an editor turns an unanswered question into an example, publishes, and the
 
   const page = await browser.newPage();
   const problems = watch(page);
-  await signIn(page);
+  await signInTruc(page);
   await page.goto(`${rig.adminBase}/admin/unanswered`);
   const card = page.locator('li.card', { hasText: text });
   await card.getByLabel('Thêm làm câu ví dụ cho mục').selectOption('can-cuoc');
@@ -105,7 +86,7 @@ test('both pages fit a phone and every field has a label', async () => {
   await rig.drain();
   await rig.product.bot.handle(textMessage('công thức nấu phở bò tái nạm', 'b-3'));
   const page = await browser.newPage({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
-  await signIn(page);
+  await signInTruc(page);
   const handoff = await rig.handoffOf('telegram', '9090');
   for (const [path, shot] of [['/admin/unanswered', 'phone-unanswered.png'], ['/admin/handoffs', 'phone-handoffs.png'], [`/admin/handoffs/${handoff!.id}`, 'phone-handoff.png']] as const) {
     await page.goto(`${rig.adminBase}${path}`);

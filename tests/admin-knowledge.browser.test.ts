@@ -4,19 +4,15 @@
  * long the publish takes to reach the bot and each page's weight.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { countSms } from '../admin/assets/knowledge-sms-count.ts';
-import { TEST_PASSWORD } from './admin-rig.ts';
 import { knowledgeRig, type KnowledgeRig } from './admin-knowledge-rig.ts';
 import { listen } from './admin-rig.ts';
+import { launchChromium, screenshotDir, signIn, watch } from './browser.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-const SHOTS = process.env.SCREENSHOT_DIR ?? mkdtempSync(join(tmpdir(), 'kb-screens-'));
+const SHOTS = screenshotDir('kb-screens-');
 
 let rig: KnowledgeRig;
 let browser: Browser;
@@ -27,7 +23,7 @@ before(async () => {
   rig = await knowledgeRig();
   await rig.createStaff('bien-tap', 'editor');
   ({ base, close } = await listen(rig.app));
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  browser = await launchChromium();
   console.log(`# screenshots in ${SHOTS}`);
 });
 after(async () => {
@@ -37,22 +33,7 @@ after(async () => {
   await rig.cleanup();
 });
 
-function watch(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(m.text());
-  });
-  return problems;
-}
-
-async function logIn(page: Page): Promise<void> {
-  await page.goto(`${base}/admin/login`);
-  await page.getByLabel('Tên đăng nhập').fill('bien-tap');
-  await page.getByLabel('Mật khẩu').fill(TEST_PASSWORD);
-  await page.keyboard.press('Enter');
-  await page.waitForURL(/\/admin$/);
-}
+const logIn = (page: Page): Promise<void> => signIn(page, base, 'bien-tap');
 
 /** Bytes the page transferred: the document and everything it loaded (as served, uncompressed here). */
 async function pageWeight(page: Page, url: string): Promise<number> {

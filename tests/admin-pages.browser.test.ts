@@ -1,18 +1,13 @@
 /** The staff workspace in Debian Chromium: first log-in with the one-time password, forced change, dashboard, log-out; phone size. */
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { serve } from '@hono/node-server';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { ensureFirstAdmin } from '../admin/bootstrap.ts';
-import { adminRig, type AdminRig } from './admin-rig.ts';
+import { adminRig, listen, type AdminRig } from './admin-rig.ts';
+import { launchChromium, screenshotDir, watch } from './browser.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-const SHOTS = process.env.SCREENSHOT_DIR ?? mkdtempSync(join(tmpdir(), 'admin-screens-'));
+const SHOTS = screenshotDir('admin-screens-');
 
 let rig: AdminRig;
 let browser: Browser;
@@ -25,11 +20,8 @@ before(async () => {
   const outcome = await ensureFirstAdmin(rig.stores, {}, rig.config.passwordIterations);
   assert.ok(outcome.created && outcome.oneTimePassword);
   oneTime = outcome.oneTimePassword;
-  const server = serve({ fetch: rig.app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  close = () => new Promise<void>((resolve) => server.close(() => resolve()));
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  ({ base, close } = await listen(rig.app));
+  browser = await launchChromium();
   console.log(`# screenshots in ${SHOTS}`);
 });
 after(async () => {
@@ -38,19 +30,12 @@ after(async () => {
   await rig.cleanup();
 });
 
-function watch(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(e.message));
-  page.on('console', (m) => {
-    // The wrong password on purpose answers 400; Chromium reports that status on the console.
-    if (m.type() === 'error' && !/status of 400/.test(m.text())) problems.push(m.text());
-  });
-  return problems;
-}
+// The wrong password on purpose answers 400; Chromium reports that status on the console.
+const watchBut400 = (page: Page): string[] => watch(page, (m) => m.type() === 'error' && !/status of 400/.test(m.text()));
 
 test('first log-in: one-time password, forced change, dashboard, log-out (keyboard only)', async () => {
   const page = await browser.newPage();
-  const problems = watch(page);
+  const problems = watchBut400(page);
   await page.goto(`${base}/admin`);
   assert.match(page.url(), /\/admin\/login\?next=%2Fadmin$/);
   await page.screenshot({ path: join(SHOTS, 'login.png'), fullPage: true });
@@ -93,7 +78,7 @@ test('first log-in: one-time password, forced change, dashboard, log-out (keyboa
 test('phone-sized screen: the accounts and audit pages fit without sideways scrolling of the page', async () => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
   const page = await context.newPage();
-  const problems = watch(page);
+  const problems = watchBut400(page);
   await page.goto(`${base}/admin/login`);
   await page.getByLabel('Tên đăng nhập').fill('admin');
   await page.getByLabel('Mật khẩu').fill('bến Ninh Kiều lúc sáng sớm');

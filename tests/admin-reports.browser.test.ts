@@ -4,20 +4,15 @@
  * the strict CSP with no console error; both pages on a phone-sized screen. Prints the page weights.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { serve } from '@hono/node-server';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Report } from '../bot/reports/types.ts';
-import { TEST_PASSWORD } from './admin-rig.ts';
 import { reportsRig, type ReportsRig } from './admin-reports-rig.ts';
+import { listen } from './admin-rig.ts';
+import { launchChromium, screenshotDir, signIn, watch } from './browser.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-const SHOTS = process.env.SCREENSHOT_DIR ?? mkdtempSync(join(tmpdir(), 'admin-reports-screens-'));
+const SHOTS = screenshotDir('admin-reports-screens-');
 const CHAT = 92001;
 
 let rig: ReportsRig;
@@ -39,11 +34,8 @@ before(async () => {
   for (const [category, description] of [['giao-thong', 'Ổ gà trước chợ'], ['moi-truong', 'Rác tồn đọng'], ['giao-thong', 'Biển báo đổ']] as const) {
     await rig.product.reports.create({ category, description, source: 'chat' }, 'resident:telegram');
   }
-  const server = serve({ fetch: rig.app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  close = () => new Promise<void>((resolve) => server.close(() => resolve()));
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  ({ base, close } = await listen(rig.app));
+  browser = await launchChromium();
   console.log(`# screenshots in ${SHOTS}`);
 });
 after(async () => {
@@ -52,22 +44,11 @@ after(async () => {
   await rig.close();
 });
 
-function watch(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text());
-  });
-  return problems;
-}
+const watchWarnings = (page: Page): string[] => watch(page, (m) => m.type() === 'error' || m.type() === 'warning');
 
-async function signIn(context: BrowserContext): Promise<Page> {
+async function signInOperator(context: BrowserContext): Promise<Page> {
   const page = await context.newPage();
-  await page.goto(`${base}/admin/login`);
-  await page.getByLabel('Tên đăng nhập').fill('dieuhanh');
-  await page.getByLabel('Mật khẩu').fill(TEST_PASSWORD);
-  await page.keyboard.press('Enter');
-  await page.waitForURL(/\/admin$/);
+  await signIn(page, base, 'dieuhanh');
   return page;
 }
 
@@ -89,8 +70,8 @@ async function pageWeight(page: Page, path: string): Promise<{ html: number; js:
 
 test('triage a report: assign, set in progress with a public note, the resident is notified through the outbox', async () => {
   const context = await browser.newContext();
-  const page = await signIn(context);
-  const problems = watch(page);
+  const page = await signInOperator(context);
+  const problems = watchWarnings(page);
   await page.getByRole('navigation').getByRole('link', { name: 'Phản ánh', exact: true }).click();
   await page.getByLabel('Trạng thái').selectOption('open');
   await page.getByLabel('Chuyên mục').selectOption('chieu-sang');
@@ -126,8 +107,8 @@ test('triage a report: assign, set in progress with a public note, the resident 
 
 test('the dashboard draws its charts with uPlot, no console error, tables folded behind "Bảng số liệu"', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await signIn(context);
-  const problems = watch(page);
+  const page = await signInOperator(context);
+  const problems = watchWarnings(page);
   await page.goto(`${base}/admin`);
   await page.waitForSelector('figure.drawn canvas');
   const drawn = Number(await page.evaluate('document.querySelectorAll("figure.drawn canvas").length'));
@@ -147,8 +128,8 @@ test('the dashboard draws its charts with uPlot, no console error, tables folded
 
 test('phone-sized screen: the board, a report and the dashboard fit without sideways scrolling; every field labelled', async () => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
-  const page = await signIn(context);
-  const problems = watch(page);
+  const page = await signInOperator(context);
+  const problems = watchWarnings(page);
   for (const [path, name] of [['/admin/reports', 'reports'], [`/admin/reports/${filed.code}`, 'report'], ['/admin', 'dashboard']] as const) {
     await page.goto(`${base}${path}`);
     if (name === 'dashboard') await page.waitForSelector('figure.drawn canvas');

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from './browser.ts';
 import { startWebChat } from './webchat-rig.ts';
 
 // The callbacks given to evaluate() run in the browser; this file compiles without the DOM library, so it names
@@ -15,9 +16,6 @@ declare const document: {
 };
 declare const localStorage: { getItem(key: string): string | null };
 
-// Debian's chromium (tests/install-deps.sh); playwright's own browser downloads are not used.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 // A phone-sized window: where a long answer is several screens tall.
 const PHONE = { width: 390, height: 700 };
 
@@ -26,7 +24,7 @@ let browser: Browser;
 
 before(async () => {
   chat = await startWebChat();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  browser = await launchChromium();
 });
 after(async () => {
   await browser?.close();
