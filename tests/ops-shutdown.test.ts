@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import SQLite from 'better-sqlite3';
+import { freePort, startInstance, waitForHealth } from './multi-instance-rig.ts';
 import { startStubPlatform, type StubPlatform } from './stub-platform.ts';
 
 /**
@@ -38,14 +38,6 @@ after(async () => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
 function request(i: number): { path: string; init: RequestInit; key: string } {
   if (i % 2 === 0) {
     const chat = 610_000 + i;
@@ -62,43 +54,25 @@ function request(i: number): { path: string; init: RequestInit; key: string } {
 test('SIGTERM under load: exits 0 within the grace, every acknowledged message handled, nothing left sending', { timeout: 90_000 }, async () => {
   const databasePath = join(folder, 'app.db');
   const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const output: string[] = [];
-  const child = spawn(process.execPath, ['--import', 'tsx', 'adapters/runtime/node.ts'], {
-    cwd: process.cwd(),
-    env: {
-      PATH: process.env.PATH,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      DATABASE_PATH: databasePath,
-      PUBLIC_BASE_URL: 'https://tro-ly.example.gov.vn',
-      TELEGRAM_BOT_TOKEN: '123456:shutdown-test',
-      TELEGRAM_WEBHOOK_SECRET: TELEGRAM_SECRET,
-      TELEGRAM_API_BASE: stub.base,
-      SMS_GATEWAY_URL: stub.base,
-      SMS_GATEWAY_USER: 'sms',
-      SMS_GATEWAY_PASSWORD: 'pass',
-      SMS_GATEWAY_SIGNING_KEY: GATEWAY_KEY,
-      RATE_LIMIT_PER_MINUTE: '100000',
-      OUTBOX_RATE_PER_SECOND: '1000',
-      SHUTDOWN_GRACE_MS: String(GRACE_MS),
-      ADMIN_PASSWORD: 'shutdown-test-admin-password-1',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const server = startInstance('server', port, {
+    DATABASE_PATH: databasePath,
+    PUBLIC_BASE_URL: 'https://tro-ly.example.gov.vn',
+    TELEGRAM_BOT_TOKEN: '123456:shutdown-test',
+    TELEGRAM_WEBHOOK_SECRET: TELEGRAM_SECRET,
+    TELEGRAM_API_BASE: stub.base,
+    SMS_GATEWAY_URL: stub.base,
+    SMS_GATEWAY_USER: 'sms',
+    SMS_GATEWAY_PASSWORD: 'pass',
+    SMS_GATEWAY_SIGNING_KEY: GATEWAY_KEY,
+    RATE_LIMIT_PER_MINUTE: '100000',
+    OUTBOX_RATE_PER_SECOND: '1000',
+    SHUTDOWN_GRACE_MS: String(GRACE_MS),
+    ADMIN_PASSWORD: 'shutdown-test-admin-password-1',
   });
+  const { base, child, output } = server;
   children.add(child);
-  child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString('utf8')));
-  child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString('utf8')));
   const exited = new Promise<{ code: number | null; at: number }>((resolve) => child.once('exit', (code) => resolve({ code, at: Date.now() })));
-
-  const ready = Date.now() + 40_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited early:\n${output.join('').slice(-3000)}`);
-    if (Date.now() > ready) throw new Error(`server did not start:\n${output.join('').slice(-3000)}`);
-    const up = await fetch(`${base}/healthz`).then((r) => r.ok, () => false);
-    if (up) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await waitForHealth(server);
 
   const acknowledged: string[] = [];
   let next = 0;
