@@ -13,40 +13,14 @@ export function createRetentionStore(db: Kysely<Database>): RetentionStore {
       const result = await db
         .updateTable('inbox')
         .set({ payload_json: null })
-        .where((eb) =>
-          eb(
-            eb.refTuple('channel', 'message_id'),
-            'in',
-            eb
-              .selectFrom('inbox')
-              .select(['channel', 'message_id'])
-              .where('handled_at', '<', before.toISOString())
-              .where('payload_json', 'is not', null)
-              .orderBy('handled_at')
-              .limit(limit)
-              .$asTuple('channel', 'message_id'),
-          ),
-        )
+        .where((eb) => inHandledInboxBatch(eb, before, limit, { withPayload: true }))
         .executeTakeFirst();
       return affected(result);
     },
     async deleteInbox(before, limit) {
       const result = await db
         .deleteFrom('inbox')
-        .where((eb) =>
-          eb(
-            eb.refTuple('channel', 'message_id'),
-            'in',
-            eb
-              .selectFrom('inbox')
-              .select(['channel', 'message_id'])
-              // handled_at < before also means handled: a message not yet handled is never deleted.
-              .where('handled_at', '<', before.toISOString())
-              .orderBy('handled_at')
-              .limit(limit)
-              .$asTuple('channel', 'message_id'),
-          ),
-        )
+        .where((eb) => inHandledInboxBatch(eb, before, limit, { withPayload: false }))
         .executeTakeFirst();
       return affected(result);
     },
@@ -73,6 +47,16 @@ export function createRetentionStore(db: Kysely<Database>): RetentionStore {
     deleteUnanswered: (before, limit) => deleteOldest(db, 'unanswered', 'id', 'created_at', before, limit),
     deleteMailbox: (before, limit) => deleteOldest(db, 'webchat_mailbox', 'seq', 'created_at', before, limit),
   };
+}
+
+/**
+ * `(channel, message_id) IN` the `limit` inbox rows handled longest before `before` (only those still holding their
+ * payload, when `withPayload`). handled_at < before also means handled: a message not yet handled is never picked.
+ */
+function inHandledInboxBatch(eb: ExpressionBuilder<Database, 'inbox'>, before: Date, limit: number, options: { withPayload: boolean }) {
+  let picked = eb.selectFrom('inbox').select(['channel', 'message_id']).where('handled_at', '<', before.toISOString());
+  if (options.withPayload) picked = picked.where('payload_json', 'is not', null);
+  return eb(eb.refTuple('channel', 'message_id'), 'in', picked.orderBy('handled_at').limit(limit).$asTuple('channel', 'message_id'));
 }
 
 function affected(result: { numDeletedRows?: bigint; numUpdatedRows?: bigint }): number {
