@@ -9,8 +9,7 @@ import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { countSms } from '../admin/assets/knowledge-sms-count.ts';
 import { knowledgeRig, type KnowledgeRig } from './admin-knowledge-rig.ts';
-import { listen } from './admin-rig.ts';
-import { launchChromium, screenshotDir, signIn, watch } from './browser.ts';
+import { screenshotDir, serveForBrowser, signIn, watch } from './browser.ts';
 
 const SHOTS = screenshotDir('kb-screens-');
 
@@ -22,12 +21,10 @@ let close: () => Promise<void>;
 before(async () => {
   rig = await knowledgeRig();
   await rig.createStaff('bien-tap', 'editor');
-  ({ base, close } = await listen(rig.app));
-  browser = await launchChromium();
+  ({ base, browser, close } = await serveForBrowser(rig.app));
   console.log(`# screenshots in ${SHOTS}`);
 });
 after(async () => {
-  await browser?.close();
   await close?.();
   await rig.assembly.live.idle();
   await rig.cleanup();

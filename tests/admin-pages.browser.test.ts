@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { ensureFirstAdmin } from '../admin/bootstrap.ts';
-import { adminRig, listen, type AdminRig } from './admin-rig.ts';
-import { launchChromium, screenshotDir, watch } from './browser.ts';
+import { adminRig, type AdminRig } from './admin-rig.ts';
+import { screenshotDir, serveForBrowser, watch } from './browser.ts';
 
 const SHOTS = screenshotDir('admin-screens-');
 
@@ -20,12 +20,10 @@ before(async () => {
   const outcome = await ensureFirstAdmin(rig.stores, {}, rig.config.passwordIterations);
   assert.ok(outcome.created && outcome.oneTimePassword);
   oneTime = outcome.oneTimePassword;
-  ({ base, close } = await listen(rig.app));
-  browser = await launchChromium();
+  ({ base, browser, close } = await serveForBrowser(rig.app));
   console.log(`# screenshots in ${SHOTS}`);
 });
 after(async () => {
-  await browser?.close();
   await close?.();
   await rig.cleanup();
 });

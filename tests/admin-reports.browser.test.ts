@@ -9,8 +9,7 @@ import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Report } from '../bot/reports/types.ts';
 import { reportsRig, type ReportsRig } from './admin-reports-rig.ts';
-import { listen } from './admin-rig.ts';
-import { launchChromium, screenshotDir, signIn, watch } from './browser.ts';
+import { screenshotDir, serveForBrowser, signIn, watch } from './browser.ts';
 
 const SHOTS = screenshotDir('admin-reports-screens-');
 const CHAT = 92001;
@@ -34,12 +33,10 @@ before(async () => {
   for (const [category, description] of [['giao-thong', 'Ổ gà trước chợ'], ['moi-truong', 'Rác tồn đọng'], ['giao-thong', 'Biển báo đổ']] as const) {
     await rig.product.reports.create({ category, description, source: 'chat' }, 'resident:telegram');
   }
-  ({ base, close } = await listen(rig.app));
-  browser = await launchChromium();
+  ({ base, browser, close } = await serveForBrowser(rig.app));
   console.log(`# screenshots in ${SHOTS}`);
 });
 after(async () => {
-  await browser?.close();
   await close?.();
   await rig.close();
 });

@@ -2,7 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
-import { TEST_PASSWORD } from './admin-rig.ts';
+import type { Hono } from 'hono';
+import { listen, TEST_PASSWORD } from './admin-rig.ts';
 
 // Debian's chromium (tests/install-deps.sh); playwright's own browser downloads are not used.
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -35,4 +36,24 @@ export async function signIn(page: Page, base: string, username: string, landing
   await page.getByLabel('Mật khẩu').fill(TEST_PASSWORD);
   await page.keyboard.press('Enter');
   await page.waitForURL(landing);
+}
+
+/** `app` served on a loopback port and a Chromium to open it with; `close` closes the browser, then the server. */
+export async function serveForBrowser(app: Pick<Hono, 'fetch'>): Promise<{ base: string; browser: Browser; close: () => Promise<void> }> {
+  const server = await listen(app);
+  let browser: Browser;
+  try {
+    browser = await launchChromium();
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
+  return {
+    base: server.base,
+    browser,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
 }
