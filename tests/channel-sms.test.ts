@@ -7,6 +7,7 @@ import { isGsm7, smsSegments, smsUnits } from '../adapters/channels/sms/segments
 import type { Reply } from '../bot/types.ts';
 import { placeholderValues, renderTemplate } from '../knowledge-base/render.ts';
 import { readSeed } from '../knowledge-base/seed-files.ts';
+import { random } from './seeded-random.ts';
 
 const MORE = 'Chi tiết: dichvucong.gov.vn';
 const TAIL = ' ... Chi tiet: dichvucong.gov.vn';
@@ -140,18 +141,6 @@ test('one endless word or an endless pointer still fits the budget', () => {
   const pointer = renderSms({ kind: 'text', text: 'y '.repeat(400) }, { segmentBudget: 1, moreInfo: 'z'.repeat(500) });
   assert.ok(isGsm7(pointer) && smsSegments(pointer).segments === 1, pointer);
 });
-
-/** A small seeded generator, so a failure reproduces. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = [
   ...'aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐÊÔƠƯ0123456789'.split(''),

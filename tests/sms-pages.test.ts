@@ -14,6 +14,7 @@ import { OUT_OF_SCOPE_LABEL } from '../intents/matcher.ts';
 import { placeholderValues } from '../knowledge-base/render.ts';
 import { readSeed } from '../knowledge-base/seed-files.ts';
 import { assembledProduct, TEST_SITE } from './helpers.ts';
+import { random } from './seeded-random.ts';
 
 type Product = Awaited<ReturnType<typeof assembledProduct>>;
 let product: Product;
@@ -154,18 +155,6 @@ test('several replies in one turn: those before the long one go at once, the res
   });
   assert.deepEqual(paginateSms([{ kind: 'text', text: '👍' }]), { now: [], later: [] });
 });
-
-/** A small seeded generator, so a failure reproduces. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 test('property: any text pages within the budget, every page but the last says how to get the next, the pages join back to the text', () => {
   const next = random(7);
