@@ -13,6 +13,8 @@ export interface RetrievalDocument {
   readonly key: string;
   readonly text: string;
   readonly group: number;
+  /** The syllables to index it by, when the caller already read the text (else `canonicalTokens(text)`). */
+  readonly tokens?: readonly string[];
 }
 
 export interface RetrievalHit {
@@ -82,7 +84,7 @@ const weightOf = (term: string): number => (term.includes(' ') ? BIGRAM_WEIGHT :
 
 export function buildRetrievalIndex(documents: readonly RetrievalDocument[], vocabularyGroups: readonly number[] = []): RetrievalIndex {
   const started = performance.now();
-  const analysed = documents.map((d) => retrievalTerms(d.text));
+  const analysed = documents.map((d) => (d.tokens === undefined ? retrievalTerms(d.text) : termsOf(d.tokens)));
   const lengths = analysed.map((terms) => {
     let n = 0;
     for (const count of terms.values()) n += count;

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Decision } from '../intents/decide.ts';
 import { buildMatcher } from '../intents/matcher.ts';
+import { ADDED_TERMS_MARK, withOfficialWording } from '../intents/official-wording.ts';
+import { canonicalTokens } from '../intents/retrieval.ts';
 import { decideScope, type ScopeEvidence, type ScopeOutcome, type ScopeProbe } from '../intents/scope.ts';
 import { readMessage, readingLabels } from '../knowledge-base/catalogue/read-message.ts';
 import { buildScope } from '../knowledge-base/catalogue/scope-holder.ts';
@@ -55,6 +57,27 @@ test('scope: a fine with no topic of ours is not covered; with one it stays that
   assert.equal(decideScope(answer('kb:tam-tru', 0.9), probe({}), 'khong dang ky tam tru bi phat bao nhieu').kind, 'ours');
 });
 
+// Everyday words gain the official terms (after a mark, so no pair joins them to the message); none are replaced.
+const WORDINGS: ReadonlyArray<readonly [string, string | undefined]> = [
+  ['chị ấy lấy chồng ở quê', 'ket hon'],
+  ['xin visa cho bạn', 'thi thuc'],
+  ['bang lai o to het han', 'giay phep lai xe'],
+  ['em muốn bỏ quốc tịch', 'thoi quoc tich'],
+  ['xin lý lịch để đi làm', 'tu phap'],
+  ['xin phiếu lý lịch tư pháp', undefined],
+  ['đăng ký kết hôn', undefined],
+];
+for (const [text, added] of WORDINGS) {
+  test(`official wording: "${text}" ${added === undefined ? 'is left as it is' : `also reads "${added}"`}`, () => {
+    const tokens = canonicalTokens(text);
+    const read = withOfficialWording(tokens);
+    if (added === undefined) return assert.equal(read, tokens);
+    assert.deepEqual(read.slice(0, tokens.length), tokens);
+    assert.equal(read.slice(tokens.length).filter((t) => t !== ADDED_TERMS_MARK).join(' '), added);
+    assert.equal(read[tokens.length], ADDED_TERMS_MARK);
+  });
+}
+
 const seed = readSeed();
 const scope = buildScope(shippedCatalogue(), seed.entries, seed.definitions);
 const matcher = buildMatcher(trainingSet(seed.entries, seed.definitions));
@@ -68,6 +91,21 @@ test('neighbour procedures named in words our entry lacks reach the catalogue (i
   assert.ok(read('đăng ký lại khai sinh vì mất bản gốc').options.includes('catalogue:1.004884'));
   assert.equal(read('Cho hỏi làm giấy khai sinh cho con mới sinh cần mang theo giấy tờ gì?').label, 'kb:khai-sinh');
 });
+
+// Procedures named in everyday words reach their official names; our topics named in everyday words stay ours.
+const EVERYDAY: ReadonlyArray<readonly [string, string]> = [
+  ['em gái tôi theo chồng sang Úc muốn bỏ quốc tịch Việt Nam', 'catalogue:1.005141'],
+  ['anh rể người Campuchia muốn vào quốc tịch Việt Nam', 'catalogue:2.002039'],
+  ['đổi bằng lái ô tô hết hạn ở đâu', 'kb:doi-gplx'],
+  ['con tôi mới đẻ hôm qua làm khai sinh ở đâu', 'kb:khai-sinh'],
+];
+for (const [text, label] of EVERYDAY) {
+  test(`everyday wording: "${text}" offers ${label}`, () => {
+    const reading = read(text);
+    if (label.startsWith('kb:')) assert.equal(reading.label, label);
+    else assert.ok(reading.options.includes(label), reading.options.join(', '));
+  });
+}
 
 test('the evaluation reading of a split case: our topic first, then the procedures next to it', () => {
   const reading = read('lấy vợ người nước ngoài thì đăng ký kết hôn cần giấy tờ gì');

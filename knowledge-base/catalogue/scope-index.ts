@@ -1,6 +1,7 @@
 import type { LabelledText } from '../../intents/matcher.ts';
 import { OUT_OF_SCOPE_LABEL } from '../../intents/matcher.ts';
 import { buildRetrievalIndex, canonicalTokens, type RetrievalIndex, type RetrievalQuery } from '../../intents/retrieval.ts';
+import { withOfficialWording } from '../../intents/official-wording.ts';
 import type { ScopeEvidence, ScopeProbe } from '../../intents/scope.ts';
 import type { CatalogueProcedure } from './types.ts';
 
@@ -26,6 +27,9 @@ export interface ScopeIndex {
  * One retrieval index over three kinds of text, sharing term rarity so their scores compare: the names of
  * catalogue procedures no entry covers, our own phrasings (every label's training texts, plus the names of
  * the catalogue procedures an entry covers, filed under that entry), and the phrasings of what is out of scope.
+ * Messages and our phrasings alike carry the official terms of their everyday words (intents/official-wording.ts),
+ * so "lấy vợ người nước ngoài" meets "kết hôn có yếu tố nước ngoài" while our own topics, phrased the same way,
+ * own those terms too and an in-scope question is not pulled away; catalogue names are official already.
  */
 export function buildScopeIndex(procedures: readonly CatalogueProcedure[], phrasings: readonly LabelledText[], coveredBy: ReadonlyMap<string, string>): ScopeIndex {
   const byCode = new Map(procedures.map((p) => [p.code, p]));
@@ -34,8 +38,11 @@ export function buildScopeIndex(procedures: readonly CatalogueProcedure[], phras
       const owner = coveredBy.get(p.code);
       return owner === undefined ? { key: p.code, text: p.name, group: CATALOGUE } : { key: owner, text: p.name, group: OURS };
     }),
-    ...phrasings.map((t) => ({ key: t.label, text: t.text, group: t.label === OUT_OF_SCOPE_LABEL ? OUTSIDE : OURS })),
+    ...phrasings.map((t) => ({ key: t.label, text: t.text, group: t.label === OUT_OF_SCOPE_LABEL ? OUTSIDE : OURS, tokens: withOfficialWording(canonicalTokens(t.text)) })),
   ], [OURS, OUTSIDE]);
+
+  // The one place a message's retrieval query is built: its own syllables plus the official terms of its everyday words.
+  const queryOf = (tokens: readonly string[]): RetrievalQuery => index.query(withOfficialWording(tokens));
 
   function probeOf(query: RetrievalQuery): ScopeProbe {
     // A label with no phrasings (none: the message was not understood) lacks every word.
@@ -72,8 +79,8 @@ export function buildScopeIndex(procedures: readonly CatalogueProcedure[], phras
   }
 
   return {
-    probe: (tokens) => probeOf(index.query(tokens)),
-    evidence: (text, label = '') => probeOf(index.query(canonicalTokens(text))).evidence(label),
+    probe: (tokens) => probeOf(queryOf(tokens)),
+    evidence: (text, label = '') => probeOf(queryOf(canonicalTokens(text))).evidence(label),
     procedure: (code) => byCode.get(code),
     covered: new Set(coveredBy.keys()),
     stats: { ...index.stats, procedures: procedures.length },
