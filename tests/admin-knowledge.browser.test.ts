@@ -49,7 +49,8 @@ async function askChat(page: Page, text: string): Promise<string> {
   const before = await page.locator('.msg.bot').count();
   await page.getByLabel(/Nhập câu hỏi|Tin nhắn|Câu hỏi/).fill(text);
   await page.keyboard.press('Enter');
-  await page.waitForFunction(`document.querySelectorAll('.msg.bot').length > ${before}`);
+  // A locator wait, not a string predicate: the page's CSP forbids evaluating strings (no 'unsafe-eval').
+  await page.locator('.msg.bot').nth(before).waitFor();
   return page.locator('.msg.bot').last().innerText();
 }
 
@@ -71,10 +72,10 @@ test('edit an answer, see the SMS count live, try it, publish, and the web chat 
   const typed = 'Làm hộ chiếu tại Phòng Quản lý xuất nhập cảnh Công an thành phố, hoặc nộp trực tuyến trên VNeID. Lệ phí theo quy định; gọi {{hotline}} để hỏi thêm về giấy tờ cần mang theo khi đến nộp hồ sơ.';
   await sms.fill(typed);
   const expected = countSms(typed, { hotline: '0292 000 0000' });
-  await page.waitForFunction(`document.getElementById('sms-count').textContent.startsWith(${JSON.stringify(`${expected.units} ký tự khi bỏ dấu · ${expected.segments} tin SMS`)})`);
+  await page.locator('#sms-count').filter({ hasText: `${expected.units} ký tự khi bỏ dấu · ${expected.segments} tin SMS` }).waitFor();
   assert.equal(expected.segments, 2);
   await sms.fill('Ngắn gọn');
-  await page.waitForFunction(`document.getElementById('sms-count').textContent.startsWith('8 ký tự khi bỏ dấu · 1 tin SMS')`);
+  await page.locator('#sms-count').filter({ hasText: '8 ký tự khi bỏ dấu · 1 tin SMS' }).waitFor();
   await sms.fill(typed);
 
   const marker = `Đã cập nhật ${Date.now() % 100000}`;
