@@ -186,7 +186,8 @@ export function createWebhookPipeline(deps: PipelineDeps) {
             deps.logger.error('webhook.handle-failed', { provider, error: error instanceof Error ? error.name : 'unknown' });
           }
         }
-        deps.worker.kick();
+        // Only this provider's lane has new replies.
+        deps.worker.kick(provider);
       });
     }
     return parsed.ack ? { status: 200, ...parsed.ack } : json(200, { ok: true });
