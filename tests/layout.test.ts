@@ -21,9 +21,9 @@ const CORE = ['bot', 'intents', 'knowledge-base'];
  */
 const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   // Accept step: Kysely over the inbox table; saves the conversation inside the step (createConversationStore).
-  'bot/inbox.ts': ['kysely', '../adapters/storage/schema.ts'],
+  'bot/inbox.ts': ['kysely', '../adapters/storage/schema.ts', '../adapters/storage/fixed-shape-query.ts'],
   // The outbox table on Kysely; the channel port through the thin re-export in adapters/channels/types.ts.
-  'bot/outbox.ts': ['kysely', '../adapters/channels/types.ts', '../adapters/storage/schema.ts'],
+  'bot/outbox.ts': ['kysely', '../adapters/channels/types.ts', '../adapters/storage/schema.ts', '../adapters/storage/fixed-shape-query.ts'],
   'bot/outbox-worker.ts': ['../adapters/channels/types.ts', '../adapters/http/logger.ts'],
   'bot/outbox-lane.ts': ['../adapters/http/logger.ts'],
   'bot/webhook-pipeline.ts': ['../adapters/channels/types.ts', '../adapters/http/logger.ts'],
