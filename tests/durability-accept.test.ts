@@ -13,8 +13,9 @@ import { createInbox } from '../bot/inbox.ts';
 import type { IncomingMessage } from '../bot/types.ts';
 
 /**
- * What a webhook's 200 promises is on disk: the accept step is group-committed and the WAL file fdatasynced
- * (off the event loop) before any caller resolves, while every other commit runs at NORMAL. A power cut cannot be
+ * What a webhook's 200 promises is on disk: the accept step is group-committed with PRAGMA synchronous=FULL
+ * (the WAL is fsynced before COMMIT returns; or, opted in, by an fdatasync of the WAL on the thread pool before
+ * any caller resolves) while every other commit runs at NORMAL. A power cut cannot be
  * staged in a test; these check the parts it rests on: the level each commit runs at, that concurrent accepts
  * share one commit, that a failing step is rolled back alone, and that a process killed right after the accept
  * leaves the rows in the file for the next one to open.
@@ -45,11 +46,12 @@ after(() => {
   proto.prepare = originalPrepare;
 });
 
+const FULL = 2;
 const NORMAL = 1;
 
 const message = (id: number, user = `u${id}`): IncomingMessage => ({ kind: 'text', channel: 'telegram', userId: user, messageId: String(id), receivedAt: new Date(), text: 'xin chào' });
 
-test('concurrent accepts share one commit and one WAL sync; other commits stay at NORMAL', async () => {
+test('concurrent accepts share one commit, synced at FULL; other commits stay at NORMAL', async () => {
   const db = openSqlite(join(folder, 'group.db'));
   try {
     await migrateToLatest(db);
@@ -59,21 +61,36 @@ test('concurrent accepts share one commit and one WAL sync; other commits stay a
     const results = await Promise.all(Array.from({ length: 20 }, (_, i) => inbox.acceptAll([message(i)], 'telegram')));
     assert.equal(results.flat().filter((a) => a.fresh).length, 20);
     assert.equal(step.groups(), 1, 'twenty webhooks arriving together: one group');
-    assert.deepEqual(commits, [NORMAL], 'one commit, at the connection level (the sync follows it, off the event loop)');
-    assert.equal(step.syncs(), 1, 'one fdatasync of the WAL for the group');
+    assert.deepEqual(commits, [FULL], 'one commit, at FULL');
     assert.equal(await db.selectFrom('inbox').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow().then((r) => Number(r.n)), 20);
 
-    // Everything else commits at NORMAL with no sync of its own (a transaction of the outbox, say).
+    // The connection is back at NORMAL for everything else (a transaction of the outbox, say).
     commits.length = 0;
     await db.transaction().execute(async (trx) => {
       await trx.updateTable('inbox').set({ handled_at: new Date().toISOString() }).where('message_id', '=', '0').execute();
     });
     assert.deepEqual(commits, [NORMAL]);
-    assert.equal(step.syncs(), 1);
 
     const repeat = await inbox.acceptAll([message(3)], 'telegram');
     assert.equal(repeat[0]?.fresh, false, 'a repeat is acknowledged, not stored again');
     assert.equal(repeat[0]?.conversationId, results[3]?.[0]?.conversationId, 'and names the same conversation');
+  } finally {
+    await db.destroy();
+  }
+});
+
+test('with the sync on the thread pool: one commit at NORMAL, then one fdatasync of the WAL for the group', async () => {
+  const db = openSqlite(join(folder, 'thread-sync.db'), { acceptSyncOnThreadPool: true });
+  try {
+    await migrateToLatest(db);
+    const step = sqliteGroupCommit(db);
+    const inbox = createInbox(db, () => new Date(), { durable: step });
+    commits.length = 0;
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => inbox.acceptAll([message(i)], 'telegram')));
+    assert.equal(results.flat().filter((a) => a.fresh).length, 20);
+    assert.equal(step.groups(), 1);
+    assert.deepEqual(commits, [NORMAL]);
+    assert.equal(step.syncs(), 1);
   } finally {
     await db.destroy();
   }
