@@ -3,14 +3,20 @@
  * pass from the repository alone): the label contract kept in knowledge-base/labels.json matches the
  * catalogue, and no seed phrasing copies a line of the evaluation data.
  *
- *   npm run check:shared [-- PATH_TO_SHARED]
+ *   npm run check:shared -- PATH_TO_SHARED
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { foldKey } from '../intents/fold.ts';
 import { readSeed } from '../knowledge-base/seed-files.ts';
 
-const shared = resolve(process.argv[2] ?? '../shared');
+// No default folder: the repository assumes nothing outside itself; CI names the folder when it has one.
+const given = process.argv[2];
+if (given === undefined) {
+  console.error('check:shared: name the folder of the shared material, e.g. npm run check:shared -- ../shared');
+  process.exit(2);
+}
+const shared = resolve(given);
 if (!existsSync(resolve(shared, 'kb/catalogue.json'))) {
   console.log(`check:shared: ${shared} has no kb/catalogue.json; nothing to check`);
   process.exit(0);
