@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import SQLite from 'better-sqlite3';
+import { freePort, startInstance, waitForHealth, type Instance } from './multi-instance-rig.ts';
 import { startStubPlatform, type StubPlatform } from './stub-platform.ts';
 
 /**
@@ -49,65 +49,30 @@ after(async () => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-function startServer(port: number, databasePath: string): { child: ChildProcess; output: string[] } {
-  const output: string[] = [];
-  const child = spawn(process.execPath, ['--import', 'tsx', 'adapters/runtime/node.ts'], {
-    cwd: process.cwd(),
-    env: {
-      PATH: process.env.PATH,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      DATABASE_PATH: databasePath,
-      PUBLIC_BASE_URL: 'https://tro-ly.example.gov.vn',
-      TELEGRAM_BOT_TOKEN: '123456:crash-test',
-      TELEGRAM_WEBHOOK_SECRET: TELEGRAM_SECRET,
-      TELEGRAM_API_BASE: stub.base,
-      SMS_GATEWAY_URL: stub.base,
-      SMS_GATEWAY_USER: 'sms',
-      SMS_GATEWAY_PASSWORD: 'pass',
-      SMS_GATEWAY_SIGNING_KEY: GATEWAY_KEY,
-      RATE_LIMIT_PER_MINUTE: '100000',
-      // Short leases and a quick pass so the test waits seconds, not the production half-minute. The request
-      // timeout stays well above the event-loop lag of this load: a Telegram send that times out is sent again.
-      INBOX_LEASE_MS: '1500',
-      SEND_TIMEOUT_MS: '4000',
-      OUTBOX_LEASE_MS: '5000',
-      OUTBOX_INTERVAL_MS: '250',
-      OUTBOX_RATE_PER_SECOND: '1000',
-      ADMIN_PASSWORD: 'crash-test-admin-password-1',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+/** The real server on `databasePath`, its channels pointed at the stub (process handling: multi-instance-rig.ts). */
+function startServer(name: string, port: number, databasePath: string): Instance {
+  const instance = startInstance(name, port, {
+    DATABASE_PATH: databasePath,
+    PUBLIC_BASE_URL: 'https://tro-ly.example.gov.vn',
+    TELEGRAM_BOT_TOKEN: '123456:crash-test',
+    TELEGRAM_WEBHOOK_SECRET: TELEGRAM_SECRET,
+    TELEGRAM_API_BASE: stub.base,
+    SMS_GATEWAY_URL: stub.base,
+    SMS_GATEWAY_USER: 'sms',
+    SMS_GATEWAY_PASSWORD: 'pass',
+    SMS_GATEWAY_SIGNING_KEY: GATEWAY_KEY,
+    RATE_LIMIT_PER_MINUTE: '100000',
+    // Short leases and a quick pass so the test waits seconds, not the production half-minute. The request
+    // timeout stays well above the event-loop lag of this load: a Telegram send that times out is sent again.
+    INBOX_LEASE_MS: '1500',
+    SEND_TIMEOUT_MS: '4000',
+    OUTBOX_LEASE_MS: '5000',
+    OUTBOX_INTERVAL_MS: '250',
+    OUTBOX_RATE_PER_SECOND: '1000',
+    ADMIN_PASSWORD: 'crash-test-admin-password-1',
   });
-  children.add(child);
-  const keep = (chunk: Buffer) => {
-    output.push(chunk.toString('utf8'));
-    if (output.length > 200) output.shift();
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  return { child, output };
-}
-
-async function waitForHealth(base: string, child: ChildProcess, output: string[]): Promise<void> {
-  const end = Date.now() + 40_000;
-  while (Date.now() < end) {
-    if (child.exitCode !== null) throw new Error(`server exited early:\n${output.join('').slice(-3000)}`);
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`server did not start:\n${output.join('').slice(-3000)}`);
+  children.add(instance.child);
+  return instance;
 }
 
 interface Sent {
@@ -146,8 +111,8 @@ test('SIGKILL under load, restart on the same file: every acknowledged message a
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
 
-  const first = startServer(port, databasePath);
-  await waitForHealth(base, first.child, first.output);
+  const first = startServer('first', port, databasePath);
+  await waitForHealth(first);
 
   const messages: Sent[] = [];
   for (let i = 0; i < Math.max(TELEGRAM_MESSAGES, GATEWAY_MESSAGES); i++) {
@@ -187,9 +152,9 @@ test('SIGKILL under load, restart on the same file: every acknowledged message a
   peek.close();
   assert.ok(leftOver > 0, 'the kill left work behind (otherwise this test proves nothing)');
 
-  const second = startServer(port, databasePath);
+  const second = startServer('restarted', port, databasePath);
   try {
-    await waitForHealth(base, second.child, second.output);
+    await waitForHealth(second);
     const reader = new SQLite(databasePath, { readonly: true });
     try {
       const unfinished = () => (reader.prepare("select (select count(*) from outbox where status in ('pending', 'sending')) + (select count(*) from inbox where handled_at is null) as n").get() as { n: number }).n;
