@@ -1,20 +1,35 @@
 import type { Hono } from 'hono';
 import type { SiteConfig } from '../../bot/site-config.ts';
 import { createApp } from '../http/app.ts';
+import type { Kysely } from 'kysely';
 import { clientAddressFrom } from '../http/client-address.ts';
+import { databaseHealth } from '../http/health-database.ts';
+import type { ProcessMetrics } from '../http/metrics.ts';
+import { outboxGauges } from '../http/metrics-database.ts';
+import type { RequestScope } from '../http/request-id.ts';
 import type { Logger } from '../../bot/ports/logger.ts';
+import type { Database } from '../storage/schema.ts';
 import { adminDeps } from './admin-deps.ts';
 import type { Assembly } from './assemble.ts';
 import { open311Deps } from './open311-deps.ts';
 
 type Settings = Readonly<Record<string, string | undefined>>;
 
+/** What one invocation built (worker.ts). */
+export interface WorkerInvocation {
+  readonly assembly: Assembly;
+  readonly site: SiteConfig;
+  readonly settings: Settings;
+  readonly logger: Logger;
+  readonly requestScope: RequestScope;
+}
+
 /**
  * The same app the Node server serves, from one invocation's assembly. Cloudflare sets cf-connecting-ip on every
  * request that reaches a Worker (a caller cannot forge it there), so it is the address unless the operator
  * names another trusted header.
  */
-export function workerApp(assembly: Assembly, site: SiteConfig, env: Settings, logger: Logger): Hono {
+export function workerApp({ assembly, site, settings: env, logger, requestScope }: WorkerInvocation, metrics: ProcessMetrics, db: Kysely<Database>): Hono {
   const connecting = (c: { req: { header: (name: string) => string | undefined } }) => c.req.header('cf-connecting-ip');
   return createApp({
     bot: assembly.bot,
@@ -36,5 +51,13 @@ export function workerApp(assembly: Assembly, site: SiteConfig, env: Settings, l
     clientAddress: clientAddressFrom(connecting, env.TRUSTED_PROXY_HEADER),
     ...(env.ZALO_SITE_VERIFICATION ? { zaloSiteVerification: env.ZALO_SITE_VERIFICATION } : {}),
     admin: adminDeps(assembly, env, connecting),
+    checks: databaseHealth(db, () => assembly.understanding.current().entries.size > 0),
+    // Without METRICS_TOKEN nobody reads them: no caller of a Worker is on loopback.
+    metrics: {
+      process: metrics,
+      families: async () => [...metrics.families(), ...(await outboxGauges(db)())],
+      ...(env.METRICS_TOKEN ? { token: env.METRICS_TOKEN } : {}),
+    },
+    requestScope,
   });
 }
