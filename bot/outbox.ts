@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { OutboundPayload } from '../adapters/channels/types.ts';
+import type { OutboundPayload } from './ports/channel.ts';
 import type { Database, OutboxTable } from '../adapters/storage/schema.ts';
 import { affectedRows, fixedShape } from '../adapters/storage/fixed-shape-query.ts';
 import { markHandledStatement, type InboxKey } from './inbox.ts';

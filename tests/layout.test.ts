@@ -22,11 +22,8 @@ const CORE = ['bot', 'intents', 'knowledge-base'];
 const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   // Accept step: Kysely over the inbox table; saves the conversation inside the step (createConversationStore).
   'bot/inbox.ts': ['kysely', '../adapters/storage/schema.ts', '../adapters/storage/fixed-shape-query.ts'],
-  // The outbox table on Kysely; the channel port through the thin re-export in adapters/channels/types.ts.
-  'bot/outbox.ts': ['kysely', '../adapters/channels/types.ts', '../adapters/storage/schema.ts', '../adapters/storage/fixed-shape-query.ts'],
-  'bot/outbox-worker.ts': ['../adapters/channels/types.ts', '../adapters/http/logger.ts'],
-  'bot/outbox-lane.ts': ['../adapters/http/logger.ts'],
-  'bot/webhook-pipeline.ts': ['../adapters/channels/types.ts', '../adapters/http/logger.ts'],
+  // The outbox table on Kysely.
+  'bot/outbox.ts': ['kysely', '../adapters/storage/schema.ts', '../adapters/storage/fixed-shape-query.ts'],
   'bot/durable-step.ts': ['kysely', '../adapters/storage/schema.ts'],
   'bot/write-batch.ts': ['kysely', '../adapters/storage/schema.ts'],
   // Re-exports createConversationStore from adapters/storage/ for bot/inbox.ts only.
@@ -38,8 +35,6 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
  * `name` undefined: any import of the module counts.
  */
 const TRANSITIONAL: ReadonlyArray<{ readonly module: string; readonly name?: string }> = [
-  { module: 'adapters/channels/types.ts' },
-  { module: 'adapters/http/logger.ts', name: 'Logger' },
   { module: 'bot/conversation-store.ts', name: 'createConversationStore' },
 ];
 
