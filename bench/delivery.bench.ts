@@ -15,7 +15,7 @@ import { silentLogger } from '../adapters/http/logger.ts';
 import { assemble } from '../adapters/runtime/assemble.ts';
 import { migrateToLatest } from '../adapters/storage/migrate.ts';
 import { openSqlite, type SqliteSynchronous } from '../adapters/storage/sqlite.ts';
-import { createOutbox } from '../bot/outbox.ts';
+import { createOutbox } from '../adapters/storage/outbox-store.ts';
 import { createInbox } from '../bot/inbox.ts';
 import { durableStepFor } from '../adapters/storage/durable-step.ts';
 import { startStubPlatform } from '../tests/stub-platform.ts';

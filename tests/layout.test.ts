@@ -22,10 +22,7 @@ const CORE = ['bot', 'intents', 'knowledge-base'];
 const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   // Accept step: Kysely over the inbox table; saves the conversation inside the step (createConversationStore).
   'bot/inbox.ts': ['kysely', '../adapters/storage/schema.ts', '../adapters/storage/fixed-shape-query.ts'],
-  // The outbox table on Kysely.
-  'bot/outbox.ts': ['kysely', '../adapters/storage/schema.ts', '../adapters/storage/fixed-shape-query.ts'],
   'bot/durable-step.ts': ['kysely', '../adapters/storage/schema.ts'],
-  'bot/write-batch.ts': ['kysely', '../adapters/storage/schema.ts'],
   // Re-exports createConversationStore from adapters/storage/ for bot/inbox.ts only.
   'bot/conversation-store.ts': ['../adapters/storage/conversation-store.ts'],
 };

@@ -4,9 +4,10 @@
  * tests/contract/ runs the same contract over SQLite and PostgreSQL.
  *
  * Still Kysely code in the core, being changed right now (to move behind ports here once that work lands):
- * bot/inbox.ts, bot/outbox.ts, bot/durable-step.ts (its statement-by-statement step), bot/write-batch.ts.
+ * bot/inbox.ts, bot/durable-step.ts (its statement-by-statement step).
  */
 export type { ConversationStore } from '../conversation-store.ts'; //       adapters/storage/conversation-store.ts
+export type { Outbox } from '../outbox.ts'; //                              adapters/storage/outbox-store.ts (+ write-batch.ts)
 export type { ContinuationStore } from '../continuation-store.ts'; //       adapters/storage/continuation-store.ts
 export type { RateLimiter } from '../rate-limiter.ts'; //                   adapters/storage/rate-limit-store.ts
 export type { SmsOptOuts } from '../sms-opt-outs.ts'; //                    adapters/storage/sms-opt-out-store.ts
