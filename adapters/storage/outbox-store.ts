@@ -3,6 +3,7 @@ import type { OutboundPayload } from '../../bot/ports/channel.ts';
 import type { Outbox, OutboxItem } from '../../bot/outbox.ts';
 import { markHandledStatement } from '../../bot/inbox.ts';
 import type { Database, OutboxTable } from './schema.ts';
+import { D1_MAX_BOUND_PARAMETERS } from './d1-types.ts';
 import { affectedRows, fixedShape } from './fixed-shape-query.ts';
 import { writeBatch } from './write-batch.ts';
 
@@ -23,8 +24,13 @@ function fromRow(row: OutboxTable): OutboxItem {
   };
 }
 
-// D1 binds at most 100 parameters per statement; an outbox row has 14 columns.
-const ROWS_PER_INSERT = 7;
+/**
+ * Rows one multi-row INSERT carries: D1 binds at most 100 parameters a statement, one per column of each row.
+ * Counted from the row itself, so a column added later cannot push the statement past the limit.
+ */
+function rowsPerInsert(row: OutboxTable): number {
+  return Math.floor(D1_MAX_BOUND_PARAMETERS / Object.keys(row).length);
+}
 
 /**
  * Unfinished (waiting or being sent), written as a literal so SQLite may use the partial indexes over
@@ -113,8 +119,9 @@ export function createOutbox(db: Kysely<Database>, now: () => Date = () => new D
         };
       });
       const inserts = [];
-      for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
-        inserts.push(db.insertInto('outbox').values(rows.slice(start, start + ROWS_PER_INSERT)).onConflict((oc) => oc.column('idempotency_key').doNothing()));
+      const perInsert = rows[0] === undefined ? 1 : rowsPerInsert(rows[0]);
+      for (let start = 0; start < rows.length; start += perInsert) {
+        inserts.push(db.insertInto('outbox').values(rows.slice(start, start + perInsert)).onConflict((oc) => oc.column('idempotency_key').doNothing()));
       }
       if (answering === undefined && inserts.length <= 1) {
         // One statement: its count tells how many were new.
