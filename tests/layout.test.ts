@@ -20,11 +20,6 @@ const CORE = ['bot', 'intents', 'knowledge-base'];
  * The test fails when an entry is no longer needed, so this list only shrinks. Empty it, then delete it.
  */
 const ALLOWED: Readonly<Record<string, readonly string[]>> = {
-  // Accept step: Kysely over the inbox table; saves the conversation inside the step (createConversationStore).
-  'bot/inbox.ts': ['kysely', '../adapters/storage/schema.ts', '../adapters/storage/fixed-shape-query.ts'],
-  'bot/durable-step.ts': ['kysely', '../adapters/storage/schema.ts'],
-  // Re-exports createConversationStore from adapters/storage/ for bot/inbox.ts only.
-  'bot/conversation-store.ts': ['../adapters/storage/conversation-store.ts'],
 };
 
 /**
@@ -32,7 +27,6 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
  * `name` undefined: any import of the module counts.
  */
 const TRANSITIONAL: ReadonlyArray<{ readonly module: string; readonly name?: string }> = [
-  { module: 'bot/conversation-store.ts', name: 'createConversationStore' },
 ];
 
 function sourceFiles(dir: string): string[] {

@@ -1,10 +1,10 @@
 import { sql, type Kysely } from 'kysely';
 import type { OutboundPayload } from '../../bot/ports/channel.ts';
 import type { Outbox, OutboxItem } from '../../bot/outbox.ts';
-import { markHandledStatement } from '../../bot/inbox.ts';
 import type { Database, OutboxTable } from './schema.ts';
 import { D1_MAX_BOUND_PARAMETERS } from './d1-types.ts';
 import { affectedRows, fixedShape } from './fixed-shape-query.ts';
+import { markHandledStatement } from './inbox-store.ts';
 import { writeBatch } from './write-batch.ts';
 
 function fromRow(row: OutboxTable): OutboxItem {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createInbox } from '../../bot/inbox.ts';
+import { createInbox } from '../../adapters/storage/inbox-store.ts';
 import { createOutbox } from '../../adapters/storage/outbox-store.ts';
 import type { NewOutboxItem } from '../../bot/outbox.ts';
 import type { IncomingMessage } from '../../bot/types.ts';
