@@ -40,13 +40,13 @@ function isOpen(table: 'outbox' | 'o') {
   return sql<boolean>`${sql.ref(`${table}.status`)} in ('pending', 'sending')`;
 }
 
-/** True when no older message of the same conversation is still waiting or being sent. */
 /** True when a later message of the same conversation is still waiting or being sent. */
 function hasLaterInConversation(table: 'outbox' | 'o') {
   const ref = (column: string) => sql.ref(`${table}.${column}`);
   return sql<number | boolean>`exists (select 1 from outbox as later where later.conversation_id = ${ref('conversation_id')} and later.status in ('pending', 'sending') and (later.created_at > ${ref('created_at')} or (later.created_at = ${ref('created_at')} and later.id > ${ref('id')})))`;
 }
 
+/** True when no older message of the same conversation is still waiting or being sent. */
 function isHeadOfConversation(table: 'outbox' | 'o') {
   const ref = (column: string) => sql.ref(`${table}.${column}`);
   return sql<boolean>`not exists (select 1 from outbox as earlier where earlier.conversation_id = ${ref('conversation_id')} and earlier.status in ('pending', 'sending') and (earlier.created_at < ${ref('created_at')} or (earlier.created_at = ${ref('created_at')} and earlier.id < ${ref('id')})))`;
