@@ -15,9 +15,9 @@ import { silentLogger } from '../adapters/http/logger.ts';
 import { assemble } from '../adapters/runtime/assemble.ts';
 import { migrateToLatest } from '../adapters/storage/migrate.ts';
 import { openSqlite, type SqliteSynchronous } from '../adapters/storage/sqlite.ts';
-import { createOutbox } from '../bot/outbox.ts';
-import { createInbox } from '../bot/inbox.ts';
-import { durableStepFor } from '../adapters/storage/durable-step.ts';
+import { createOutbox } from '../adapters/storage/outbox-store.ts';
+import { createInbox } from '../adapters/storage/inbox-store.ts';
+import { durableStepFor } from '../adapters/storage/durable-step-node.ts';
 import { startStubPlatform } from '../tests/stub-platform.ts';
 
 const MESSAGES = Number(process.env.BENCH_DELIVERY_MESSAGES ?? 400);

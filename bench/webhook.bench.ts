@@ -114,7 +114,7 @@ async function serveInChild(): Promise<void> {
     // measure Telegram's limit, not ours. BENCH_TELEGRAM_RATE puts it back.
     OUTBOX_RATE_PER_SECOND: `telegram=${process.env.BENCH_TELEGRAM_RATE ?? 100000}`,
   };
-  const { durableStepFor } = await import('../adapters/storage/durable-step.ts');
+  const { durableStepFor } = await import('../adapters/storage/durable-step-node.ts');
   // As node.ts runs it: the accept step group-committed and synced before the 200 (without it assemble's portable
   // step writes statement by statement, unsynced).
   const assembly = await assemble(db, TEST_SITE, { env, logger: silentLogger, durableStep: durableStepFor });

@@ -66,10 +66,3 @@ export interface LogEntry {
   readonly label?: string;
   readonly score?: number;
 }
-
-/**
- * The Kysely implementation lives in adapters/storage/conversation-store.ts. This re-export is only for bot/inbox.ts,
- * being changed right now (it saves the conversation inside its accept step); to be removed once the delivery files
- * import from bot/ports and adapters/storage.
- */
-export { createConversationStore } from '../adapters/storage/conversation-store.ts';

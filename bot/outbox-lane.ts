@@ -1,4 +1,4 @@
-import type { Logger } from '../adapters/http/logger.ts';
+import type { Logger } from './ports/logger.ts';
 import type { LanePolicy } from './delivery-policy.ts';
 import type { DueHead, Outbox, OutboxItem } from './outbox.ts';
 import { createSendPace } from './send-pace.ts';

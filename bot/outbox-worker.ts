@@ -1,5 +1,5 @@
-import type { ChannelAdapter, SendResult } from '../adapters/channels/types.ts';
-import type { Logger } from '../adapters/http/logger.ts';
+import type { ChannelAdapter, SendResult } from './ports/channel.ts';
+import type { Logger } from './ports/logger.ts';
 import { DEFAULT_DELIVERY, lanePolicy, type DeliveryPolicy } from './delivery-policy.ts';
 import { createLane, type Lane } from './outbox-lane.ts';
 import type { Outbox, OutboxItem } from './outbox.ts';

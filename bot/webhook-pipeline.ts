@@ -1,6 +1,6 @@
-import type { ChannelAdapter, OutboundPayload, RawRequest } from '../adapters/channels/types.ts';
+import type { ChannelAdapter, OutboundPayload, RawRequest } from './ports/channel.ts';
 import { isNextPageDigit, NOTHING_MORE, smsKeyword } from './sms-keywords.ts';
-import type { Logger } from '../adapters/http/logger.ts';
+import type { Logger } from './ports/logger.ts';
 import type { ContinuationStore } from './continuation-store.ts';
 import type { ConversationStore } from './conversation-store.ts';
 import { PENDING_LIFETIME_MS, type Bot } from './handle.ts';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import twilio from 'twilio';
-import { createInbox } from '../bot/inbox.ts';
+import { createInbox } from '../adapters/storage/inbox-store.ts';
 import { openSqlite } from '../adapters/storage/sqlite.ts';
 import type { IncomingMessage } from '../bot/types.ts';
 import { PUBLIC_BASE, startRig, TWILIO, type Rig } from './channel-rig.ts';

@@ -1,14 +1,17 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Kysely } from 'kysely';
+import SQLite from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
 import { createGatewayAdapter } from '../adapters/channels/sms/gateway/adapter.ts';
 import { createTelegramAdapter } from '../adapters/channels/telegram/adapter.ts';
 import type { ChannelAdapter } from '../bot/ports/channel.ts';
 import { silentLogger } from '../adapters/http/logger.ts';
+import { D1_MAX_BOUND_PARAMETERS } from '../adapters/storage/d1-types.ts';
 import { migrateToLatest } from '../adapters/storage/migrate.ts';
 import type { Database } from '../adapters/storage/schema.ts';
 import type { DeliveryPolicy } from '../bot/delivery-policy.ts';
-import { createOutbox, type NewOutboxItem } from '../bot/outbox.ts';
+import { createOutbox } from '../adapters/storage/outbox-store.ts';
+import type { NewOutboxItem } from '../bot/outbox.ts';
 import { createOutboxWorker, type OutboxWorker } from '../bot/outbox-worker.ts';
 import { reopenDatabase, temporaryDatabase } from './helpers.ts';
 import { startStubPlatform, type RecordedCall, type StubAnswer, type StubPlatform } from './stub-platform.ts';
@@ -267,4 +270,24 @@ test('retries go on until the provider deadline (injected clock), then the reply
   const dead = await database.db.selectFrom('outbox').select('last_error').where('idempotency_key', '=', items[0]!.key).executeTakeFirstOrThrow();
   assert.match(dead.last_error ?? '', /deadline|gave up/);
   telegramBehaviour = ok;
+});
+
+test('a long answer goes in multi-row INSERTs that each bind at most D1\'s 100 parameters', async () => {
+  // The parameters of every statement the outbox sends, seen through Kysely's query log.
+  const bound: number[] = [];
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: new SQLite(':memory:') }),
+    log: (event) => {
+      if (/^\s*insert into "outbox"/i.test(event.query.sql)) bound.push(event.query.parameters.length);
+    },
+  });
+  try {
+    await migrateToLatest(db);
+    const items = replies('telegram', 1, 30);
+    assert.equal(await createOutbox(db).enqueue(items), 30);
+    assert.ok(bound.length > 1, 'split over several statements');
+    assert.deepEqual(bound.filter((n) => n > D1_MAX_BOUND_PARAMETERS), [], `parameters per INSERT: ${bound.join(', ')}`);
+  } finally {
+    await db.destroy();
+  }
 });

@@ -5,11 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import SQLite from 'better-sqlite3';
-import { durableStepFor } from '../adapters/storage/durable-step.ts';
+import { durableStepFor } from '../adapters/storage/durable-step-node.ts';
 import { migrateToLatest } from '../adapters/storage/migrate.ts';
 import { openSqlite, sqliteGroupCommit } from '../adapters/storage/sqlite.ts';
 import { createGroupCommit } from '../adapters/storage/sqlite-group-commit.ts';
-import { createInbox } from '../bot/inbox.ts';
+import { createInbox } from '../adapters/storage/inbox-store.ts';
 import type { IncomingMessage } from '../bot/types.ts';
 
 /**
@@ -172,8 +172,8 @@ test('accepted messages are in the file when the process is killed right after t
   // A child process accepts 50 messages, as webhooks would, and kills itself (SIGKILL) at once: no close, no checkpoint.
   const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', `
     const { openSqlite } = await import(${JSON.stringify(new URL('../adapters/storage/sqlite.ts', import.meta.url).href)});
-    const { durableStepFor } = await import(${JSON.stringify(new URL('../adapters/storage/durable-step.ts', import.meta.url).href)});
-    const { createInbox } = await import(${JSON.stringify(new URL('../bot/inbox.ts', import.meta.url).href)});
+    const { durableStepFor } = await import(${JSON.stringify(new URL('../adapters/storage/durable-step-node.ts', import.meta.url).href)});
+    const { createInbox } = await import(${JSON.stringify(new URL('../adapters/storage/inbox-store.ts', import.meta.url).href)});
     const db = openSqlite(${JSON.stringify(path)});
     const inbox = createInbox(db, () => new Date(), { durable: durableStepFor(db) });
     await Promise.all(Array.from({ length: 50 }, (_, i) => inbox.acceptAll([{ kind: 'text', channel: 'telegram', userId: 'k' + i, messageId: 'k' + i, receivedAt: new Date(), text: 'x' }], 'telegram')));

@@ -12,7 +12,7 @@ import type { Bot } from '../bot/handle.ts';
 import { assemble, type Assembly } from '../adapters/runtime/assemble.ts';
 import type { Database } from '../adapters/storage/schema.ts';
 import { openSqlite } from '../adapters/storage/sqlite.ts';
-import { durableStepFor } from '../adapters/storage/durable-step.ts';
+import { durableStepFor } from '../adapters/storage/durable-step-node.ts';
 import { e2eDatabaseUrl, temporaryPostgres } from './pg/e2e-database.ts';
 
 export { reopenDatabase } from './pg/e2e-database.ts';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -12,36 +12,6 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = normalize(join(dirname(fileURLToPath(import.meta.url)), '..'));
 const CORE = ['bot', 'intents', 'knowledge-base'];
-
-/**
- * Imports the core still makes that it should not, file by file, exactly as written. Only for files other
- * developers are changing right now (the delivery work: inbox, outbox, durable step, write batch, pipeline);
- * each entry goes once its file imports from bot/ports (and its Kysely code moves to adapters/storage/).
- * The test fails when an entry is no longer needed, so this list only shrinks. Empty it, then delete it.
- */
-const ALLOWED: Readonly<Record<string, readonly string[]>> = {
-  // Accept step: Kysely over the inbox table; saves the conversation inside the step (createConversationStore).
-  'bot/inbox.ts': ['kysely', '../adapters/storage/schema.ts', '../adapters/storage/fixed-shape-query.ts'],
-  // The outbox table on Kysely; the channel port through the thin re-export in adapters/channels/types.ts.
-  'bot/outbox.ts': ['kysely', '../adapters/channels/types.ts', '../adapters/storage/schema.ts', '../adapters/storage/fixed-shape-query.ts'],
-  'bot/outbox-worker.ts': ['../adapters/channels/types.ts', '../adapters/http/logger.ts'],
-  'bot/outbox-lane.ts': ['../adapters/http/logger.ts'],
-  'bot/webhook-pipeline.ts': ['../adapters/channels/types.ts', '../adapters/http/logger.ts'],
-  'bot/durable-step.ts': ['kysely', '../adapters/storage/schema.ts'],
-  'bot/write-batch.ts': ['kysely', '../adapters/storage/schema.ts'],
-  // Re-exports createConversationStore from adapters/storage/ for bot/inbox.ts only.
-  'bot/conversation-store.ts': ['../adapters/storage/conversation-store.ts'],
-};
-
-/**
- * Thin re-exports kept at the old places for the same files; each must go once nothing imports the name from it.
- * `name` undefined: any import of the module counts.
- */
-const TRANSITIONAL: ReadonlyArray<{ readonly module: string; readonly name?: string }> = [
-  { module: 'adapters/channels/types.ts' },
-  { module: 'adapters/http/logger.ts', name: 'Logger' },
-  { module: 'bot/conversation-store.ts', name: 'createConversationStore' },
-];
 
 function sourceFiles(dir: string): string[] {
   const out: string[] = [];
@@ -86,12 +56,11 @@ function forbidden(resolved: string): boolean {
   return resolved.startsWith('adapters/') || resolved.startsWith('admin/') || resolved === 'kysely' || resolved.startsWith('kysely/');
 }
 
-test('the core imports nothing from adapters/ or admin/, nor Kysely, outside the allow-list', () => {
+test('the core imports nothing from adapters/ or admin/, nor Kysely', () => {
   const offending: string[] = [];
   for (const file of CORE.flatMap(sourceFiles)) {
-    const allowed = ALLOWED[file] ?? [];
     for (const { specifier } of importsOf(file)) {
-      if (forbidden(target(file, specifier)) && !allowed.includes(specifier)) offending.push(`${file} imports '${specifier}'`);
+      if (forbidden(target(file, specifier))) offending.push(`${file} imports '${specifier}'`);
     }
   }
   assert.deepEqual(
@@ -99,31 +68,6 @@ test('the core imports nothing from adapters/ or admin/, nor Kysely, outside the
     [],
     'the core owns its ports: import bot/ports/ (channel, logger, stores) and let adapters/ implement them; a Kysely store goes to adapters/storage/',
   );
-});
-
-test('every allow-list entry is still needed (the list only shrinks)', () => {
-  const stale: string[] = [];
-  for (const [file, specifiers] of Object.entries(ALLOWED)) {
-    if (!existsSync(join(ROOT, file))) {
-      stale.push(`${file}: the file is gone, remove its entry`);
-      continue;
-    }
-    const used = new Set(importsOf(file).map((i) => i.specifier));
-    for (const specifier of specifiers) if (!used.has(specifier)) stale.push(`${file}: no longer imports '${specifier}', remove it from ALLOWED`);
-  }
-  assert.deepEqual(stale, []);
-});
-
-test('the thin re-exports left at the old places are still imported by someone (else delete them)', () => {
-  const everyFile = ['adapters', 'admin', 'bench', ...CORE, 'tests'].flatMap(sourceFiles);
-  const unused: string[] = [];
-  for (const { module, name } of TRANSITIONAL) {
-    const importers = everyFile.filter(
-      (file) => file !== module && importsOf(file).some((i) => target(file, i.specifier) === module && (name === undefined || (i.names ?? []).includes(name))),
-    );
-    if (importers.length === 0) unused.push(`${module}${name === undefined ? '' : ` (${name})`}: nothing imports it any more, remove the re-export`);
-  }
-  assert.deepEqual(unused, []);
 });
 
 test('the core runs on any runtime: nothing in bot/, intents/ or knowledge-base/ imports adapters/runtime/', () => {

@@ -10,7 +10,7 @@ import type { WebhookPipeline } from '../../bot/webhook-pipeline.ts';
 import type { ChannelAdapter, RawRequest } from '../../bot/ports/channel.ts';
 import { createChatRoutes, type WebChatServices } from './chat-routes.ts';
 import type { ClientAddress } from './client-address.ts';
-import type { Logger } from './logger.ts';
+import type { Logger } from '../../bot/ports/logger.ts';
 import { limitBody, readBodyText } from './read-body.ts';
 import { mountHealth, type HealthChecks } from './health.ts';
 import type { ProcessMetrics } from './metrics.ts';

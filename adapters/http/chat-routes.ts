@@ -12,7 +12,7 @@ import { chatPage } from '../channels/webchat/page.ts';
 import { MAX_BODY_BYTES, parseChatQuery, parseWebChat } from '../channels/webchat/parse.ts';
 import { checkWebChat, checkWebChatRead, type WebChatLimits } from './chat-limits.ts';
 import type { ClientAddress } from './client-address.ts';
-import type { Logger } from './logger.ts';
+import type { Logger } from '../../bot/ports/logger.ts';
 
 /** What the web chat needs beyond the bot: history, the mailbox of updates, and flood protection. */
 export interface WebChatServices {

@@ -1,13 +1,6 @@
 import type { Logger } from '../../bot/ports/logger.ts';
 
 /**
- * The Logger interface is the core's port (bot/ports/logger.ts). This type re-export is only for the delivery files
- * being changed right now (bot/outbox-lane.ts, bot/outbox-worker.ts, bot/webhook-pipeline.ts); to be removed once
- * the delivery files import from bot/ports.
- */
-export type { Logger } from '../../bot/ports/logger.ts';
-
-/**
  * One JSON line per event; what callers may pass is said at the port (bot/ports/logger.ts).
  * `requestId` names the request the code now running serves (adapters/http/request-id.ts): every line of one
  * request, and of the background handling it started, carries the same id, so they can be read together.

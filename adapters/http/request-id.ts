@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import type { Logger } from './logger.ts';
+import type { Logger } from '../../bot/ports/logger.ts';
 
 /**
  * Which request the running code serves. Node implements it with AsyncLocalStorage (request-id-node.ts), which

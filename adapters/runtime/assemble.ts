@@ -3,8 +3,10 @@ import { createTokenStore } from '../storage/token-store.ts';
 import type { ConversationStore } from '../../bot/conversation-store.ts';
 import { createConversationStore } from '../storage/conversation-store.ts';
 import { createBot, type Bot } from '../../bot/handle.ts';
-import { createInbox, type Inbox } from '../../bot/inbox.ts';
-import { createOutbox, type Outbox } from '../../bot/outbox.ts';
+import type { Inbox } from '../../bot/inbox.ts';
+import { createInbox } from '../storage/inbox-store.ts';
+import type { Outbox } from '../../bot/outbox.ts';
+import { createOutbox } from '../storage/outbox-store.ts';
 import { createOutboxWorker, type OutboxWorker } from '../../bot/outbox-worker.ts';
 import type { DeliveryPolicy } from '../../bot/delivery-policy.ts';
 import { createRateLimiter } from '../storage/rate-limit-store.ts';
@@ -50,8 +52,7 @@ import { createWebChatMailbox } from '../storage/webchat-mailbox.ts';
 import { silentLogger } from '../http/logger.ts';
 import type { Logger } from '../../bot/ports/logger.ts';
 import { createContinuationStore } from '../storage/continuation-store.ts';
-import { statementByStatement, type DurableStep } from '../../bot/durable-step.ts';
-import { isPostgres } from '../storage/dialect.ts';
+import { portableDurableStep, type DurableStep } from '../storage/durable-step.ts';
 import { prepareKnowledge, type PreparedKnowledge } from './prepare-knowledge.ts';
 import type { Database } from '../storage/schema.ts';
 import { createBackgroundTasks } from './background.ts';
@@ -120,18 +121,13 @@ export interface AssembleOptions {
   /** Trains the matcher after a publish: Node passes a worker thread (thread-trainer.ts); in process unless given. */
   readonly trainer?: Trainer;
   /**
-   * How the accept step is made durable before a webhook's 200 (bot/durable-step.ts), chosen by the runtime:
-   * Node passes durableStepFor (adapters/storage/durable-step.ts: group commit on SQLite), the Worker the D1 step.
-   * Unless given, a portable one that needs no Node-only module: a transaction on PostgreSQL, else statement by
-   * statement. assemble.ts imports no SQLite code, so the Worker bundle stays free of better-sqlite3 and node:fs.
+   * How the accept step is made durable before a webhook's 200 (adapters/storage/durable-step.ts), chosen by the
+   * runtime: Node passes durableStepFor (adapters/storage/durable-step-node.ts: group commit on SQLite), the Worker
+   * the D1 step. Unless given, portableDurableStep, which needs no Node-only module: a transaction on PostgreSQL,
+   * else statement by statement. assemble.ts imports no SQLite code, so the Worker bundle stays free of
+   * better-sqlite3 and node:fs.
    */
   readonly durableStep?: (db: Kysely<Database>) => DurableStep;
-}
-
-/** The default durable step: no group commit (that is SQLite's, passed by the Node runtime). */
-export function portableDurableStep(db: Kysely<Database>): DurableStep {
-  if (isPostgres(db)) return (work) => db.transaction().execute(work);
-  return statementByStatement(db);
 }
 
 /**

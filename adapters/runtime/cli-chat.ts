@@ -7,7 +7,7 @@ import { createInterface } from 'node:readline/promises';
 import type { IncomingMessage, Reply } from '../../bot/types.ts';
 import { openDatabase } from '../storage/open-database.ts';
 import { assemble } from './assemble.ts';
-import { durableStepFor } from '../storage/durable-step.ts';
+import { durableStepFor } from '../storage/durable-step-node.ts';
 import { siteFromEnv } from './site-from-env.ts';
 import { wrapText } from './wrap-text.ts';
 import { readGazetteer } from '../../bot/reports/gazetteer-file.ts';

@@ -18,7 +18,7 @@ import { graceMsFrom, shutdownGracefully } from './shutdown.ts';
 import { ensureFirstAdmin } from '../../admin/bootstrap.ts';
 import { adminDeps } from './admin-deps.ts';
 import { assemble } from './assemble.ts';
-import { durableStepFor } from '../storage/durable-step.ts';
+import { durableStepFor } from '../storage/durable-step-node.ts';
 import { readGazetteer } from '../../bot/reports/gazetteer-file.ts';
 import { every } from './background.ts';
 import { deliveryFromEnv } from './delivery-from-env.ts';

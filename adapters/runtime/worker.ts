@@ -22,7 +22,7 @@ import { createProcessMetrics } from '../http/metrics.ts';
 import type { RequestScope } from '../http/request-id.ts';
 import type { Logger } from '../../bot/ports/logger.ts';
 import { openD1 } from '../storage/d1.ts';
-import { statementByStatement } from '../../bot/durable-step.ts';
+import { statementByStatement } from '../storage/durable-step.ts';
 import { createRetentionStore } from '../storage/retention-store.ts';
 import { assemble, type Assembly } from './assemble.ts';
 import { prepareKnowledge, type PreparedKnowledge } from './prepare-knowledge.ts';

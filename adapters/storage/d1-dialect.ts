@@ -158,7 +158,7 @@ function readsResult(query: CompiledQuery): boolean {
  * One D1 "connection" per use; D1 has no sessions. A Kysely transaction becomes one `batch()`: D1 has no
  * interactive transactions, but a batch is atomic. Writes inside it are collected and sent together at commit;
  * a read (or RETURNING) inside it is refused, because its answer would only exist after the commit. This fits
- * bot/write-batch.ts, whose statements are all built before any runs.
+ * write-batch.ts, whose statements are all built before any runs.
  */
 class D1Connection implements DatabaseConnection {
   readonly #database: D1Database;

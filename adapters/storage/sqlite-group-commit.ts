@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises';
 import { sql, type Kysely } from 'kysely';
-import type { DurableStep } from '../../bot/durable-step.ts';
+import type { DurableStep } from './durable-step.ts';
 import type { Database } from './schema.ts';
 
 export type SqliteSynchronous = 'EXTRA' | 'FULL' | 'NORMAL' | 'OFF';

@@ -37,7 +37,7 @@ export function synchronousFrom(value: string | undefined): SqliteSynchronous {
 
 /**
  * Rides along in the Kysely instance's plugins (kept by `withPlugin`) so code holding only the Kysely
- * instance can tell an embedded SQLite connection and its sync levels: see durable-step.ts.
+ * instance can tell an embedded SQLite connection and its sync levels: see durable-step-node.ts.
  */
 export class SqliteConnectionFacts implements KyselyPlugin {
   /** `walPath`: the database's write-ahead log file; undefined for an in-memory database. */

@@ -1,12 +1,15 @@
 /**
  * Every store port of the core in one list: each interface is declared beside the logic that uses it, and its
  * Kysely implementation (SQLite, PostgreSQL and D1 alike) is the file named here under adapters/storage/.
- * tests/contract/ runs the same contract over SQLite and PostgreSQL.
+ * tests/contract/ runs the same contract over SQLite, PostgreSQL and D1.
  *
- * Still Kysely code in the core, being changed right now (to move behind ports here once that work lands):
- * bot/inbox.ts, bot/outbox.ts, bot/durable-step.ts (its statement-by-statement step), bot/write-batch.ts.
+ * The inbox's accept step is made durable inside its store (adapters/storage/durable-step.ts: group commit on
+ * SQLite, sqlite-group-commit.ts; a transaction on PostgreSQL; statement by statement on D1), so the core never
+ * sees a transaction. The outbox queues replies and marks their message handled in one batch (write-batch.ts).
  */
 export type { ConversationStore } from '../conversation-store.ts'; //       adapters/storage/conversation-store.ts
+export type { Inbox } from '../inbox.ts'; //                                adapters/storage/inbox-store.ts (+ durable-step.ts)
+export type { Outbox } from '../outbox.ts'; //                              adapters/storage/outbox-store.ts (+ write-batch.ts)
 export type { ContinuationStore } from '../continuation-store.ts'; //       adapters/storage/continuation-store.ts
 export type { RateLimiter } from '../rate-limiter.ts'; //                   adapters/storage/rate-limit-store.ts
 export type { SmsOptOuts } from '../sms-opt-outs.ts'; //                    adapters/storage/sms-opt-out-store.ts
@@ -19,4 +22,3 @@ export type { ReportStore } from '../reports/store.ts'; //                  adap
 export type { KnowledgeStore } from '../../knowledge-base/store.ts'; //     adapters/storage/knowledge-store.ts
 export type { PublishingStore } from '../../knowledge-base/publishing.ts'; // adapters/storage/publishing-store.ts
 export type { CatalogueStore } from '../../knowledge-base/catalogue/store.ts'; // adapters/storage/catalogue-store.ts
-export type { DurableStep } from '../durable-step.ts'; //                   adapters/storage/sqlite-group-commit.ts, durable-step.ts

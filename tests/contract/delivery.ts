@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createInbox } from '../../bot/inbox.ts';
-import { createOutbox, type NewOutboxItem } from '../../bot/outbox.ts';
+import { createInbox } from '../../adapters/storage/inbox-store.ts';
+import { createOutbox } from '../../adapters/storage/outbox-store.ts';
+import type { NewOutboxItem } from '../../bot/outbox.ts';
 import type { IncomingMessage } from '../../bot/types.ts';
 import type { StoreHarness } from './harness.ts';
 

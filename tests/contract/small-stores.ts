@@ -6,7 +6,7 @@ import { createWebChatMailbox } from '../../adapters/storage/webchat-mailbox.ts'
 import type { OutboundPayload } from '../../bot/ports/channel.ts';
 import { createTokenStore } from '../../adapters/storage/token-store.ts';
 import { createConversationStore } from '../../adapters/storage/conversation-store.ts';
-import { createInbox } from '../../bot/inbox.ts';
+import { createInbox } from '../../adapters/storage/inbox-store.ts';
 import { createRateLimiter } from '../../adapters/storage/rate-limit-store.ts';
 import { createSmsOptOuts } from '../../adapters/storage/sms-opt-out-store.ts';
 import type { StoreHarness } from './harness.ts';

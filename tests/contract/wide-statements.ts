@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createReportStore } from '../../adapters/storage/report-store.ts';
-import { createInbox } from '../../bot/inbox.ts';
-import { createOutbox, type NewOutboxItem } from '../../bot/outbox.ts';
+import { createInbox } from '../../adapters/storage/inbox-store.ts';
+import { createOutbox } from '../../adapters/storage/outbox-store.ts';
+import type { NewOutboxItem } from '../../bot/outbox.ts';
 import type { StoreHarness } from './harness.ts';
 
 const phone = (i: number) => `+849000${String(i).padStart(5, '0')}`;

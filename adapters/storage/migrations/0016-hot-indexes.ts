@@ -5,9 +5,9 @@ import { sql, type Kysely, type Migration } from 'kysely';
  *
  * - Partial indexes over unfinished work only. The outbox keeps sent replies for a month and the inbox its
  *   handled messages, so indexes over whole tables grow with history while the queries only ever look at the
- *   few rows still waiting. Each lane's "next reply per conversation" (bot/outbox.ts dueHeads/nextDue/claim)
- *   walks `outbox_open_lane` in send order and asks `outbox_open_conversation` whether an older reply of the
- *   same conversation is unfinished. The queries repeat the index's condition literally (status in ('pending',
+ *   few rows still waiting. Each lane's "next reply per conversation" (adapters/storage/outbox-store.ts
+ *   dueHeads/nextDue/claim) walks `outbox_open_lane` in send order and asks `outbox_open_conversation` whether
+ *   an older reply of the same conversation is unfinished. The queries repeat the index's condition literally (status in ('pending',
  *   'sending')) so SQLite's planner may use them (it proves a partial index usable only from a term it can
  *   see). Inbox recovery needs nothing new: inbox_unhandled (handled_at, received_at) already yields the
  *   unhandled rows oldest first without a sort (EXPLAIN QUERY PLAN: SEARCH inbox USING INDEX inbox_unhandled).

@@ -1,5 +1,5 @@
 import type { Compilable, Kysely } from 'kysely';
-import type { Database } from '../adapters/storage/schema.ts';
+import type { Database } from './schema.ts';
 
 /**
  * Runs the writes of one step so that all or none of them land. The statements are built before anything
