@@ -21,6 +21,7 @@ const TELEGRAM_SECRET = 'tg-secret_42';
 const GATEWAY = { user: 'sms', password: 'gateway-pass', key: 'gateway-signing-key' };
 const OPEN311_KEY = 'open311-test-key';
 const ADMIN_PASSWORD = 'Mat-khau-dau-tien-2026';
+const METRICS_TOKEN = 'metrics-token-for-the-worker-test';
 
 const FORBIDDEN = [/^node:/, /node_modules\/(better-sqlite3|telegraf|twilio|pg|pg-pool|pg-protocol|@hono\/node-server|dotenv)\//, /seed-files\.ts$/, /gazetteer-file\.ts$/, /site-from-env\.ts$/, /storage\/sqlite\.ts$/];
 
@@ -55,6 +56,7 @@ before(async () => {
       SMS_GATEWAY_SIGNING_KEY: GATEWAY.key,
       OPEN311_API_KEY: OPEN311_KEY,
       ADMIN_PASSWORD,
+      METRICS_TOKEN,
       RATE_LIMIT_PER_MINUTE: '500',
       // A deferred send is due again a second later (the platform's retry_after), so the cron test need not wait long.
       OUTBOX_MAX_DELAY_MS: '1000',
@@ -188,6 +190,27 @@ test('the staff log-in page answers and the first admin logs in (scrypt in worke
   });
   assert.equal(login.status, 303, await login.clone().text());
   assert.match(login.headers.get('location') ?? '', /\/admin/);
+});
+
+test('operations: /healthz checks D1 and the migrations, /metrics needs its token, every response carries a request id', async () => {
+  const health = await mf.dispatchFetch('http://localhost/healthz');
+  const body = (await health.json()) as { ok: boolean; checks: Record<string, string> };
+  assert.equal(health.status, 200);
+  assert.equal(body.ok, true);
+  assert.equal(body.checks.database, 'ok');
+  assert.equal(body.checks.matcher, 'loaded');
+  assert.match(health.headers.get('x-request-id') ?? '', /^[0-9a-f-]{36}$/);
+  assert.equal(health.headers.get('x-request-id') === (await mf.dispatchFetch('http://localhost/healthz')).headers.get('x-request-id'), false);
+
+  assert.equal((await mf.dispatchFetch('http://localhost/metrics')).status, 401);
+  assert.equal((await mf.dispatchFetch('http://localhost/metrics', { headers: { authorization: 'Bearer wrong' } })).status, 401);
+  const metrics = await mf.dispatchFetch('http://localhost/metrics', { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+  assert.equal(metrics.status, 200);
+  const text = await metrics.text();
+  // Gauges from D1 (the same for every isolate) and this isolate's counters (the webhooks of the tests above).
+  assert.match(text, /^# TYPE assistant_outbox_depth gauge$/m);
+  assert.match(text, /^assistant_outbox_oldest_pending_age_seconds \d/m);
+  assert.match(text, /^assistant_webhook_duration_seconds_count\{provider="telegram"\} [1-9]/m);
 });
 
 test('figures: CPU time of one webhook inside workerd', async () => {
