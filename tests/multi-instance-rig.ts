@@ -1,10 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
 /**
- * Real server processes (`node --import tsx adapters/runtime/node.ts`) for the multi-instance tests: each on its
- * own loopback port, all on one DATABASE_URL, their platform APIs pointed at a stub.
+ * Real server processes, started as `npm start` starts them (its build step once, then its node command, read
+ * from package.json so the two cannot drift), for the multi-instance and crash tests: each on its own loopback
+ * port, all on one database, their platform APIs pointed at a stub.
  */
 export interface Instance {
   readonly name: string;
@@ -55,9 +57,23 @@ export function sharedEnv(databaseUrl: string, stubBase: string): Record<string,
   };
 }
 
+let built: readonly string[] | undefined;
+
+/** `npm start` is "<build> && node <flags> <entry>": the build runs once per test process; the node arguments are returned. */
+export function serverCommand(): readonly string[] {
+  if (built !== undefined) return built;
+  const start = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const [build, run] = start.split(' && ');
+  const words = run?.trim().split(/\s+/) ?? [];
+  if (build === undefined || words[0] !== 'node') throw new Error(`package.json start is not "<build> && node ...": ${start}`);
+  execSync(build, { stdio: 'inherit' });
+  built = words.slice(1);
+  return built;
+}
+
 export function startInstance(name: string, port: number, env: Record<string, string>): Instance {
   const output: string[] = [];
-  const child = spawn(process.execPath, ['--import', 'tsx', 'adapters/runtime/node.ts'], {
+  const child = spawn(process.execPath, [...serverCommand()], {
     cwd: process.cwd(),
     env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

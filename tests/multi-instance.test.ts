@@ -179,7 +179,8 @@ describe('two Node instances on one PostgreSQL', postgres.ok ? { timeout: 120_00
       const publishing = createPublishing(createPublishingStore(db), { store: createKnowledgeStore(db) });
       const current = await publishing.draftOf('can-cuoc');
       assert.ok(current, 'the seeded entry can-cuoc exists');
-      const saved = await publishing.saveDraft({ ...current, answer: `${marker}: làm tại Công an xã/phường.` }, 'editor');
+      // A new phrasing too: the matcher is retrained, in each instance's training thread (train-worker.js of the build).
+      const saved = await publishing.saveDraft({ ...current, answer: `${marker}: làm tại Công an xã/phường.`, examples: [...current.examples, `mẫu câu mới ${Date.now()} về thẻ căn cước`] }, 'editor');
       assert.equal(saved.kind, 'saved', JSON.stringify(saved));
       // The staff page publishes with this same call (admin/routes/knowledge-routes.tsx); here a third process
       // (an admin's instance) does, so neither A nor B is told directly: both must find the new revision.
@@ -197,6 +198,11 @@ describe('two Node instances on one PostgreSQL', postgres.ok ? { timeout: 120_00
         return Date.now() - started;
       }));
       console.log(`# publish reached A after ${seen[0]} ms and B after ${seen[1]} ms (KB_REVISION_POLL_MS=1000, matcher rebuild included)`);
+      for (const instance of [a, b]) {
+        const log = instance.output.join('');
+        assert.match(log, /"event":"knowledge\.trained-in-thread"/, `${instance.name} trained in its thread`);
+        assert.doesNotMatch(log, /train-thread-failed/, `${instance.name} did not fall back to training in process`);
+      }
     } finally {
       await db.destroy();
     }

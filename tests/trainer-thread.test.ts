@@ -194,3 +194,23 @@ test('the editor\'s "Thử câu hỏi" draft matcher trains in the same thread',
     await threaded.cleanup();
   }
 });
+
+test('an idle thread ends (its heap goes back to the system) and the next training starts a new one', async () => {
+  const counted: number[] = [];
+  const shortLived = createThreadTrainer({ idleMs: 100, onTrained: (ms) => counted.push(ms), onFallback: (reason) => assert.fail(`fell back: ${reason}`) });
+  try {
+    const seed = shippedSeed();
+    const examples = trainingSet(seed.entries, seed.definitions);
+    const first = await shortLived.train(examples, DEFAULT_OPTIONS);
+    assert.equal(shortLived.running(), true, 'kept for the next training meanwhile');
+    const deadline = Date.now() + 10_000;
+    while (shortLived.running() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.equal(shortLived.running(), false, 'ended after being idle');
+    const second = await shortLived.train(examples, DEFAULT_OPTIONS);
+    assert.deepEqual(shortLived.counts(), { thread: 2, fallback: 0 });
+    assert.equal(second.fingerprint, first.fingerprint);
+    assert.deepEqual(second.model.weights, first.model.weights);
+  } finally {
+    await shortLived.close();
+  }
+});

@@ -61,9 +61,6 @@ logger.info('startup.ready', {
   recoveredMessages: recovered,
 });
 
-// The first publish then finds the training thread up, its modules loaded.
-trainer.warm();
-
 const firstAdmin = await ensureFirstAdmin(assembly.staff, env);
 if (firstAdmin.created) {
   logger.info('startup.first-admin', { username: firstAdmin.username, from: firstAdmin.oneTimePassword ? 'one-time password' : 'ADMIN_PASSWORD' });

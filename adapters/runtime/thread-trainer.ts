@@ -1,11 +1,12 @@
 /**
  * Node: the matcher's weights are trained in a worker thread (train-worker.ts), so the event loop keeps
- * answering residents while staff publish. The thread starts at the first training and stays for the next one
- * without holding the process open; if it cannot start or dies, that training runs in process instead (logged),
- * and the next one starts a new thread.
+ * answering residents while staff publish. The thread starts at a training and stays for the next one for a
+ * while (`idleMs`), then ends: a thread is a second V8 heap with the matcher's modules loaded (tens of MB of
+ * resident memory), kept for nothing between publishes that come hours apart. It never holds the process open;
+ * if it cannot start or dies, that training runs in process instead (logged), and the next one starts a new thread.
  *
- * The worker is a TypeScript file: it runs through tsx's loader, as `npm start` and `node --import tsx --test`
- * run everything else (see spawn).
+ * The worker is train-worker.js beside this file in the compiled server (`npm start` bundles both,
+ * build-node.ts), or the TypeScript file through tsx's loader (`node --import tsx --test`, see spawn).
  */
 import { Worker } from 'node:worker_threads';
 import type { LabelledText, MatcherOptions } from '../../intents/matcher.ts';
@@ -18,17 +19,20 @@ export interface ThreadTrainerOptions {
   readonly onFallback?: (reason: string) => void;
   /** Told after each training in the thread, with how long it took there. */
   readonly onTrained?: (ms: number) => void;
+  /** How long the thread waits for another training before it ends; 60 s unless given. */
+  readonly idleMs?: number;
 }
 
 export interface ThreadTrainer extends Trainer {
-  /** Starts the thread ahead of the first training (it loads its modules meanwhile); idle, it holds nothing open. */
-  readonly warm: () => void;
+  /** Whether a thread is up now (tests). */
+  readonly running: () => boolean;
   readonly close: () => Promise<void>;
   /** Trainings done in the thread / in process after a failure (tests, logs). */
   readonly counts: () => { thread: number; fallback: number };
 }
 
-const WORKER_URL = new URL('./train-worker.ts', import.meta.url);
+// Compiled (this file is part of a bundled .js), the worker is the bundle's second entry beside it.
+const WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? './train-worker.ts' : './train-worker.js', import.meta.url);
 
 /**
  * A TypeScript worker goes through tsx. On Node 20 `execArgv: ['--import', 'tsx']` does not reach a worker's
@@ -47,6 +51,19 @@ export function createThreadTrainer(options: ThreadTrainerOptions = {}): ThreadT
   let worker: { thread: Worker; pending: Map<number, Job> } | undefined;
   let nextId = 1;
   const counts = { thread: 0, fallback: 0 };
+  const idleMs = options.idleMs ?? 60_000;
+  let idleTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Ends the thread once it has had no job for idleMs; a new job cancels the countdown. */
+  function endWhenIdle(thread: Worker): void {
+    clearTimeout(idleTimer);
+    idleTimer = setTimeout(() => {
+      if (worker?.thread !== thread || worker.pending.size > 0) return;
+      worker = undefined;
+      void thread.terminate();
+    }, idleMs);
+    idleTimer.unref();
+  }
 
   function start(): { thread: Worker; pending: Map<number, Job> } {
     if (worker) return worker;
@@ -62,7 +79,10 @@ export function createThreadTrainer(options: ThreadTrainerOptions = {}): ThreadT
       const job = pending.get(reply.id);
       if (!job) return;
       pending.delete(reply.id);
-      if (pending.size === 0) thread.unref();
+      if (pending.size === 0) {
+        thread.unref();
+        endWhenIdle(thread);
+      }
       if (!reply.ok) return job.reject(new Error(reply.error));
       options.onTrained?.(reply.ms);
       job.resolve({ fingerprint: reply.fingerprint, featureCount: reply.featureCount, model: { classCount: reply.classCount, weights: reply.weights, bias: reply.bias } });
@@ -79,6 +99,7 @@ export function createThreadTrainer(options: ThreadTrainerOptions = {}): ThreadT
     return new Promise<TrainedModel>((resolve, reject) => {
       const { thread, pending } = start();
       const id = nextId++;
+      clearTimeout(idleTimer);
       pending.set(id, { resolve, reject });
       thread.ref();
       thread.postMessage({ id, examples, options: matcherOptions } satisfies TrainRequest);
@@ -97,10 +118,9 @@ export function createThreadTrainer(options: ThreadTrainerOptions = {}): ThreadT
         return inProcessTrainer.train(examples, matcherOptions);
       }
     },
-    warm() {
-      start();
-    },
+    running: () => worker !== undefined,
     async close() {
+      clearTimeout(idleTimer);
       const stopping = worker;
       worker = undefined;
       if (stopping) await stopping.thread.terminate();
