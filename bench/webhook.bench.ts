@@ -29,6 +29,9 @@ const MEMORY_BUDGET_MS = Number(process.env.BENCH_MEMORY_SECONDS ?? 60) * 1000;
 interface ServerStats {
   rssMb: number;
   heapMb: number;
+  /** V8's reserved heap, and memory outside it (Buffers, SQLite and other native allocations are not all counted). */
+  heapTotalMb: number;
+  externalMb: number;
   prepares: number;
   distinctStatements: number;
   inboxUnhandled: number;
@@ -150,6 +153,8 @@ async function serveInChild(): Promise<void> {
       const stats: ServerStats = {
         rssMb: process.memoryUsage().rss / 1048576,
         heapMb: process.memoryUsage().heapUsed / 1048576,
+        heapTotalMb: process.memoryUsage().heapTotal / 1048576,
+        externalMb: process.memoryUsage().external / 1048576,
         prepares: before,
         distinctStatements: texts.size,
         inboxUnhandled: await count('inbox', (q) => q.where('handled_at', 'is', null)),
@@ -303,7 +308,7 @@ async function main(): Promise<void> {
   } else {
     line('  extrapolated to 100,000', 'not enough points in the time budget (raise BENCH_MEMORY_SECONDS)');
   }
-  line('  heap in use at the end', `${Math.round(final.heapMb)} MB`);
+  line('  heap at the end', `${Math.round(final.heapMb)} MB in use of ${Math.round(final.heapTotalMb)} MB reserved, ${Math.round(final.externalMb)} MB external; the rest of the resident set is code, stacks and native allocations`);
 
   const sql = await new Promise<Array<{ sql: string; ms: number; calls: number }>>((resolve) => {
     child.once('message', (m: { type: string; top: Array<{ sql: string; ms: number; calls: number }> }) => resolve(m.top));

@@ -224,6 +224,8 @@ export interface WebChatMailboxTable {
   created_at: string;
   /** When a page first fetched it: delivery to the web chat. */
   fetched_at: string | null;
+  /** The outbox row's delivery key (0018-webchat-delivery-key): a repeated send finds its row instead of adding one. */
+  delivery_key: string | null;
 }
 
 /** A page of a long reply held until the resident asks for it (SMS "THEM"); see bot/continuation-store.ts. */

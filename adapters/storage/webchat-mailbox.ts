@@ -50,11 +50,16 @@ export function createWebChatMailbox(db: Kysely<Database>, now: () => Date = () 
       .limit(Math.min(limit, MAX_FETCH))
       .execute();
 
-  async function insertNext(userId: string, replyJson: string, createdAt: string): Promise<number> {
+  async function alreadyPut(deliveryKey: string): Promise<number | undefined> {
+    const row = await db.selectFrom('webchat_mailbox').select('user_seq').where('delivery_key', '=', deliveryKey).executeTakeFirst();
+    return row === undefined ? undefined : Number(row.user_seq);
+  }
+
+  async function insertNext(userId: string, replyJson: string, createdAt: string, deliveryKey: string | null): Promise<number> {
     // Casts: PostgreSQL cannot infer a parameter's type in a SELECT list; SQLite accepts them as they are.
     const row = await db
       .insertInto('webchat_mailbox')
-      .columns(['user_id', 'user_seq', 'reply_json', 'created_at'])
+      .columns(['user_id', 'user_seq', 'reply_json', 'created_at', 'delivery_key'])
       .expression(
         db
           .selectFrom('webchat_mailbox')
@@ -63,6 +68,7 @@ export function createWebChatMailbox(db: Kysely<Database>, now: () => Date = () 
             sql<number>`coalesce(max(user_seq), 0) + 1`.as('user_seq'),
             sql<string>`cast(${replyJson} as text)`.as('reply_json'),
             sql<string>`cast(${createdAt} as text)`.as('created_at'),
+            sql<string | null>`cast(${deliveryKey} as text)`.as('delivery_key'),
           ])
           .where('user_id', '=', userId),
       )
@@ -72,12 +78,15 @@ export function createWebChatMailbox(db: Kysely<Database>, now: () => Date = () 
   }
 
   return {
-    async put(userId, reply) {
+    async put(userId, reply, deliveryKey) {
       const replyJson = JSON.stringify(reply);
       const createdAt = now().toISOString();
       for (let attempt = 1; ; attempt++) {
         try {
-          return await insertNext(userId, replyJson, createdAt);
+          // Looked up on every attempt: a unique violation may be a racing resend of this same key that won.
+          const earlier = deliveryKey === undefined ? undefined : await alreadyPut(deliveryKey);
+          if (earlier !== undefined) return earlier;
+          return await insertNext(userId, replyJson, createdAt, deliveryKey ?? null);
         } catch (error) {
           if (attempt >= MAX_ATTEMPTS || !isUniqueViolation(error)) throw error;
         }

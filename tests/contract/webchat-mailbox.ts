@@ -87,4 +87,21 @@ export function webchatMailboxContract(harness: () => StoreHarness, dialect: Sto
     assert.deepEqual((await mailbox.fetchAfter('w-erased', 3)).map((i) => i.seq), [1], 'a cursor past the newest number reads from the start');
     assert.deepEqual(await mailbox.fetchAfter('w-erased', 1), []);
   });
+
+  test('a resend of one outbox message (same delivery key) shows once, even racing on two instances', async () => {
+    const store = await harness().fresh();
+    const one = createWebChatMailbox(store.db);
+    const two = createWebChatMailbox(store.another());
+    const first = await one.put('w-resend', text('Phản ánh PA-1 đã xử lý'), 'webchat:report-status:PA-1:0');
+    // The outcome was not recorded (a crash before the "sent" mark): the outbox sends it again, here twice at once.
+    const again = await Promise.all([one.put('w-resend', text('Phản ánh PA-1 đã xử lý'), 'webchat:report-status:PA-1:0'), two.put('w-resend', text('Phản ánh PA-1 đã xử lý'), 'webchat:report-status:PA-1:0')]);
+    assert.deepEqual(again, [first, first]);
+    const next = await two.put('w-resend', text('tin sau'), 'webchat:other:1');
+    const unkeyed = await one.put('w-resend', text('không khoá'));
+    assert.deepEqual((await one.fetchAfter('w-resend', 0)).map((i) => [i.seq, (i.reply as { text: string }).text]), [
+      [first, 'Phản ánh PA-1 đã xử lý'],
+      [next, 'tin sau'],
+      [unkeyed, 'không khoá'],
+    ]);
+  });
 }

@@ -16,7 +16,7 @@ export function createWebChatAdapter(mailbox: WebChatMailbox): ChannelAdapter {
       const reply = payload.body.reply as Reply | undefined;
       if (reply === undefined || typeof reply !== 'object') return { ok: false, retryable: false, reason: 'not a web chat payload (no reply)' };
       try {
-        const seq = await mailbox.put(target.userId, reply);
+        const seq = await mailbox.put(target.userId, reply, target.idempotencyKey);
         return { ok: true, providerMessageId: `webchat-${seq}` };
       } catch (error) {
         // A busy or briefly unavailable database: the outbox tries again later.

@@ -16,7 +16,11 @@ export interface MailboxItem {
  * cannot be pushed to: the outbox "sends" into it, the page polls it. Implemented in adapters/storage.
  */
 export interface WebChatMailbox {
-  put(userId: string, reply: Reply): Promise<number>;
+  /**
+   * Leaves a reply; its number. `deliveryKey` (the same for every attempt to send one outbox message): a second put
+   * with it returns the first one's number and adds nothing, so a resend after an unrecorded outcome shows once.
+   */
+  put(userId: string, reply: Reply, deliveryKey?: string): Promise<number>;
   /** Messages after `seq`, oldest first; marks them fetched (delivered). */
   fetchAfter(userId: string, seq: number, limit?: number): Promise<MailboxItem[]>;
   /** The latest messages, oldest first, for the history a reloaded page shows; also marks them fetched. */
