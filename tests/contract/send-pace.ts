@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { silentLogger } from '../../adapters/http/logger.ts';
+import { deliveryFromEnv } from '../../adapters/runtime/delivery-from-env.ts';
+import { sendPacesFor } from '../../adapters/runtime/send-paces.ts';
 import { sharedSendPaces } from '../../adapters/storage/send-pace-store.ts';
 import type { SendPace } from '../../bot/send-pace.ts';
 import type { StoreHarness } from './harness.ts';
@@ -92,5 +94,17 @@ export function sendPaceContract(harness: () => StoreHarness): void {
     const pace = sharedSendPaces(store.db, silentLogger)('webchat', 0);
     for (let i = 0; i < 50; i++) await pace.take();
     assert.deepEqual(await store.db.selectFrom('send_pace').selectAll().execute(), []);
+  });
+
+  test('the runtime paces in the database on PostgreSQL and D1, in memory on embedded SQLite; OUTBOX_SHARED_PACE overrides', async () => {
+    const store = await harness().fresh();
+    const rows = async () => (await store.db.selectFrom('send_pace').select('provider').orderBy('provider').execute()).map((r) => r.provider);
+    const pacesWith = (env: Record<string, string>) => sendPacesFor(store.db, deliveryFromEnv(env).sharedPace, silentLogger);
+    await pacesWith({})('telegram', PER_SECOND).take();
+    await pacesWith({ OUTBOX_SHARED_PACE: 'maybe' })('gateway', PER_SECOND).take();
+    assert.deepEqual(await rows(), harness().dialect === 'sqlite' ? [] : ['gateway', 'telegram']);
+    await pacesWith({ OUTBOX_SHARED_PACE: '1' })('twilio', PER_SECOND).take();
+    await pacesWith({ OUTBOX_SHARED_PACE: '0' })('zalo', PER_SECOND).take();
+    assert.deepEqual(await rows(), harness().dialect === 'sqlite' ? ['twilio'] : ['gateway', 'telegram', 'twilio']);
   });
 }
