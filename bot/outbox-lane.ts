@@ -1,7 +1,7 @@
 import type { Logger } from './ports/logger.ts';
 import type { LanePolicy } from './delivery-policy.ts';
 import type { DueHead, Outbox, OutboxItem } from './outbox.ts';
-import { createSendPace } from './send-pace.ts';
+import type { SendPaceFactory } from './send-pace.ts';
 
 export interface LaneDeps {
   readonly provider: string;
@@ -9,6 +9,8 @@ export interface LaneDeps {
   readonly slowSendMs: number;
   readonly leaseMs: number;
   readonly outbox: Outbox;
+  /** Makes this lane's pace (asked once, for `provider` at `policy.perSecond`): in-process, or shared by every instance. */
+  readonly paceFor: SendPaceFactory;
   /** Sends one claimed item and records the outcome; never throws. Returns how long the platform asked us to wait. */
   /** `open`: the item is still unfinished afterwards (to be retried, or its lease to run out). */
   readonly deliver: (item: OutboxItem) => Promise<{ readonly pauseMs?: number; readonly open?: boolean }>;
@@ -45,7 +47,7 @@ const READ_AHEAD_MS = 500;
 export function createLane(deps: LaneDeps): Lane {
   const concurrency = Math.max(1, Math.floor(deps.policy.concurrency));
   const maxInFlight = concurrency * (1 + SLOW_PER_SLOT);
-  const pace = createSendPace(deps.policy.perSecond);
+  const pace = deps.paceFor(deps.provider, deps.policy.perSecond);
   const busy = new Set<string>();
   const tasks = new Set<Promise<void>>();
   let slots = 0;
@@ -73,7 +75,7 @@ export function createLane(deps: LaneDeps): Lane {
           void pump(false);
         }, deps.slowSendMs);
         const { pauseMs, open } = await deps.deliver(item);
-        if (pauseMs !== undefined && pauseMs > 0) pace.pauseFor(pauseMs);
+        if (pauseMs !== undefined && pauseMs > 0) await pace.pauseFor(pauseMs);
         // Waiting for a retry: when the lane next falls idle, ask the outbox when to wake.
         if (open === true) wakeUnknown = true;
       } finally {

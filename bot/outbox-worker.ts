@@ -3,6 +3,7 @@ import type { Logger } from './ports/logger.ts';
 import { DEFAULT_DELIVERY, lanePolicy, type DeliveryPolicy } from './delivery-policy.ts';
 import { createLane, type Lane } from './outbox-lane.ts';
 import type { Outbox, OutboxItem } from './outbox.ts';
+import { inProcessPaces, type SendPaceFactory } from './send-pace.ts';
 
 export interface OutboxWorkerDeps {
   readonly outbox: Outbox;
@@ -17,6 +18,11 @@ export interface OutboxWorkerDeps {
   readonly now?: () => Date;
   readonly random?: () => number;
   readonly policy?: Partial<DeliveryPolicy>;
+  /**
+   * Each provider's pace (send-pace.ts): a bucket of this process's own unless given; the runtime gives one kept in
+   * the database when several instances send for the same bots.
+   */
+  readonly paceFor?: SendPaceFactory;
 }
 
 export interface RunSummary {
@@ -142,6 +148,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
       slowSendMs: policy.slowSendMs,
       leaseMs: policy.leaseMs,
       outbox: deps.outbox,
+      paceFor: deps.paceFor ?? inProcessPaces,
       deliver,
       logger: deps.logger,
       now,

@@ -1,13 +1,23 @@
 /**
- * A token bucket: at most `perSecond` sends start each second, in bursts of up to one second's worth. A
- * platform's own "slow down" (429 with retry-after) pauses the bucket for that long.
+ * How fast a provider's sends may start: at most `perSecond` each second, in bursts of up to one second's worth.
+ * A platform's own "slow down" (429 with retry-after) pauses it for that long.
+ *
+ * The lane (outbox-lane.ts) gets one per provider from a SendPaceFactory. In-process (createSendPace) by default:
+ * enough for one process on embedded SQLite, and free. Several processes or isolates sending for the same bot
+ * share one pace in their database instead (adapters/storage/send-pace-store.ts), or together they would send
+ * at N times the platform's limit.
  */
 export interface SendPace {
-  /** Resolves when the next send may start. */
+  /** Resolves when the next send may start. Never rejects: a pace that cannot do better lets the send go. */
   take(): Promise<void>;
-  pauseFor(ms: number): void;
+  /** Holds back every send this pace paces, for `ms` from now; resolves when that is recorded. Never rejects. */
+  pauseFor(ms: number): Promise<void>;
 }
 
+/** The pace of one provider's lane; `perSecond` 0 means no limit (only a platform's pause holds sends back). */
+export type SendPaceFactory = (provider: string, perSecond: number) => SendPace;
+
+/** A token bucket of this process's own. */
 export function createSendPace(perSecond: number, clock: () => number = Date.now): SendPace {
   const capacity = Math.max(1, perSecond);
   let tokens = capacity;
@@ -37,10 +47,13 @@ export function createSendPace(perSecond: number, clock: () => number = Date.now
         await sleep(Math.ceil(((1 - tokens) * 1000) / perSecond));
       }
     },
-    pauseFor(ms) {
+    async pauseFor(ms) {
       pausedUntil = Math.max(pausedUntil, clock() + ms);
     },
   };
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** Every provider paced by a bucket of this process's own (one process on embedded SQLite, tests). */
+export const inProcessPaces: SendPaceFactory = (_provider, perSecond) => createSendPace(perSecond);
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

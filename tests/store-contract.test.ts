@@ -10,6 +10,7 @@ import { conversationContract } from './contract/conversations.ts';
 import { deliveryContract } from './contract/delivery.ts';
 import { d1Harness, sqliteHarness, type StoreHarness } from './contract/harness.ts';
 import { reportContract } from './contract/reports.ts';
+import { sendPaceContract } from './contract/send-pace.ts';
 import { smallStoresContract } from './contract/small-stores.ts';
 import { contentStoresContract } from './contract/content-stores.ts';
 import { auditFilterContract } from './contract/audit-filter.ts';
@@ -31,6 +32,7 @@ function contract(harness: () => StoreHarness, dialect: StoreHarness['dialect'])
   describe('hand-offs and knowledge-base publishing', () => handoffsAndPublishingContract(harness));
   describe('audit log filter', () => auditFilterContract(harness));
   describe('statements past D1\'s 100 bound parameters', () => wideStatementsContract(harness));
+  describe('send pace shared by instances', () => sendPaceContract(harness));
 }
 
 describe('store contract on SQLite', () => {

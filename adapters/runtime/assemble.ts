@@ -57,6 +57,7 @@ import { prepareKnowledge, type PreparedKnowledge } from './prepare-knowledge.ts
 import type { Database } from '../storage/schema.ts';
 import { createBackgroundTasks } from './background.ts';
 import { deliveryFromEnv } from './delivery-from-env.ts';
+import { sendPacesFor } from './send-paces.ts';
 import { channelsFromEnv } from './channels-from-env.ts';
 
 export interface Assembly {
@@ -171,6 +172,8 @@ export async function assemble(db: Kysely<Database>, site: SiteConfig, options: 
     logger,
     now,
     ...(options.random ? { random: options.random } : {}),
+    // In the database when other instances send for the same bots (PostgreSQL, D1), else in memory.
+    paceFor: sendPacesFor(db, delivery.sharedPace, logger),
     policy: { ...delivery.policy, ...(options.outboxBaseDelayMs !== undefined ? { baseDelayMs: options.outboxBaseDelayMs } : {}), ...options.delivery },
   });
   const background = createBackgroundTasks(logger);

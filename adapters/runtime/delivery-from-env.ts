@@ -14,6 +14,16 @@ export interface DeliverySettings {
   readonly inboxMaxAttempts: number;
   /** How often the runtime looks for unhandled messages and due sends. */
   readonly intervalMs: number;
+  /**
+   * OUTBOX_SHARED_PACE: true (1) paces each provider's sends in the database, shared by every instance; false (0)
+   * in each process. Undefined (not set, or anything else): the runtime decides by the database (assemble.ts).
+   */
+  readonly sharedPace?: boolean;
+}
+
+function onOff(value: string | undefined): boolean | undefined {
+  const v = value?.trim();
+  return v === '1' ? true : v === '0' ? false : undefined;
 }
 
 function positive(value: string | undefined, fallback: number): number {
@@ -36,7 +46,7 @@ function perProvider(value: string | undefined): { all?: number; by: Map<string,
 /**
  * Delivery settings from the environment (README "Channels"): OUTBOX_CONCURRENCY, OUTBOX_RATE_PER_SECOND,
  * OUTBOX_DEADLINE_HOURS (each a number or provider=number list), OUTBOX_SLOW_SEND_MS, SEND_TIMEOUT_MS,
- * OUTBOX_LEASE_MS, OUTBOX_MAX_DELAY_MS, INBOX_LEASE_MS, INBOX_MAX_ATTEMPTS, OUTBOX_INTERVAL_MS.
+ * OUTBOX_LEASE_MS, OUTBOX_MAX_DELAY_MS, INBOX_LEASE_MS, INBOX_MAX_ATTEMPTS, OUTBOX_INTERVAL_MS, OUTBOX_SHARED_PACE.
  */
 export function deliveryFromEnv(env: Env): DeliverySettings {
   const concurrency = perProvider(env.OUTBOX_CONCURRENCY);
@@ -58,6 +68,7 @@ export function deliveryFromEnv(env: Env): DeliverySettings {
   const sendTimeoutMs = positive(env.SEND_TIMEOUT_MS, DEFAULT_SEND_TIMEOUT_MS);
   // A send's lease must outlast its request, or a slow send would be taken over and sent twice.
   const leaseMs = Math.max(positive(env.OUTBOX_LEASE_MS, sendTimeoutMs + 15_000), sendTimeoutMs + 1_000);
+  const sharedPace = onOff(env.OUTBOX_SHARED_PACE);
   return {
     policy: {
       ...DEFAULT_DELIVERY,
@@ -70,5 +81,6 @@ export function deliveryFromEnv(env: Env): DeliverySettings {
     inboxLeaseMs: positive(env.INBOX_LEASE_MS, DEFAULT_INBOX_LEASE_MS),
     inboxMaxAttempts: Math.floor(positive(env.INBOX_MAX_ATTEMPTS, DEFAULT_INBOX_MAX_ATTEMPTS)),
     intervalMs: positive(env.OUTBOX_INTERVAL_MS, 2_000),
+    ...(sharedPace !== undefined ? { sharedPace } : {}),
   };
 }

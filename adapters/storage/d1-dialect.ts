@@ -30,7 +30,7 @@ const LOCK_WAIT_MS = 30_000;
  * process, one connection); on D1 several isolates may start migrating at once after a deploy. `is_locked`
  * holds the time the lock was taken, so a lock left by a dead isolate expires.
  */
-class D1Adapter extends SqliteAdapter {
+export class D1Adapter extends SqliteAdapter {
   override async acquireMigrationLock(db: Kysely<any>, options: MigrationLockOptions): Promise<void> {
     for (let waited = 0; ; waited += LOCK_WAIT_STEP_MS) {
       const now = Date.now();

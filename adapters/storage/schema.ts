@@ -162,6 +162,13 @@ export interface RateWindowTable {
   noticed: number;
 }
 
+/** One provider's send pace shared by every instance (adapters/storage/send-pace-store.ts). */
+export interface SendPaceTable {
+  provider: string;
+  /** The earliest time the next send may start, in milliseconds since 1970 (bigint on PostgreSQL). */
+  next_at: number;
+}
+
 export interface ChannelTokenTable {
   channel: string;
   access_token: string;
@@ -300,6 +307,7 @@ export interface Database {
   outbox: OutboxTable;
   sms_opt_outs: SmsOptOutTable;
   rate_windows: RateWindowTable;
+  send_pace: SendPaceTable;
   continuation_pages: ContinuationPageTable;
   channel_tokens: ChannelTokenTable;
   reports: ReportTable;

@@ -15,6 +15,7 @@ import { handoffs } from './0013-handoffs.ts';
 import { kbEditing } from './0013-kb-editing.ts';
 import { webchatOrder } from './0014-webchat-order.ts';
 import { hotIndexes } from './0016-hot-indexes.ts';
+import { sendPace } from './0017-send-pace.ts';
 import { webchatDeliveryKey } from './0018-webchat-delivery-key.ts';
 
 /** The static list every dialect runs (no file-system scan, so it also works inside a Worker bundle). */
@@ -35,6 +36,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0013-kb-editing': kbEditing,
   '0014-webchat-order': webchatOrder,
   '0016-hot-indexes': hotIndexes,
+  '0017-send-pace': sendPace,
   '0018-webchat-delivery-key': webchatDeliveryKey,
 };
 
