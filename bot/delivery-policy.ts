@@ -5,7 +5,7 @@
 export interface LanePolicy {
   /** Sends in progress at once for this provider (each conversation still one at a time, in order). */
   readonly concurrency: number;
-  /** Sends started per second at most (0: no limit); bursts up to one second's worth. */
+  /** Sends started per second at most (0: no limit), spaced evenly: no one-second window holds more. */
   readonly perSecond: number;
   /** How long after it was queued a reply is still retried; past this it is dead-lettered with the reason. */
   readonly deadlineMs: number;

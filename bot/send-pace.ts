@@ -1,6 +1,8 @@
 /**
- * How fast a provider's sends may start: at most `perSecond` each second, in bursts of up to one second's worth.
- * A platform's own "slow down" (429 with retry-after) pauses it for that long.
+ * How fast a provider's sends may start: one every 1/perSecond seconds, no bursts, so no one-second window ever
+ * holds more than `perSecond` (a bucket that let a second's worth go at once after an idle spell let through
+ * nearly twice the rate in the second that followed: 49 where Telegram allows about 30). A platform's own
+ * "slow down" (429 with retry-after) pauses it for that long.
  *
  * The lane (outbox-lane.ts) gets one per provider from a SendPaceFactory. In-process (createSendPace) by default:
  * enough for one process on embedded SQLite, and free. Several processes or isolates sending for the same bot
@@ -17,9 +19,9 @@ export interface SendPace {
 /** The pace of one provider's lane; `perSecond` 0 means no limit (only a platform's pause holds sends back). */
 export type SendPaceFactory = (provider: string, perSecond: number) => SendPace;
 
-/** A token bucket of this process's own. */
+/** Sends spaced by this process's own clock (a token bucket holding one token). */
 export function createSendPace(perSecond: number, clock: () => number = Date.now): SendPace {
-  const capacity = Math.max(1, perSecond);
+  const capacity = 1;
   let tokens = capacity;
   let refilledAt = clock();
   let pausedUntil = 0;

@@ -6,15 +6,15 @@ import type { Database } from './schema.ts';
 /**
  * Each provider's send pace kept in the database (table send_pace, migration 0017), so every instance or isolate
  * sending for the same bot spends one budget: N processes together start at most `perSecond` sends a second, as
- * one would, in bursts of up to one second's worth (like the in-process bucket, bot/send-pace.ts).
+ * one would, spaced with no bursts (like the in-process pace, bot/send-pace.ts).
  *
  * The row holds `next_at`, the earliest time (milliseconds) the next send may start. A take reserves a slot with
  * one statement, then sleeps until it inside the send that asked (nothing waits across a Worker's invocations):
  *
- *   next_at := max(next_at, now - burst) + interval     the slot is the value before `+ interval`
+ *   next_at := max(next_at, now) + interval     the slot is the value before `+ interval`
  *
- * so reserved slots are `interval` apart, and after an idle second up to one second's worth fall in the past and
- * go at once. A platform's 429 raises next_at to the end of its retry-after, for every instance.
+ * so reserved slots are `interval` apart and never in the past: the first send after an idle spell goes at once,
+ * the next one an interval later. A platform's 429 raises next_at to the end of its retry-after, for every instance.
  *
  * Slots are reckoned on each instance's clock: clocks apart by d milliseconds start sends up to d early or late
  * against each other (NTP keeps d to a few).
@@ -29,8 +29,6 @@ function sharedSendPace(db: Kysely<Database>, provider: string, perSecond: numbe
   // Whole milliseconds (next_at is an integer; PostgreSQL's bigint takes no fraction), rounded towards slower; so
   // rates above 1000 a second come out at 1000, far above any platform's.
   const intervalMs = Math.ceil(1000 / perSecond);
-  // How far next_at may lag behind now: what lets a burst of one second's worth (at least one) go at once.
-  const burstLagMs = (Math.max(1, Math.floor(perSecond)) - 1) * intervalMs;
   // While the database fails, sends go at this process's own pace rather than not at all (or all at once).
   const fallback = createSendPace(perSecond, clock);
   // A pause this process heard, to hold back its own sends already waiting for a slot reserved before it.
@@ -55,7 +53,7 @@ function sharedSendPace(db: Kysely<Database>, provider: string, perSecond: numbe
       for (;;) {
         let slot: number;
         try {
-          slot = (await raise(clock() - burstLagMs, intervalMs)) - intervalMs;
+          slot = (await raise(clock(), intervalMs)) - intervalMs;
         } catch (error) {
           logger.error('outbox.pace-failed', { provider, error: error instanceof Error ? error.name : 'unknown' });
           return fallback.take();
