@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Decision } from '../intents/decide.ts';
 import { buildMatcher } from '../intents/matcher.ts';
-import { ADDED_TERMS_MARK, withOfficialWording } from '../intents/official-wording.ts';
+import { ADDED_TERMS_MARK, OFFICIAL_WORDING, withOfficialWording } from '../intents/official-wording.ts';
 import { canonicalTokens } from '../intents/retrieval.ts';
 import { decideScope, type ScopeEvidence, type ScopeOutcome, type ScopeProbe } from '../intents/scope.ts';
 import { readMessage, readingLabels } from '../knowledge-base/catalogue/read-message.ts';
@@ -66,7 +66,23 @@ const WORDINGS: ReadonlyArray<readonly [string, string | undefined]> = [
   ['xin lý lịch để đi làm', 'tu phap'],
   ['xin phiếu lý lịch tư pháp', undefined],
   ['đăng ký kết hôn', undefined],
+  ['nhà em bị mất sổ đỏ', 'cap lai giay chung nhan do bi mat'],
+  ['khai thuế GTGT theo quý', 'gia tri gia tang'],
+  ['rút bhxh 1 lần', 'bao hiem xa hoi mot lan'],
+  // Folding merges "cấm đổ" with "cầm đồ" and "bên đó" with "bến đò": such keys are lengthened or left out.
+  ['biển cấm đổ rác bị mất', undefined],
+  ['bên đó có làm thứ bảy không', undefined],
 ];
+test('official wording: every pair is written in the canonical syllables a message is read as', () => {
+  // A key the reader never produces (marks, "đ", an abbreviation it expands) would silently never match.
+  const canonical = (phrase: string): string => canonicalTokens(phrase.replaceAll('<num>', '1')).join(' ');
+  for (const [resident, official] of OFFICIAL_WORDING) {
+    assert.equal(canonical(resident), resident);
+    assert.equal(canonical(official), official);
+  }
+  assert.equal(new Set(OFFICIAL_WORDING.map(([r, o]) => `${r}>${o}`)).size, OFFICIAL_WORDING.length, 'a pair is listed twice');
+});
+
 for (const [text, added] of WORDINGS) {
   test(`official wording: "${text}" ${added === undefined ? 'is left as it is' : `also reads "${added}"`}`, () => {
     const tokens = canonicalTokens(text);
