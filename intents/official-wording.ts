@@ -583,10 +583,12 @@ export const OFFICIAL_WORDING: ReadonlyArray<readonly [resident: string, officia
   ['dong vat hoang da', 'dong vat rung'],
 
   // ── Crops, plant protection (Agriculture) ────────────────────────────────────────────────────────────────
-  ['thuoc tru sau', 'thuoc bao ve thuc vat'],
-  ['thuoc sau', 'thuoc bao ve thuc vat'],
-  ['thuoc diet co', 'thuoc bao ve thuc vat'],
-  ['thuoc xit', 'thuoc bao ve thuc vat'],
+  // Only the trade: residents name pesticides mostly in complaints about spraying, which are reports of ours.
+  ['ban thuoc tru sau', 'buon ban thuoc bao ve thuc vat'],
+  ['ban thuoc sau', 'buon ban thuoc bao ve thuc vat'],
+  ['ban thuoc diet co', 'buon ban thuoc bao ve thuc vat'],
+  ['dai ly thuoc tru sau', 'buon ban thuoc bao ve thuc vat'],
+  ['cua hang thuoc tru sau', 'buon ban thuoc bao ve thuc vat'],
   ['bvtv', 'bao ve thuc vat'],
   ['giong lua', 'giong cay trong'],
   ['lua giong', 'giong cay trong'],
