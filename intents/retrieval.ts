@@ -1,5 +1,6 @@
 import { canonicalize } from './expand.ts';
 import { foldedTokens } from './fold.ts';
+import { createSearch } from './retrieval-search.ts';
 
 /**
  * Okapi BM25 over syllable unigrams and bigrams of the folded text (abbreviations expanded as the matcher reads
@@ -38,8 +39,10 @@ export interface RetrievalQuery {
 
 export interface RetrievalIndex {
   query(tokens: readonly string[]): RetrievalQuery;
-  /** Best hit per key, at most `limit` keys per group, best first. */
-  search(query: RetrievalQuery, limit: number): RetrievalHit[];
+  /** Best hit per key, at most `limits[g]` keys of group g (none when absent), best first. */
+  search(query: RetrievalQuery, limits: readonly number[]): RetrievalHit[];
+  /** Whether some document of `group` scores at least `share` (0..1) of what the query could attain: no ranking. */
+  reaches(query: RetrievalQuery, group: number, share: number): boolean;
   /** True when some document of `group` contains the term. */
   groupHas(termId: number, group: number): boolean;
   /** True when some document filed under `key` contains the term (keys of the groups given at build only). */
@@ -82,8 +85,15 @@ export const retrievalTerms = (text: string): Map<string, number> => termsOf(can
 
 const weightOf = (term: string): number => (term.includes(' ') ? BIGRAM_WEIGHT : 1);
 
-export function buildRetrievalIndex(documents: readonly RetrievalDocument[], vocabularyGroups: readonly number[] = []): RetrievalIndex {
+export function buildRetrievalIndex(input: readonly RetrievalDocument[], vocabularyGroups: readonly number[] = []): RetrievalIndex {
   const started = performance.now();
+  // Documents are numbered group by group (in their given order within a group), so each term's postings of one
+  // group are one run (retrieval-search.ts walks a group's runs only). Terms are numbered in the order the given
+  // documents first use them, so sums over a document's terms (docWeights) add up in the same order as ever.
+  const byGroup = input.map((_, i) => i).sort((a, b) => (input[a] as RetrievalDocument).group - (input[b] as RetrievalDocument).group || a - b);
+  const numberOf = new Int32Array(input.length);
+  byGroup.forEach((original, d) => (numberOf[original] = d));
+  const documents = byGroup.map((original) => input[original] as RetrievalDocument);
   const analysed = documents.map((d) => (d.tokens === undefined ? retrievalTerms(d.text) : termsOf(d.tokens)));
   const lengths = analysed.map((terms) => {
     let n = 0;
@@ -98,22 +108,26 @@ export function buildRetrievalIndex(documents: readonly RetrievalDocument[], voc
     groupLength.set(d.group, g);
   });
   const building = new Map<string, { docs: number[]; factors: number[] }>();
-  analysed.forEach((terms, i) => {
+  for (let original = 0; original < input.length; original++) {
+    const i = numberOf[original] as number;
     const group = groupLength.get((documents[i] as RetrievalDocument).group) as { total: number; n: number };
     const norm = K1 * (1 - B + (B * (lengths[i] as number)) / Math.max(1, group.total / group.n));
-    for (const [term, tf] of terms) {
+    for (const [term, tf] of analysed[i] as Map<string, number>) {
       let list = building.get(term);
       if (list === undefined) building.set(term, (list = { docs: [], factors: [] }));
       list.docs.push(i);
       list.factors.push((tf * (K1 + 1)) / (tf + norm));
     }
-  });
+  }
   const n = documents.length;
-  // Postings of every term in three flat arrays (term t's documents are docs[starts[t]..starts[t+1]], ascending), not
-  // a pair of typed arrays per term: ~30,000 terms would each carry two ArrayBuffers' overhead (about 15 MB in all).
+  const groupCount = Math.max(0, ...documents.map((d) => d.group)) + 1;
+  const docGroup = Int32Array.from(documents, (d) => d.group);
+  // Postings of every term in flat arrays (term t's documents of group g are docs[slices[t·G + g] .. slices[t·G + g + 1]],
+  // ascending), not a pair of typed arrays per term: ~30,000 terms would each carry two ArrayBuffers' overhead.
   // `factors` holds the term's BM25 factor in each document, precomputed: tf·(k1+1) / (tf + k1·(1 − b + b·len/avglen)).
   const termIds = new Map<string, number>();
-  const starts = new Int32Array(building.size + 1);
+  const slices = new Int32Array(building.size * groupCount + 1);
+  const maxFactors = new Float32Array(building.size * groupCount);
   let total = 0;
   for (const list of building.values()) total += list.docs.length;
   const docs = new Int32Array(total);
@@ -122,23 +136,57 @@ export function buildRetrievalIndex(documents: readonly RetrievalDocument[], voc
   // Bit g set when a document of group g holds the term: "is this word only in the catalogue?" without a search.
   const groupBits = new Uint32Array(building.size);
   const docWeights = new Float64Array(n);
+  const termsPerDoc = new Int32Array(n + 1);
+  const fillGroup = new Int32Array(groupCount);
   let at = 0;
   for (const [term, list] of building) {
     const t = termIds.size;
     termIds.set(term, t);
-    starts[t] = at;
-    docs.set(list.docs, at);
-    factors.set(list.factors, at);
+    // A list holds each group's documents ascending, groups interleaved: each group's run is placed in turn.
+    fillGroup.fill(0);
+    for (const d of list.docs) fillGroup[docGroup[d] as number] = (fillGroup[docGroup[d] as number] as number) + 1;
+    for (let g = 0, start = at; g < groupCount; g++) {
+      slices[t * groupCount + g] = start;
+      start += fillGroup[g] as number;
+      fillGroup[g] = slices[t * groupCount + g] as number;
+    }
+    list.docs.forEach((d, j) => {
+      const to = fillGroup[docGroup[d] as number] as number;
+      fillGroup[docGroup[d] as number] = to + 1;
+      docs[to] = d;
+      factors[to] = list.factors[j] as number;
+      const slot = t * groupCount + (docGroup[d] as number);
+      maxFactors[slot] = Math.max(maxFactors[slot] as number, factors[to] as number);
+    });
     at += list.docs.length;
     const df = list.docs.length;
     const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5)) * weightOf(term);
     idfs[t] = idf;
     for (const d of list.docs) {
-      groupBits[t] = (groupBits[t] as number) | (1 << (documents[d] as RetrievalDocument).group);
+      groupBits[t] = (groupBits[t] as number) | (1 << (docGroup[d] as number));
       docWeights[d] = (docWeights[d] as number) + idf;
+      termsPerDoc[d + 1] = (termsPerDoc[d + 1] as number) + 1;
     }
   }
-  starts[building.size] = at;
+  slices[building.size * groupCount] = at;
+  const termEnd = (t: number): number => slices[(t + 1) * groupCount] as number;
+  // The same postings by document (terms ascending): a document's exact score without walking whole term lists.
+  for (let d = 0; d < n; d++) termsPerDoc[d + 1] = (termsPerDoc[d + 1] as number) + (termsPerDoc[d] as number);
+  const termStarts = termsPerDoc;
+  const docTerms = new Int32Array(total);
+  const docFactors = new Float32Array(total);
+  const docMaxFactors = new Float32Array(n);
+  const fill = termStarts.slice(0, n);
+  for (let t = 0; t < building.size; t++) {
+    for (let p = slices[t * groupCount] as number; p < termEnd(t); p++) {
+      const d = docs[p] as number;
+      const to = fill[d] as number;
+      docTerms[to] = t;
+      docFactors[to] = factors[p] as number;
+      docMaxFactors[d] = Math.max(docMaxFactors[d] as number, factors[p] as number);
+      fill[d] = to + 1;
+    }
+  }
 
   // Hits are collected per key (a label has many phrasings), so keys are numbered once here.
   const keyIds = new Map<string, number>();
@@ -148,9 +196,6 @@ export function buildRetrievalIndex(documents: readonly RetrievalDocument[], voc
     return id;
   });
   const keyNames = [...keyIds.keys()];
-  const keyGroups = new Int32Array(keyNames.length);
-  documents.forEach((d, i) => (keyGroups[keyOfDoc[i] as number] = d.group));
-  const groupCount = Math.max(0, ...documents.map((d) => d.group)) + 1;
   // Each key's vocabulary (only for the groups asked for: our own topics, a few thousand terms in all).
   const vocabularies = new Map<string, Set<number>>();
   analysed.forEach((terms, i) => {
@@ -160,14 +205,10 @@ export function buildRetrievalIndex(documents: readonly RetrievalDocument[], voc
     if (vocabulary === undefined) vocabularies.set(d.key, (vocabulary = new Set()));
     for (const term of terms.keys()) vocabulary.add(termIds.get(term) as number);
   });
+  const ranked = createSearch({
+    groupCount, slices, docs, factors, maxFactors, termStarts, terms: docTerms, termFactors: docFactors, docMaxFactors, termCount: building.size, keyOfDoc, keyCount: keyNames.length,
+  });
 
-  // Scratch space reused by every search: a query allocates only its hits.
-  const scores = new Float64Array(n);
-  const touched = new Int32Array(n);
-  const keyBest = new Float64Array(keyNames.length);
-  const keyDoc = new Int32Array(keyNames.length);
-  const touchedKeys = new Int32Array(keyNames.length);
-  const tops: number[][] = Array.from({ length: groupCount }, () => []);
   // An unknown term still counts toward what was attainable, at the rarest IDF.
   const unknownIdf = Math.log(1 + (n + 0.5) / 0.5);
 
@@ -247,55 +288,15 @@ export function buildRetrievalIndex(documents: readonly RetrievalDocument[], voc
     return { ids, weights, attainable };
   }
 
-  function search(q: RetrievalQuery, limit: number): RetrievalHit[] {
-    let count = 0;
-    for (let i = 0; i < q.ids.length; i++) {
-      const t = q.ids[i] as number;
-      if (t < 0) continue;
-      const qw = q.weights[i] as number;
-      const end = starts[t + 1] as number;
-      for (let j = starts[t] as number; j < end; j++) {
-        const d = docs[j] as number;
-        if (scores[d] === 0) touched[count++] = d;
-        scores[d] = (scores[d] as number) + qw * (factors[j] as number);
-      }
-    }
-    // Best document per key, then the best `limit` keys of each group by insertion into a short list.
-    let keyCount = 0;
-    for (let j = 0; j < count; j++) {
-      const d = touched[j] as number;
-      const k = keyOfDoc[d] as number;
-      const score = scores[d] as number;
-      scores[d] = 0;
-      if (keyBest[k] === 0) touchedKeys[keyCount++] = k;
-      if (score > (keyBest[k] as number)) {
-        keyBest[k] = score;
-        keyDoc[k] = d;
-      }
-    }
-    for (const top of tops) top.length = 0;
-    for (let j = 0; j < keyCount; j++) {
-      const k = touchedKeys[j] as number;
-      const top = tops[keyGroups[k] as number] as number[];
-      const score = keyBest[k] as number;
-      if (top.length >= limit && (keyBest[top[top.length - 1] as number] as number) >= score) continue;
-      let i = top.length;
-      while (i > 0 && (keyBest[top[i - 1] as number] as number) < score) i--;
-      top.splice(i, 0, k);
-      if (top.length > limit) top.pop();
-    }
-    const hits: RetrievalHit[] = [];
-    for (const top of tops) {
-      for (const k of top) hits.push({ key: keyNames[k] as string, group: keyGroups[k] as number, score: (keyBest[k] as number) / q.attainable, doc: keyDoc[k] as number });
-    }
-    for (let j = 0; j < keyCount; j++) keyBest[touchedKeys[j] as number] = 0;
+  function search(q: RetrievalQuery, limits: readonly number[]): RetrievalHit[] {
+    const hits = ranked.top(q, limits).map((h) => ({ key: keyNames[h.key] as string, group: h.group, score: h.score / q.attainable, doc: h.doc }));
     return hits.sort((a, b) => b.score - a.score);
   }
 
   /** Whether document d is in term t's postings: binary search, the postings are in document order. */
   function contains(t: number, d: number): boolean {
-    let lo = starts[t] as number;
-    let hi = (starts[t + 1] as number) - 1;
+    let lo = slices[t * groupCount] as number;
+    let hi = termEnd(t) - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       const at = docs[mid] as number;
@@ -322,6 +323,7 @@ export function buildRetrievalIndex(documents: readonly RetrievalDocument[], voc
   return {
     query,
     search,
+    reaches: (q, group, share) => ranked.reaches(q, group, share),
     groupHas: (t, group) => t >= 0 && ((groupBits[t] as number) & (1 << group)) !== 0,
     keyHas: (key, t) => vocabularies.get(key)?.has(t) ?? false,
     shared,

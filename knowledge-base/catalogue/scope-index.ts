@@ -11,11 +11,13 @@ const OURS = 1;
 const OUTSIDE = 2;
 /** Catalogue hits kept per message: the reply offers at most three. */
 const OFFERED = 3;
+/** Keys ranked per group: the catalogue's best three and our best phrasing (off-topic phrasings only share term rarity). */
+const LIMITS: readonly number[] = Object.assign(new Array<number>(3).fill(0), { [CATALOGUE]: OFFERED, [OURS]: 1 });
 
 export interface ScopeIndex {
   /** The scope questions about one message, from the canonical syllables the matcher read (MatchResult.tokens). */
   probe(tokens: readonly string[]): ScopeProbe;
-  /** How a text scores against the uncovered catalogue, our own phrasings and what we know is off-topic. */
+  /** How a text scores against the uncovered catalogue and our own phrasings. */
   evidence(text: string, label?: string): ScopeEvidence;
   procedure(code: string): CatalogueProcedure | undefined;
   /** Codes some knowledge-base entry covers: never offered as catalogue procedures. */
@@ -59,18 +61,17 @@ export function buildScopeIndex(procedures: readonly CatalogueProcedure[], phras
     return {
       // Words of the catalogue's procedure names that the topic's phrasings never use: what `foreign` can reach at most.
       foreignBound: (label) => foreignTo(label, (i) => index.groupHas(query.ids[i] as number, CATALOGUE)),
+      catalogueReaches: (share) => index.reaches(query, CATALOGUE, share),
       evidence(label) {
-        const hits = index.search(query, OFFERED);
+        const hits = index.search(query, LIMITS);
         const catalogue = hits.filter((h) => h.group === CATALOGUE).map((h) => ({ code: h.key, score: h.score }));
         const ours = hits.find((h) => h.group === OURS);
-        const outside = hits.find((h) => h.group === OUTSIDE);
         const best = hits.find((h) => h.group === CATALOGUE);
         const shared = best === undefined ? undefined : index.shared(query, best.doc);
         const inBest = new Set(shared?.terms ?? []);
         return {
           catalogue,
           ours: ours === undefined ? undefined : { label: ours.key, score: ours.score },
-          outside: outside?.score ?? 0,
           foreign: foreignTo(label, (i) => inBest.has(i)),
           nameShare: shared === undefined || shared.docWeight === 0 ? 0 : shared.weight / shared.docWeight,
         };
