@@ -12,6 +12,14 @@ export interface CanonicalText {
 const DIGITS = /^\d+$/;
 // The unambiguous table split into syllables once, not on every message.
 const EXPANSIONS = new Map(Object.entries(UNAMBIGUOUS).map(([token, expansion]) => [token, expansion.split(' ')] as const));
+// Maps, not the tables' objects, for every message token: `token in object` also finds "constructor" (the reading
+// was then a function and the matcher threw), and a property read by an arbitrary string is the slow path.
+const READINGS: ReadonlyMap<string, readonly string[]> = new Map(Object.entries(AMBIGUOUS));
+
+/** Whether a folded token is a chat abbreviation the expansion rewrites or reads by context. */
+export function isAbbreviation(token: string): boolean {
+  return EXPANSIONS.has(token) || READINGS.has(token);
+}
 const REPORT_CODE = /^pa\d{3,6}$/;
 // What follows "dk"/"dky" when it means đăng ký: the things one registers.
 const REGISTRABLE = new Set(['kd', 'hkd', 'dn', 'ks', 'tam', 'thuong', 'khai', 'ket', 'kinh', 'xe', 'ho', 'bien', 'dat', 'thue', 'cu', 'nhan', 'lai', 'giam', 'doanh', 'cap', 'tai', 'vneid', 'dinh', 'bhyt', 'hoc', 'thi', 'tu', 'so', 'nuoi', 'lai']);
@@ -70,9 +78,9 @@ function readAmbiguous(token: string, tokens: readonly string[], i: number): str
       return i + 1 < tokens.length ? 'quan' : undefined;
     case 'tr': case 'd': case 'h':
       // Units after a number: 5 tr (triệu), 50.000 đ (đồng), 8 h (giờ).
-      return DIGITS.test(prev) ? AMBIGUOUS[token]?.[0] : undefined;
+      return DIGITS.test(prev) ? READINGS.get(token)?.[0] : undefined;
     case 'e': case 'a': case 'c': case 'b':
-      return i === 0 ? AMBIGUOUS[token]?.[0] : undefined;
+      return i === 0 ? READINGS.get(token)?.[0] : undefined;
     case 'r':
       return 'roi';
     case 'v': case 'z':
@@ -106,7 +114,7 @@ export function canonicalize(folded: readonly string[]): CanonicalText {
       if (certain.length > 1) extras.push(token);
       return;
     }
-    const readings = AMBIGUOUS[token];
+    const readings = READINGS.get(token);
     if (readings === undefined) {
       tokens.push(token);
       return;

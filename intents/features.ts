@@ -1,5 +1,4 @@
-import { AMBIGUOUS, UNAMBIGUOUS } from './abbreviations.ts';
-import { canonicalize, type CanonicalText } from './expand.ts';
+import { canonicalize, isAbbreviation, type CanonicalText } from './expand.ts';
 import { stripMarks } from './fold.ts';
 import { markedTokens } from './marks.ts';
 import type { SpellingIndex } from './spelling.ts';
@@ -40,7 +39,7 @@ export function analyse(text: string, spelling?: SpellingIndex): AnalysedText {
     }
     const token = folded[i] as string;
     const key = keys[i];
-    if (key === undefined && token.length >= 2 && !isSyllable(token) && !(token in UNAMBIGUOUS) && !(token in AMBIGUOUS)) {
+    if (key === undefined && token.length >= 2 && !isSyllable(token) && !isAbbreviation(token)) {
       const decoded = decodeTyped(token);
       if (decoded !== undefined) {
         folded[i] = decoded.folded;
