@@ -165,7 +165,7 @@ export function buildMatcher(examples: readonly LabelledText[], options: Matcher
       for (let c = 0; c < labels.length; c++) scores[c] = (scores[c] as number) + options.neighbourWeight * (nearest[c] as number);
     }
     softmax(scores);
-    const result = { ...ranked(scores, labels, unknownShare), tokens: reading.tokens };
+    const result = ranked(scores, labels, unknownShare, reading.tokens);
     const { labels: found, generic } = vagueness.candidates(reading.tokens);
     const vague = [...found];
     // The words fit several topics, but the model may still know better: a message it reads as one of ours
@@ -202,16 +202,17 @@ function softmax(scores: Float64Array): void {
   for (let c = 0; c < scores.length; c++) scores[c] = (scores[c] as number) / sum;
 }
 
-function ranked(p: Float64Array, labels: readonly string[], unknownShare: number): MatchResult {
-  const top: ScoredLabel[] = [];
+function ranked(p: Float64Array, labels: readonly string[], unknownShare: number, tokens: readonly string[]): MatchResult {
+  // The best ALTERNATIVES + 1 classes by insertion (a strictly higher score moves up, so ties keep class order).
+  const best: number[] = [];
   for (let c = 0; c < labels.length; c++) {
     const score = p[c] as number;
-    if (top.length <= ALTERNATIVES || score > (top[top.length - 1] as ScoredLabel).score) {
-      top.push({ label: labels[c] as string, score });
-      top.sort((a, b) => b.score - a.score);
-      if (top.length > ALTERNATIVES + 1) top.pop();
-    }
+    if (best.length > ALTERNATIVES && score <= (p[best[ALTERNATIVES] as number] as number)) continue;
+    let at = Math.min(best.length, ALTERNATIVES);
+    while (at > 0 && score > (p[best[at - 1] as number] as number)) at--;
+    best.splice(at, 0, c);
+    if (best.length > ALTERNATIVES + 1) best.pop();
   }
-  const [best, ...alternatives] = top as [ScoredLabel, ...ScoredLabel[]];
-  return { label: best.label, score: best.score, alternatives, unknownShare };
+  const [first, ...rest] = best.map((c) => ({ label: labels[c] as string, score: p[c] as number })) as [ScoredLabel, ...ScoredLabel[]];
+  return { label: first.label, score: first.score, alternatives: rest, unknownShare, tokens };
 }

@@ -1,5 +1,6 @@
 import { canonicalize } from './expand.ts';
 import { foldedTokens } from './fold.ts';
+import { buildPairTable } from './pair-table.ts';
 import { createSearch } from './retrieval-search.ts';
 
 /**
@@ -45,12 +46,28 @@ export interface RetrievalIndex {
   reaches(query: RetrievalQuery, group: number, share: number): boolean;
   /** True when some document of `group` contains the term. */
   groupHas(termId: number, group: number): boolean;
-  /** True when some document filed under `key` contains the term (keys of the groups given at build only). */
-  keyHas(key: string, termId: number): boolean;
+  /** The terms of the documents filed under `key` (keys of the groups given at build only; none for others). */
+  vocabulary(key: string): TermSet;
   /** The query terms document `doc` contains, as their summed weight, and the document's own summed term weight. */
   shared(query: RetrievalQuery, doc: number): { readonly weight: number; readonly docWeight: number; readonly terms: readonly number[] };
   readonly stats: { readonly documents: number; readonly terms: number; readonly buildMs: number };
 }
+
+/** A set of term ids as bits. */
+export class TermSet {
+  private readonly bits: Uint32Array;
+  constructor(termCount: number) {
+    this.bits = new Uint32Array((termCount >> 5) + 1);
+  }
+  add(term: number): void {
+    this.bits[term >> 5] = (this.bits[term >> 5] as number) | (1 << (term & 31));
+  }
+  /** False for -1 (a term no document has). */
+  has(term: number): boolean {
+    return term >= 0 && ((this.bits[term >> 5] as number) & (1 << (term & 31))) !== 0;
+  }
+}
+const NO_TERMS = new TermSet(0);
 
 const K1 = 1.2;
 const B = 0.75;
@@ -196,13 +213,13 @@ export function buildRetrievalIndex(input: readonly RetrievalDocument[], vocabul
     return id;
   });
   const keyNames = [...keyIds.keys()];
-  // Each key's vocabulary (only for the groups asked for: our own topics, a few thousand terms in all).
-  const vocabularies = new Map<string, Set<number>>();
+  // Each key's vocabulary (only for the groups asked for: our own topics), one bit per term: a few kilobytes a key.
+  const vocabularies = new Map<string, TermSet>();
   analysed.forEach((terms, i) => {
     const d = documents[i] as RetrievalDocument;
     if (!vocabularyGroups.includes(d.group)) return;
     let vocabulary = vocabularies.get(d.key);
-    if (vocabulary === undefined) vocabularies.set(d.key, (vocabulary = new Set()));
+    if (vocabulary === undefined) vocabularies.set(d.key, (vocabulary = new TermSet(termIds.size)));
     for (const term of terms.keys()) vocabulary.add(termIds.get(term) as number);
   });
   const ranked = createSearch({
@@ -212,16 +229,25 @@ export function buildRetrievalIndex(input: readonly RetrievalDocument[], vocabul
   // An unknown term still counts toward what was attainable, at the rarest IDF.
   const unknownIdf = Math.log(1 + (n + 0.5) / 0.5);
 
-  // Pairs looked up by their syllables' ids, so a query builds no "a b" strings: ids < 2^21, keys stay exact.
-  const PAIR = 2 ** 21;
-  const pairIds = new Map<number, number>();
+  // A message's syllables are looked up among the syllables alone (a fifth of the terms), and a pair of known
+  // syllables by their numbers (pair-table.ts), so a query builds no "a b" strings.
+  const syllables = new Map<string, number>();
+  const syllableTerms: number[] = [];
+  for (const [term, t] of termIds) {
+    if (term.includes(' ')) continue;
+    syllables.set(term, syllables.size);
+    syllableTerms.push(t);
+  }
+  const termOfSyllable = Int32Array.from(syllableTerms);
+  const pairs: Array<[number, number, number]> = [];
   for (const [term, t] of termIds) {
     const space = term.indexOf(' ');
     if (space < 0) continue;
-    const left = termIds.get(term.slice(0, space));
-    const right = termIds.get(term.slice(space + 1));
-    if (left !== undefined && right !== undefined) pairIds.set(left * PAIR + right, t);
+    const left = syllables.get(term.slice(0, space));
+    const right = syllables.get(term.slice(space + 1));
+    if (left !== undefined && right !== undefined) pairs.push([left, right, t]);
   }
+  const pairTerms = buildPairTable(syllables.size, pairs);
   const unigramIdf = unknownIdf;
   const bigramIdf = unknownIdf * BIGRAM_WEIGHT;
   // Per-query scratch: term ids and how often each occurs (a query has at most a few dozen terms).
@@ -243,10 +269,11 @@ export function buildRetrievalIndex(input: readonly RetrievalDocument[], vocabul
         previous = -2;
         continue;
       }
-      const t = termIds.get(token) ?? -1;
+      const syllable = syllables.get(token) ?? -1;
+      const t = syllable < 0 ? -1 : (termOfSyllable[syllable] as number);
       // Each term once with its count; the pair (when both syllables are known) right after it.
       for (let step = 0; step < 2; step++) {
-        const id = step === 0 ? t : previous === -2 ? -3 : previous >= 0 && t >= 0 ? pairIds.get(previous * PAIR + t) ?? -1 : -1;
+        const id = step === 0 ? t : previous === -2 ? -3 : pairTerms.get(previous, syllable);
         if (id === -3) break;
         if (id < 0) {
           const term = step === 0 ? token : previousToken + ' ' + token;
@@ -262,7 +289,7 @@ export function buildRetrievalIndex(input: readonly RetrievalDocument[], vocabul
         }
         seenCounts[i] = (seenCounts[i] as number) + 1;
       }
-      previous = t;
+      previous = syllable;
       previousToken = token;
     }
     const n = size + (unknown?.size ?? 0);
@@ -325,7 +352,7 @@ export function buildRetrievalIndex(input: readonly RetrievalDocument[], vocabul
     search,
     reaches: (q, group, share) => ranked.reaches(q, group, share),
     groupHas: (t, group) => t >= 0 && ((groupBits[t] as number) & (1 << group)) !== 0,
-    keyHas: (key, t) => vocabularies.get(key)?.has(t) ?? false,
+    vocabulary: (key) => vocabularies.get(key) ?? NO_TERMS,
     shared,
     stats: { documents: n, terms: termIds.size, buildMs: performance.now() - started },
   };

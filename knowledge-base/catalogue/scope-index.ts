@@ -49,12 +49,13 @@ export function buildScopeIndex(procedures: readonly CatalogueProcedure[], phras
   function probeOf(query: RetrievalQuery): ScopeProbe {
     // A label with no phrasings (none: the message was not understood) lacks every word.
     const foreignTo = (label: string, counts: (i: number) => boolean): number => {
+      const vocabulary = index.vocabulary(label);
       let weight = 0;
       let total = 0;
       for (let i = 0; i < query.ids.length; i++) {
         const w = query.weights[i] as number;
         total += w;
-        if (counts(i) && !index.keyHas(label, query.ids[i] as number)) weight += w;
+        if (counts(i) && !vocabulary.has(query.ids[i] as number)) weight += w;
       }
       return total === 0 ? 0 : weight / total;
     };
