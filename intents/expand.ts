@@ -90,51 +90,63 @@ function readAmbiguous(token: string, tokens: readonly string[], i: number): str
   }
 }
 
+/** How a token reads whatever surrounds it: replaced by `tokens` (with an `extra` feature), or ambiguous. */
+interface TokenClass {
+  readonly tokens: readonly string[];
+  readonly extra?: string;
+  /** Readings of a token only context settles (AMBIGUOUS); `tokens` is then the token itself. */
+  readonly readings?: readonly string[];
+}
+
+function classify(token: string): TokenClass {
+  if (DIGITS.test(token)) return { tokens: ['<num>'] };
+  if (REPORT_CODE.test(token)) return { tokens: ['<pacode>'] };
+  const numberWithUnit = /^(\d+)(k|tr|d|h)$/.exec(token);
+  if (numberWithUnit) return { tokens: ['<num>', UNITS[numberWithUnit[2] as string] as string] };
+  const certain = EXPANSIONS.get(token);
+  if (certain !== undefined) return certain.length > 1 ? { tokens: certain, extra: token } : { tokens: certain };
+  const readings = READINGS.get(token);
+  return readings === undefined ? { tokens: [token] } : { tokens: [token], readings };
+}
+
+// Each distinct token is classified once (a few regular expressions and look-ups), then read from here.
+const CACHE_LIMIT = 20000;
+const classes = new Map<string, TokenClass>();
+
 /** Rewrites folded syllables into their canonical reading; numbers and report codes become placeholders. */
 export function canonicalize(folded: readonly string[]): CanonicalText {
   const tokens: string[] = [];
   const extras: string[] = [];
-  folded.forEach((token, i) => {
-    if (DIGITS.test(token)) {
-      tokens.push('<num>');
-      return;
+  for (let i = 0; i < folded.length; i++) {
+    const token = folded[i] as string;
+    let known = classes.get(token);
+    if (known === undefined) {
+      known = classify(token);
+      if (classes.size >= CACHE_LIMIT) classes.clear();
+      classes.set(token, known);
     }
-    if (REPORT_CODE.test(token)) {
-      tokens.push('<pacode>');
-      return;
-    }
-    const numberWithUnit = /^(\d+)(k|tr|d|h)$/.exec(token);
-    if (numberWithUnit) {
-      tokens.push('<num>', UNITS[numberWithUnit[2] as string] as string);
-      return;
-    }
-    const certain = EXPANSIONS.get(token);
-    if (certain !== undefined) {
-      tokens.push(...certain);
-      if (certain.length > 1) extras.push(token);
-      return;
-    }
-    const readings = READINGS.get(token);
+    const { readings } = known;
     if (readings === undefined) {
-      tokens.push(token);
-      return;
+      tokens.push(...known.tokens);
+      if (known.extra !== undefined) extras.push(known.extra);
+      continue;
     }
     if (token === 'hong') {
       // "hỏng" (broken) and southern "hông" (không) fold alike; only a question ends with the particle.
       tokens.push(token);
       if (i > 0 && isClauseFinal(folded, i)) extras.push('khong');
-      return;
+      continue;
     }
     const reading = readAmbiguous(token, folded, i);
     if (reading !== undefined) {
       tokens.push(...reading.split(' '));
       extras.push(token);
-      return;
+      continue;
     }
     tokens.push(token);
     // A lone unit letter (d, h, tr, q) away from its number is just a letter: no second reading to offer.
-    if (UNIT_LETTERS.has(token)) return;
+    if (UNIT_LETTERS.has(token)) continue;
     for (const alternative of readings) extras.push(...alternative.split(' '));
-  });
+  }
   return { tokens, extras };
 }

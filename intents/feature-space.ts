@@ -62,9 +62,11 @@ export function buildFeatureSpace(documents: readonly ReadonlyMap<string, number
 /**
  * Weighs looked-up features by IDF and divides by norm^power: power 1 is unit length; less keeps a long
  * message's features from shrinking as much. `mix` blends IDF in (0 ignores it, 1 multiplies by it).
+ * The values are written into `into` when it is long enough (a message's scratch space), else a new array.
  */
-export function weigh(raw: SparseVector, idf: Float32Array, mix: number, normPower: number): SparseVector {
-  const values = new Float32Array(raw.values.length);
+export function weigh(raw: SparseVector, idf: Float32Array, mix: number, normPower: number, into?: Float32Array): SparseVector {
+  const n = raw.values.length;
+  const values = into !== undefined && into.length >= n ? into.subarray(0, n) : new Float32Array(n);
   let norm = 0;
   for (let k = 0; k < values.length; k++) {
     const value = (raw.values[k] as number) * (1 - mix + mix * (idf[raw.indices[k] as number] as number));

@@ -150,6 +150,9 @@ export function buildMatcher(examples: readonly LabelledText[], options: Matcher
 
   const scores = new Float64Array(labels.length);
   const nearest = new Float64Array(labels.length);
+  // Scratch for the weighed vectors of the message being matched (read within `match` only): no arrays a message.
+  let modelValues = new Float32Array(64);
+  let neighbourValues = new Float32Array(64);
   function match(text: string): MatchResult {
     const reading = analyse(text, spelling);
     const tokenCount = reading.tokens.length;
@@ -159,9 +162,13 @@ export function buildMatcher(examples: readonly LabelledText[], options: Matcher
     }
     if (tokenCount === 0) return { label: OUT_OF_SCOPE_LABEL, score: 0, alternatives: [], unknownShare, tokens: reading.tokens };
     const raw = fastLookUp ? fastLookUp(reading) : space.lookUp(featuresFor(reading));
-    logits(model, weigh(raw, idf, options.idfStrength, options.normPower), scores);
+    if (modelValues.length < raw.values.length) {
+      modelValues = new Float32Array(2 * raw.values.length);
+      neighbourValues = new Float32Array(2 * raw.values.length);
+    }
+    logits(model, weigh(raw, idf, options.idfStrength, options.normPower, modelValues), scores);
     if (neighbours) {
-      neighbours.nearest(neighbourVector(raw), nearest);
+      neighbours.nearest(weigh(raw, wordIdf, 1, 1, neighbourValues), nearest);
       for (let c = 0; c < labels.length; c++) scores[c] = (scores[c] as number) + options.neighbourWeight * (nearest[c] as number);
     }
     softmax(scores);

@@ -58,7 +58,7 @@ export function buildVaguenessIndex(documents: readonly { label: number; tokens:
 
   return {
     candidates(tokens) {
-      const content = contentOf(tokens);
+      const content = contentOf(tokens, MAX_CONTENT);
       if (content.length === 0 || content.length > MAX_CONTENT) return NONE;
       if (named.get([...content].sort().join(' '))?.size === 1) return NONE;
       // Phrasings containing every content word: intersect postings, rarest word first.
@@ -102,6 +102,13 @@ export function buildVaguenessIndex(documents: readonly { label: number; tokens:
   };
 }
 
-function contentOf(tokens: readonly string[]): string[] {
-  return [...new Set(tokens.filter((t) => !FILLER.has(t) && !t.startsWith('<')))];
+/** The distinct content words, in order; with `limit`, the reading stops at limit + 1 words (too many to be vague). */
+function contentOf(tokens: readonly string[], limit = Infinity): string[] {
+  const content: string[] = [];
+  for (const t of tokens) {
+    if (FILLER.has(t) || t.startsWith('<') || content.includes(t)) continue;
+    content.push(t);
+    if (content.length > limit) break;
+  }
+  return content;
 }

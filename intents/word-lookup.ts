@@ -55,11 +55,15 @@ export function buildWordLookUp(space: FeatureSpace, markedWeight: number): Word
     n++;
   }
 
+  // The vector is a view of scratch space, valid until the next message: the matcher reads it before that.
   return (reading) => {
     current++;
     const { tokens } = reading;
-    indices = new Int32Array(tokens.length * 2 + reading.extras.length + reading.marks.length);
-    values = new Float32Array(indices.length);
+    const capacity = tokens.length * 2 + reading.extras.length + reading.marks.length;
+    if (indices.length < capacity) {
+      indices = new Int32Array(2 * capacity);
+      values = new Float32Array(2 * capacity);
+    }
     n = 0;
     // Each syllable's unigram, then its pair with the next (the order featuresOf gives: sums add up the same).
     let w = tokens.length === 0 ? -1 : words.get(tokens[0] as string) ?? -1;
