@@ -101,6 +101,8 @@ export function termsOf(tokens: readonly string[]): Map<string, number> {
 export const retrievalTerms = (text: string): Map<string, number> => termsOf(canonicalTokens(text));
 
 const weightOf = (term: string): number => (term.includes(' ') ? BIGRAM_WEIGHT : 1);
+/** A syllable repeated in the query counts once more, not in full. */
+const weightOfCount = (idf: number, tf: number): number => idf * (1 + 0.5 * (tf - 1));
 
 export function buildRetrievalIndex(input: readonly RetrievalDocument[], vocabularyGroups: readonly number[] = []): RetrievalIndex {
   const started = performance.now();
@@ -254,14 +256,31 @@ export function buildRetrievalIndex(input: readonly RetrievalDocument[], vocabul
   let seenIds = new Int32Array(64);
   let seenCounts = new Int32Array(64);
 
+  // Terms no document has, kept apart only to count what the query could have scored: a syllable (no `after`) or a
+  // pair, by text and in order of first use, with how often each occurs. Compared as strings, never joined into one.
+  const unknownFirst: string[] = [];
+  const unknownAfter: Array<string | undefined> = [];
+  const unknownCounts: number[] = [];
+  function countUnknown(first: string, after: string | undefined): void {
+    let i = 0;
+    while (i < unknownFirst.length && (unknownFirst[i] !== first || unknownAfter[i] !== after)) i++;
+    if (i === unknownFirst.length) {
+      unknownFirst.push(first);
+      unknownAfter.push(after);
+      unknownCounts.push(0);
+    }
+    unknownCounts[i] = (unknownCounts[i] as number) + 1;
+  }
+
   function query(tokens: readonly string[]): RetrievalQuery {
     if (seenIds.length < 2 * tokens.length) {
       seenIds = new Int32Array(4 * tokens.length);
       seenCounts = new Int32Array(4 * tokens.length);
     }
     let size = 0;
-    // Terms no document has are kept apart (by their text) only to count what the query could have scored.
-    let unknown: Map<string, number> | undefined;
+    unknownFirst.length = 0;
+    unknownAfter.length = 0;
+    unknownCounts.length = 0;
     let previous = -2;
     let previousToken = '';
     for (const token of tokens) {
@@ -276,9 +295,8 @@ export function buildRetrievalIndex(input: readonly RetrievalDocument[], vocabul
         const id = step === 0 ? t : previous === -2 ? -3 : pairTerms.get(previous, syllable);
         if (id === -3) break;
         if (id < 0) {
-          const term = step === 0 ? token : previousToken + ' ' + token;
-          unknown ??= new Map();
-          unknown.set(term, (unknown.get(term) ?? 0) + 1);
+          if (step === 0) countUnknown(token, undefined);
+          else countUnknown(previousToken, token);
           continue;
         }
         let i = 0;
@@ -292,25 +310,21 @@ export function buildRetrievalIndex(input: readonly RetrievalDocument[], vocabul
       previous = syllable;
       previousToken = token;
     }
-    const n = size + (unknown?.size ?? 0);
+    const n = size + unknownFirst.length;
     const ids = new Int32Array(n);
     const weights = new Float64Array(n);
     let attainable = 0;
-    // A syllable repeated in the query counts once more, not in full.
-    const weightOfCount = (idf: number, tf: number): number => idf * (1 + 0.5 * (tf - 1));
     for (let i = 0; i < size; i++) {
       const t = seenIds[i] as number;
       ids[i] = t;
       weights[i] = weightOfCount(idfs[t] as number, seenCounts[i] as number);
       attainable += (weights[i] as number) * (K1 + 1);
     }
-    let i = size;
-    if (unknown !== undefined) {
-      for (const [term, tf] of unknown) {
-        ids[i] = -1;
-        weights[i] = weightOfCount(term.includes(' ') ? bigramIdf : unigramIdf, tf);
-        attainable += (weights[i++] as number) * (K1 + 1);
-      }
+    for (let u = 0; u < unknownFirst.length; u++) {
+      const i = size + u;
+      ids[i] = -1;
+      weights[i] = weightOfCount(unknownAfter[u] === undefined ? unigramIdf : bigramIdf, unknownCounts[u] as number);
+      attainable += (weights[i] as number) * (K1 + 1);
     }
     return { ids, weights, attainable };
   }

@@ -4,7 +4,10 @@ import type { Decision } from './decide.ts';
 export interface ScopeEvidence {
   /** Catalogue procedures no entry covers, best first (at most three). */
   readonly catalogue: ReadonlyArray<{ readonly code: string; readonly score: number }>;
-  /** Our best phrasing's score; among labels whose best phrasings tie exactly, the label is any of them. */
+  /**
+   * Our best phrasing's score; among labels whose best phrasings tie exactly, the label is any of them. May be ranked
+   * when first read (a getter), so a decision reads it last.
+   */
   readonly ours: { readonly label: string; readonly score: number } | undefined;
   /**
    * Share of the message (by term weight) in words the best catalogue procedure's name shares with it but the
@@ -116,8 +119,7 @@ export function decideScope(decision: Decision, probe: ScopeProbe, text: string)
     if (!probe.catalogueReaches(Math.min(T.catalogueOverConfident, T.catalogueAskConfident))) return { kind: 'ours' };
     const evidence = probe.evidence(top);
     const best = evidence.catalogue[0]?.score ?? 0;
-    const ours = evidence.ours?.score ?? 0;
-    if (evidence.foreign >= T.foreignOverConfident && best >= T.catalogueOverConfident && best >= T.ratioOverConfident * ours) return offer(evidence);
+    if (evidence.foreign >= T.foreignOverConfident && best >= T.catalogueOverConfident && best >= T.ratioOverConfident * oursOf(evidence)) return offer(evidence);
     return evidence.foreign >= T.foreignAskConfident && best >= T.catalogueAskConfident ? ask(evidence) : { kind: 'ours' };
   }
   const offTopic = decision.kind === 'answer' && top === 'intent:out-of-scope' && score >= T.outOfScope;
@@ -125,14 +127,16 @@ export function decideScope(decision: Decision, probe: ScopeProbe, text: string)
   if (!probe.catalogueReaches(bar)) return { kind: 'ours' };
   const evidence = probe.evidence(top);
   const best = evidence.catalogue[0]?.score ?? 0;
-  const ours = evidence.ours?.score ?? 0;
   if (offTopic) {
-    const named = best >= T.catalogueOverOutOfScope && evidence.nameShare >= T.nameShareOverOutOfScope && best >= T.ratioOverOutOfScope * ours;
+    const named = best >= T.catalogueOverOutOfScope && evidence.nameShare >= T.nameShareOverOutOfScope && best >= T.ratioOverOutOfScope * oursOf(evidence);
     return named ? offer(evidence) : { kind: 'ours' };
   }
   const ratio = decision.kind === 'clarify' ? T.ratioOverClarify : T.ratioOverWeak;
-  const explained = (best >= T.catalogueOverWeak && best >= ratio * ours) || (evidence.foreign >= T.foreignOverWeak && best >= T.catalogueWithForeign);
+  const explained = (best >= T.catalogueOverWeak && best >= ratio * oursOf(evidence)) || (evidence.foreign >= T.foreignOverWeak && best >= T.catalogueWithForeign);
   if (explained) return offer(evidence);
   const unsureOfOurs = decision.kind === 'answer' && top.startsWith('kb:');
-  return unsureOfOurs && best >= T.catalogueAskUnsure && best >= T.ratioAskUnsure * ours ? ask(evidence) : { kind: 'ours' };
+  return unsureOfOurs && best >= T.catalogueAskUnsure && best >= T.ratioAskUnsure * oursOf(evidence) ? ask(evidence) : { kind: 'ours' };
 }
+
+/** Our best phrasing's score, read last in each condition: the evidence ranks our phrasings only when asked. */
+const oursOf = (evidence: ScopeEvidence): number => evidence.ours?.score ?? 0;

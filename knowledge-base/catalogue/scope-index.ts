@@ -11,8 +11,10 @@ const OURS = 1;
 const OUTSIDE = 2;
 /** Catalogue hits kept per message: the reply offers at most three. */
 const OFFERED = 3;
-/** Keys ranked per group: the catalogue's best three and our best phrasing (off-topic phrasings only share term rarity). */
-const LIMITS: readonly number[] = Object.assign(new Array<number>(3).fill(0), { [CATALOGUE]: OFFERED, [OURS]: 1 });
+/** Keys ranked per group, asked apart: the catalogue's best three; our best phrasing only when a decision reads it. */
+const limits = (group: number, count: number): readonly number[] => Object.assign(new Array<number>(3).fill(0), { [group]: count });
+const CATALOGUE_LIMITS = limits(CATALOGUE, OFFERED);
+const OURS_LIMITS = limits(OURS, 1);
 
 export interface ScopeIndex {
   /** The scope questions about one message, from the canonical syllables the matcher read (MatchResult.tokens). */
@@ -46,33 +48,44 @@ export function buildScopeIndex(procedures: readonly CatalogueProcedure[], phras
   // The one place a message's retrieval query is built: its own syllables plus the official terms of its everyday words.
   const queryOf = (tokens: readonly string[]): RetrievalQuery => index.query(withOfficialWording(tokens));
 
-  function probeOf(query: RetrievalQuery): ScopeProbe {
+  /** The probe of a message; its query is built on the first question (many decisions ask none). */
+  function probeOf(tokens: readonly string[]): ScopeProbe {
+    let built: RetrievalQuery | undefined;
+    const query = (): RetrievalQuery => (built ??= queryOf(tokens));
     // A label with no phrasings (none: the message was not understood) lacks every word.
     const foreignTo = (label: string, counts: (i: number) => boolean): number => {
+      const { ids, weights } = query();
       const vocabulary = index.vocabulary(label);
       let weight = 0;
       let total = 0;
-      for (let i = 0; i < query.ids.length; i++) {
-        const w = query.weights[i] as number;
+      for (let i = 0; i < ids.length; i++) {
+        const w = weights[i] as number;
         total += w;
-        if (counts(i) && !vocabulary.has(query.ids[i] as number)) weight += w;
+        if (counts(i) && !vocabulary.has(ids[i] as number)) weight += w;
       }
       return total === 0 ? 0 : weight / total;
     };
     return {
       // Words of the catalogue's procedure names that the topic's phrasings never use: what `foreign` can reach at most.
-      foreignBound: (label) => foreignTo(label, (i) => index.groupHas(query.ids[i] as number, CATALOGUE)),
-      catalogueReaches: (share) => index.reaches(query, CATALOGUE, share),
+      foreignBound: (label) => foreignTo(label, (i) => index.groupHas(query().ids[i] as number, CATALOGUE)),
+      catalogueReaches: (share) => index.reaches(query(), CATALOGUE, share),
       evidence(label) {
-        const hits = index.search(query, LIMITS);
-        const catalogue = hits.filter((h) => h.group === CATALOGUE).map((h) => ({ code: h.key, score: h.score }));
-        const ours = hits.find((h) => h.group === OURS);
-        const best = hits.find((h) => h.group === CATALOGUE);
-        const shared = best === undefined ? undefined : index.shared(query, best.doc);
+        const hits = index.search(query(), CATALOGUE_LIMITS);
+        const catalogue = hits.map((h) => ({ code: h.key, score: h.score }));
+        const best = hits[0];
+        const shared = best === undefined ? undefined : index.shared(query(), best.doc);
         const inBest = new Set(shared?.terms ?? []);
+        let ours: { label: string; score: number } | undefined | null = null;
         return {
           catalogue,
-          ours: ours === undefined ? undefined : { label: ours.key, score: ours.score },
+          // Ranked only when a decision reads it: most read the catalogue alone.
+          get ours() {
+            if (ours === null) {
+              const hit = index.search(query(), OURS_LIMITS)[0];
+              ours = hit === undefined ? undefined : { label: hit.key, score: hit.score };
+            }
+            return ours;
+          },
           foreign: foreignTo(label, (i) => inBest.has(i)),
           nameShare: shared === undefined || shared.docWeight === 0 ? 0 : shared.weight / shared.docWeight,
         };
@@ -81,8 +94,8 @@ export function buildScopeIndex(procedures: readonly CatalogueProcedure[], phras
   }
 
   return {
-    probe: (tokens) => probeOf(queryOf(tokens)),
-    evidence: (text, label = '') => probeOf(queryOf(canonicalTokens(text))).evidence(label),
+    probe: probeOf,
+    evidence: (text, label = '') => probeOf(canonicalTokens(text)).evidence(label),
     procedure: (code) => byCode.get(code),
     covered: new Set(coveredBy.keys()),
     stats: { ...index.stats, procedures: procedures.length },
