@@ -35,8 +35,8 @@ export interface PostingLists {
 
 export interface SearchQuery {
   /** Term ids, -1 for a term no document has. */
-  readonly ids: Int32Array;
-  readonly weights: Float64Array;
+  readonly ids: readonly number[];
+  readonly weights: readonly number[];
   /** The most the query could score against one document: shares are scores divided by it. */
   readonly attainable: number;
 }

@@ -30,10 +30,10 @@ export interface RetrievalHit {
 
 /** A message's terms looked up once: every question asked about it (search, vocabulary checks) reuses them. */
 export interface RetrievalQuery {
-  /** Term ids, -1 for a term no document has. */
-  readonly ids: Int32Array;
+  /** Term ids, -1 for a term no document has. Plain arrays: a typed array this size is allocated outside the heap. */
+  readonly ids: readonly number[];
   /** Each term's weight in the query: IDF (bigrams weigh more), a repeated term a little more. */
-  readonly weights: Float64Array;
+  readonly weights: readonly number[];
   /** The most the query could score against one document: scores are shares of it. */
   readonly attainable: number;
 }
@@ -310,21 +310,21 @@ export function buildRetrievalIndex(input: readonly RetrievalDocument[], vocabul
       previous = syllable;
       previousToken = token;
     }
-    const n = size + unknownFirst.length;
-    const ids = new Int32Array(n);
-    const weights = new Float64Array(n);
+    const ids: number[] = [];
+    const weights: number[] = [];
     let attainable = 0;
     for (let i = 0; i < size; i++) {
       const t = seenIds[i] as number;
-      ids[i] = t;
-      weights[i] = weightOfCount(idfs[t] as number, seenCounts[i] as number);
-      attainable += (weights[i] as number) * (K1 + 1);
+      const weight = weightOfCount(idfs[t] as number, seenCounts[i] as number);
+      ids.push(t);
+      weights.push(weight);
+      attainable += weight * (K1 + 1);
     }
     for (let u = 0; u < unknownFirst.length; u++) {
-      const i = size + u;
-      ids[i] = -1;
-      weights[i] = weightOfCount(unknownAfter[u] === undefined ? unigramIdf : bigramIdf, unknownCounts[u] as number);
-      attainable += (weights[i] as number) * (K1 + 1);
+      const weight = weightOfCount(unknownAfter[u] === undefined ? unigramIdf : bigramIdf, unknownCounts[u] as number);
+      ids.push(-1);
+      weights.push(weight);
+      attainable += weight * (K1 + 1);
     }
     return { ids, weights, attainable };
   }
