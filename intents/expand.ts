@@ -91,14 +91,14 @@ function readAmbiguous(token: string, tokens: readonly string[], i: number): str
 }
 
 /** How a token reads whatever surrounds it: replaced by `tokens` (with an `extra` feature), or ambiguous. */
-interface TokenClass {
+export interface TokenClass {
   readonly tokens: readonly string[];
   readonly extra?: string;
   /** Readings of a token only context settles (AMBIGUOUS); `tokens` is then the token itself. */
   readonly readings?: readonly string[];
 }
 
-function classify(token: string): TokenClass {
+export function classify(token: string): TokenClass {
   if (DIGITS.test(token)) return { tokens: ['<num>'] };
   if (REPORT_CODE.test(token)) return { tokens: ['<pacode>'] };
   const numberWithUnit = /^(\d+)(k|tr|d|h)$/.exec(token);
@@ -113,13 +113,16 @@ function classify(token: string): TokenClass {
 const CACHE_LIMIT = 20000;
 const classes = new Map<string, TokenClass>();
 
-/** Rewrites folded syllables into their canonical reading; numbers and report codes become placeholders. */
-export function canonicalize(folded: readonly string[]): CanonicalText {
+/**
+ * Rewrites folded syllables into their canonical reading; numbers and report codes become placeholders. `given`
+ * are the tokens' classes when the caller has them already (word-reading.ts keeps them with each word).
+ */
+export function canonicalize(folded: readonly string[], given?: readonly TokenClass[]): CanonicalText {
   const tokens: string[] = [];
   const extras: string[] = [];
   for (let i = 0; i < folded.length; i++) {
     const token = folded[i] as string;
-    let known = classes.get(token);
+    let known = given?.[i] ?? classes.get(token);
     if (known === undefined) {
       known = classify(token);
       if (classes.size >= CACHE_LIMIT) classes.clear();
@@ -127,7 +130,7 @@ export function canonicalize(folded: readonly string[]): CanonicalText {
     }
     const { readings } = known;
     if (readings === undefined) {
-      tokens.push(...known.tokens);
+      for (const t of known.tokens) tokens.push(t);
       if (known.extra !== undefined) extras.push(known.extra);
       continue;
     }

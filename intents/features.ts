@@ -17,9 +17,9 @@ export interface AnalysedText extends CanonicalText {
  * not a Vietnamese syllable is decoded or repaired: "hun" (khói) is a word the knowledge base lacks, not a typo.
  */
 export function analyse(text: string, spelling?: SpellingIndex): AnalysedText {
-  const { typed: typedSyllables, folded, marks } = readWords(text);
+  const { typed: typedSyllables, folded, marks, classes } = readWords(text);
   const typed = typedSyllables.join(' ');
-  const canonical = canonicalize(folded);
+  const canonical = canonicalize(folded, classes);
   if (spelling === undefined) return { ...canonical, marks, unknown: 0, typed };
   let unknown = 0;
   const tokens = canonical.tokens.map((token) => {

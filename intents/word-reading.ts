@@ -1,4 +1,4 @@
-import { isAbbreviation } from './expand.ts';
+import { classify, isAbbreviation, type TokenClass } from './expand.ts';
 import { stripMarks } from './fold.ts';
 import { foldWord, rawWords } from './marks.ts';
 import { isSyllable } from './syllable.ts';
@@ -12,6 +12,8 @@ interface WordReading {
   readonly folded: readonly string[];
   /** Mark keys (marks.ts) of those syllables typed with marks or decoded from keystrokes, in order. */
   readonly marks: readonly string[];
+  /** How each syllable read expands, whatever surrounds it (expand.ts). */
+  readonly classes: readonly TokenClass[];
 }
 
 const ELONGATED = /(.)\1\1/;
@@ -44,18 +46,19 @@ function readWord(raw: string): WordReading {
     }
     folded.push(token);
   }
-  return { typed: parts, folded, marks };
+  return { typed: parts, folded, marks, classes: folded.map(classify) };
 }
 
 // Residents use a few thousand distinct words: each is read once, and a message costs one look-up a word.
 const CACHE_LIMIT = 20000;
 const cache = new Map<string, WordReading>();
 
-/** A message's syllables as typed and as read, and the marks read, word by word (see WordReading). */
-export function readWords(text: string): { typed: string[]; folded: string[]; marks: string[] } {
+/** A message's syllables as typed and as read, the marks read and the syllables' classes, word by word. */
+export function readWords(text: string): { typed: string[]; folded: string[]; marks: string[]; classes: TokenClass[] } {
   const typed: string[] = [];
   const folded: string[] = [];
   const marks: string[] = [];
+  const classes: TokenClass[] = [];
   for (const raw of rawWords(text)) {
     let reading = cache.get(raw);
     if (reading === undefined) {
@@ -63,9 +66,12 @@ export function readWords(text: string): { typed: string[]; folded: string[]; ma
       if (cache.size >= CACHE_LIMIT) cache.clear();
       cache.set(raw, reading);
     }
-    typed.push(...reading.typed);
-    folded.push(...reading.folded);
-    marks.push(...reading.marks);
+    for (const syllable of reading.typed) typed.push(syllable);
+    for (let i = 0; i < reading.folded.length; i++) {
+      folded.push(reading.folded[i] as string);
+      classes.push(reading.classes[i] as TokenClass);
+    }
+    for (const mark of reading.marks) marks.push(mark);
   }
-  return { typed, folded, marks };
+  return { typed, folded, marks, classes };
 }
