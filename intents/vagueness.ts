@@ -52,6 +52,15 @@ export function buildVaguenessIndex(documents: readonly { label: number; tokens:
     owners.add(doc.label);
     named.set(key, owners);
   }
+  /** Whether the phrasings of `list` belong to at least `count` labels (read until that many are found). */
+  const spansLabels = (list: readonly number[], count: number): boolean => {
+    const found: number[] = [];
+    for (const d of list) {
+      const label = (documents[d] as { label: number }).label;
+      if (!found.includes(label) && found.push(label) >= count) return true;
+    }
+    return false;
+  };
   const hits = new Float64Array(labelCount);
   const marks = new Int32Array(documents.length);
   let stamp = 0;
@@ -64,7 +73,6 @@ export function buildVaguenessIndex(documents: readonly { label: number; tokens:
       // Phrasings containing every content word: intersect postings, rarest word first.
       const lists = content.map((t) => postings.get(t) ?? []).sort((x, y) => x.length - y.length);
       if ((lists[0] as number[]).length === 0) return NONE;
-      const labelsOf = (list: readonly number[]): Set<number> => new Set(list.map((d) => (documents[d] as { label: number }).label));
       // Each list raises the mark of the phrasings that were in all lists before it; stamps only grow.
       const base = stamp + 1;
       lists.forEach((list, i) => {
@@ -86,7 +94,7 @@ export function buildVaguenessIndex(documents: readonly { label: number; tokens:
         if (share > best) best = share;
       }
       if (best < MIN_COVERAGE) {
-        if (content.length < 2 || !lists.every((list) => labelsOf(list).size >= GENERIC_LABELS)) return NONE;
+        if (content.length < 2 || !lists.every((list) => spansLabels(list, GENERIC_LABELS))) return NONE;
         // Generic words: the labels whose phrasings use them most, word by word.
         const spread = new Float64Array(labelCount);
         for (const list of lists) for (const d of list) {
