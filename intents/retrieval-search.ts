@@ -209,13 +209,15 @@ export function createSearch(lists: PostingLists): GroupSearch {
     leaders = 0;
     wanted = k;
     passed = lead;
-    count = 0;
     bar = 0;
-    let walked = 0;
-    while (walked < m) {
-      walkTerm(query, order[walked++] as number, g);
-      if ((rest[walked] as number) * ABOVE < bar * BELOW * STOP_SHARE) break;
+    // The walk `reaches` just made for this query and group is carried on, not made again: its terms came first in
+    // the same order; the leaders are found again among the documents it reached.
+    let walked = resumeWalk(query, g);
+    for (let j = 0; j < count; j++) {
+      const d = touched[j] as number;
+      if ((partial[d] as number) > bar) bar = lead(d, partial[d] as number);
     }
+    while (walked < m && (rest[walked] as number) * ABOVE >= bar * BELOW * STOP_SHARE) walkTerm(query, order[walked++] as number, g);
     const threshold = bar * BELOW;
     const leftWeight = (restWeight[walked] as number) * ABOVE;
 
@@ -246,6 +248,20 @@ export function createSearch(lists: PostingLists): GroupSearch {
     }
     for (const key of top) out.push({ key, group: g, score: keyScore[key] as number, doc: keyDoc[key] as number });
     for (let j = 0; j < seen; j++) keyScore[keysSeen[j] as number] = 0;
+    count = 0;
+  }
+
+  /** A walk left with its partial scores in place (by `reaches`), to be carried on for the same query and group. */
+  let paused: { readonly query: SearchQuery; readonly group: number; readonly walked: number } | undefined;
+
+  /** Terms already walked for this query and group (their partial scores in place), or 0 with every score cleared. */
+  function resumeWalk(query: SearchQuery, g: number): number {
+    const carried = paused !== undefined && paused.query === query && paused.group === g ? paused.walked : 0;
+    paused = undefined;
+    if (carried > 0) return carried;
+    for (let j = 0; j < count; j++) partial[touched[j] as number] = 0;
+    count = 0;
+    return 0;
   }
 
   // A partial score past the floor (with the margin) settles `reaches` at once.
@@ -255,18 +271,18 @@ export function createSearch(lists: PostingLists): GroupSearch {
     const m = termsByBound(query, g);
     const floor = share * query.attainable;
     passed = settled;
-    count = 0;
     bar = floor * ABOVE;
-    let walked = 0;
+    let walked = resumeWalk(query, g);
     // Terms are walked until what is left could not lift a document past the floor on its own, nor most of the way.
     while (walked < m && bar !== Infinity && (rest[walked] as number) * ABOVE >= floor * BELOW * STOP_SHARE) walkTerm(query, order[walked++] as number, g);
     let found = bar === Infinity;
     const leftWeight = (restWeight[walked] as number) * ABOVE;
-    for (let j = 0; j < count; j++) {
+    for (let j = 0; j < count && !found; j++) {
       const d = touched[j] as number;
-      if (!found && (partial[d] as number) + leftWeight * (docMaxFactors[d] as number) >= floor * BELOW) found = exactScore(d, query) / query.attainable >= share;
-      partial[d] = 0;
+      if ((partial[d] as number) + leftWeight * (docMaxFactors[d] as number) >= floor * BELOW) found = exactScore(d, query) / query.attainable >= share;
     }
+    // The partial scores are kept: ranking this group next (the usual sequel of a yes) carries the walk on.
+    paused = { query, group: g, walked };
     return found;
   }
 
