@@ -103,7 +103,6 @@ export function decideScope(decision: Decision, probe: ScopeProbe, text: string)
   // "Is it fined if I register late?" belongs to the entry it names; a fine with no topic of ours is not covered.
   // A close call over a question of law ("who inherits under the law") is not one of our procedures either.
   if (NOT_A_PROCEDURE.test(text)) return decision.kind === 'answer' && top.startsWith('kb:') ? { kind: 'ours' } : { kind: 'not-covered' };
-  const offer = (evidence: ScopeEvidence): ScopeOutcome => ({ kind: 'catalogue', codes: evidence.catalogue.map((c) => c.code) });
   // Every outcome but 'ours' needs a catalogue procedure scoring at least some bar: when none does (most messages
   // the matcher reads as ours or as off-topic), the catalogue is not ranked at all.
   if (isOwnConversation(top)) {
@@ -112,7 +111,6 @@ export function decideScope(decision: Decision, probe: ScopeProbe, text: string)
     const evidence = probe.evidence(top);
     return evidence.foreign >= T.foreignOverOwn && (evidence.catalogue[0]?.score ?? 0) >= T.catalogueOverOwn ? offer(evidence) : { kind: 'ours' };
   }
-  const ask = (evidence: ScopeEvidence): ScopeOutcome => ({ kind: 'ask', label: top, codes: evidence.catalogue.slice(0, 2).map((c) => c.code) });
   if (confident) {
     // Most messages end here without a search: no catalogue word the topic lacks, so nothing could outweigh it.
     if (probe.foreignBound(top) < T.foreignAskConfident) return { kind: 'ours' };
@@ -120,7 +118,7 @@ export function decideScope(decision: Decision, probe: ScopeProbe, text: string)
     const evidence = probe.evidence(top);
     const best = evidence.catalogue[0]?.score ?? 0;
     if (evidence.foreign >= T.foreignOverConfident && best >= T.catalogueOverConfident && best >= T.ratioOverConfident * oursOf(evidence)) return offer(evidence);
-    return evidence.foreign >= T.foreignAskConfident && best >= T.catalogueAskConfident ? ask(evidence) : { kind: 'ours' };
+    return evidence.foreign >= T.foreignAskConfident && best >= T.catalogueAskConfident ? ask(top, evidence) : { kind: 'ours' };
   }
   const offTopic = decision.kind === 'answer' && top === 'intent:out-of-scope' && score >= T.outOfScope;
   const bar = offTopic ? T.catalogueOverOutOfScope : Math.min(T.catalogueOverWeak, T.catalogueWithForeign, T.catalogueAskUnsure);
@@ -135,7 +133,15 @@ export function decideScope(decision: Decision, probe: ScopeProbe, text: string)
   const explained = (best >= T.catalogueOverWeak && best >= ratio * oursOf(evidence)) || (evidence.foreign >= T.foreignOverWeak && best >= T.catalogueWithForeign);
   if (explained) return offer(evidence);
   const unsureOfOurs = decision.kind === 'answer' && top.startsWith('kb:');
-  return unsureOfOurs && best >= T.catalogueAskUnsure && best >= T.ratioAskUnsure * oursOf(evidence) ? ask(evidence) : { kind: 'ours' };
+  return unsureOfOurs && best >= T.catalogueAskUnsure && best >= T.ratioAskUnsure * oursOf(evidence) ? ask(top, evidence) : { kind: 'ours' };
+}
+
+function offer(evidence: ScopeEvidence): ScopeOutcome {
+  return { kind: 'catalogue', codes: evidence.catalogue.map((c) => c.code) };
+}
+
+function ask(label: string, evidence: ScopeEvidence): ScopeOutcome {
+  return { kind: 'ask', label, codes: evidence.catalogue.slice(0, 2).map((c) => c.code) };
 }
 
 /** Our best phrasing's score, read last in each condition: the evidence ranks our phrasings only when asked. */
