@@ -1,5 +1,6 @@
 import { canonicalize } from './expand.ts';
 import { foldedTokens } from './fold.ts';
+import { KeyCounter } from './key-counter.ts';
 import { buildPairTable } from './pair-table.ts';
 import { createSearch } from './retrieval-search.ts';
 
@@ -252,76 +253,54 @@ export function buildRetrievalIndex(input: readonly RetrievalDocument[], vocabul
   const pairTerms = buildPairTable(syllables.size, pairs);
   const unigramIdf = unknownIdf;
   const bigramIdf = unknownIdf * BIGRAM_WEIGHT;
-  // Per-query scratch: term ids and how often each occurs (a query has at most a few dozen terms).
-  let seenIds = new Int32Array(64);
-  let seenCounts = new Int32Array(64);
-
-  // Terms no document has, kept apart only to count what the query could have scored: a syllable (no `after`) or a
-  // pair, by text and in order of first use, with how often each occurs. Compared as strings, never joined into one.
-  const unknownFirst: string[] = [];
-  const unknownAfter: Array<string | undefined> = [];
-  const unknownCounts: number[] = [];
-  function countUnknown(first: string, after: string | undefined): void {
-    let i = 0;
-    while (i < unknownFirst.length && (unknownFirst[i] !== first || unknownAfter[i] !== after)) i++;
-    if (i === unknownFirst.length) {
-      unknownFirst.push(first);
-      unknownAfter.push(after);
-      unknownCounts.push(0);
-    }
-    unknownCounts[i] = (unknownCounts[i] as number) + 1;
-  }
+  // Per-query scratch: the terms documents have, and those none has (counted only for what the query could have
+  // scored), each by number in order of first use with how often it occurs. A syllable no document has is numbered
+  // within the query (from syllableCount up), so an unknown syllable or pair is a number too, never a joined string.
+  const known = new KeyCounter();
+  const unknown = new KeyCounter();
+  const unknownSyllables = new Map<string, number>();
+  const syllableCount = syllables.size;
 
   function query(tokens: readonly string[]): RetrievalQuery {
-    if (seenIds.length < 2 * tokens.length) {
-      seenIds = new Int32Array(4 * tokens.length);
-      seenCounts = new Int32Array(4 * tokens.length);
-    }
-    let size = 0;
-    unknownFirst.length = 0;
-    unknownAfter.length = 0;
-    unknownCounts.length = 0;
-    let previous = -2;
-    let previousToken = '';
+    known.reset(2 * tokens.length);
+    unknown.reset(2 * tokens.length);
+    unknownSyllables.clear();
+    // Pair keys first·span + second (negative: unigrams of unknown syllables are the syllable numbers themselves).
+    const span = syllableCount + tokens.length;
+    let previous = -1;
     for (const token of tokens) {
       if (token.startsWith('<')) {
-        previous = -2;
+        previous = -1;
         continue;
       }
-      const syllable = syllables.get(token) ?? -1;
-      const t = syllable < 0 ? -1 : (termOfSyllable[syllable] as number);
-      // Each term once with its count; the pair (when both syllables are known) right after it.
-      for (let step = 0; step < 2; step++) {
-        const id = step === 0 ? t : previous === -2 ? -3 : pairTerms.get(previous, syllable);
-        if (id === -3) break;
-        if (id < 0) {
-          if (step === 0) countUnknown(token, undefined);
-          else countUnknown(previousToken, token);
-          continue;
-        }
-        let i = 0;
-        while (i < size && seenIds[i] !== id) i++;
-        if (i === size) {
-          seenIds[size] = id;
-          seenCounts[size++] = 0;
-        }
-        seenCounts[i] = (seenCounts[i] as number) + 1;
+      let syllable = syllables.get(token) ?? -1;
+      if (syllable < 0) {
+        syllable = unknownSyllables.get(token) ?? syllableCount + unknownSyllables.size;
+        unknownSyllables.set(token, syllable);
+        unknown.add(syllable);
+      } else {
+        known.add(termOfSyllable[syllable] as number);
+      }
+      // The pair (when both syllables are known to some document together) right after the syllable.
+      if (previous >= 0) {
+        const pair = previous < syllableCount && syllable < syllableCount ? pairTerms.get(previous, syllable) : -1;
+        if (pair >= 0) known.add(pair);
+        else unknown.add(-1 - (previous * span + syllable));
       }
       previous = syllable;
-      previousToken = token;
     }
     const ids: number[] = [];
     const weights: number[] = [];
     let attainable = 0;
-    for (let i = 0; i < size; i++) {
-      const t = seenIds[i] as number;
-      const weight = weightOfCount(idfs[t] as number, seenCounts[i] as number);
+    for (let i = 0; i < known.size; i++) {
+      const t = known.key(i);
+      const weight = weightOfCount(idfs[t] as number, known.count(i));
       ids.push(t);
       weights.push(weight);
       attainable += weight * (K1 + 1);
     }
-    for (let u = 0; u < unknownFirst.length; u++) {
-      const weight = weightOfCount(unknownAfter[u] === undefined ? unigramIdf : bigramIdf, unknownCounts[u] as number);
+    for (let i = 0; i < unknown.size; i++) {
+      const weight = weightOfCount(unknown.key(i) < 0 ? bigramIdf : unigramIdf, unknown.count(i));
       ids.push(-1);
       weights.push(weight);
       attainable += weight * (K1 + 1);
