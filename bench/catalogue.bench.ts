@@ -63,21 +63,33 @@ function readOne(text: string, matcher: Matcher, scope: ScopeIndex): unknown {
   });
 }
 
-/** Per-message times (µs, sorted) of `run` over every text, ROUNDS times, after untimed passes (a server is warm). */
-function timed(texts: readonly string[], run: (text: string, i: number) => unknown): number[] {
-  for (let pass = 0; pass < WARM_UP; pass++) texts.forEach(run);
-  const times: number[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    texts.forEach((text, i) => {
-      const started = process.hrtime.bigint();
-      run(text, i);
-      times.push(Number(process.hrtime.bigint() - started) / 1000);
-    });
-  }
-  return times.sort((a, b) => a - b);
+interface Timings {
+  /** Every message of every round, µs, sorted. */
+  readonly all: readonly number[];
+  /** Each round's median, sorted: their spread shows what other processes did meanwhile. */
+  readonly roundMedians: readonly number[];
 }
 
-const figure = (times: readonly number[]): string => `median ${quantile(times, 0.5).toFixed(1)} us, p99 ${quantile(times, 0.99).toFixed(1)} us`;
+/** Per-message times of `run` over every text, ROUNDS times, after untimed passes (a server is warm). */
+function timed(texts: readonly string[], run: (text: string, i: number) => unknown): Timings {
+  for (let pass = 0; pass < WARM_UP; pass++) texts.forEach(run);
+  const all: number[] = [];
+  const roundMedians: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const times = texts.map((text, i) => {
+      const started = process.hrtime.bigint();
+      run(text, i);
+      return Number(process.hrtime.bigint() - started) / 1000;
+    });
+    all.push(...times);
+    roundMedians.push(quantile(times.sort((a, b) => a - b), 0.5));
+  }
+  return { all: all.sort((a, b) => a - b), roundMedians: roundMedians.sort((a, b) => a - b) };
+}
+
+const figure = ({ all, roundMedians }: Timings): string =>
+  `median ${quantile(all, 0.5).toFixed(1)} us, p99 ${quantile(all, 0.99).toFixed(1)} us ` +
+  `(round medians ${(roundMedians[0] as number).toFixed(1)}-${(roundMedians[roundMedians.length - 1] as number).toFixed(1)})`;
 
 // A collection before and after a build, so the heap figure is what the index keeps, not garbage left around it.
 setFlagsFromString('--expose-gc');
