@@ -199,7 +199,7 @@ export function buildMatcher(examples: readonly LabelledText[], options: Matcher
 
 function softmax(scores: Float64Array): void {
   let max = -Infinity;
-  for (const s of scores) if (s > max) max = s;
+  for (let c = 0; c < scores.length; c++) if ((scores[c] as number) > max) max = scores[c] as number;
   let sum = 0;
   for (let c = 0; c < scores.length; c++) {
     const e = Math.exp((scores[c] as number) - max);
@@ -215,10 +215,15 @@ function ranked(p: Float64Array, labels: readonly string[], unknownShare: number
   for (let c = 0; c < labels.length; c++) {
     const score = p[c] as number;
     if (best.length > ALTERNATIVES && score <= (p[best[ALTERNATIVES] as number] as number)) continue;
+    // A new last slot, or the last one (dropped) when full; then up past lower scores. By hand: splice returns an
+    // array (of nothing removed) every call.
     let at = Math.min(best.length, ALTERNATIVES);
-    while (at > 0 && score > (p[best[at - 1] as number] as number)) at--;
-    best.splice(at, 0, c);
-    if (best.length > ALTERNATIVES + 1) best.pop();
+    if (at === best.length) best.push(c);
+    while (at > 0 && score > (p[best[at - 1] as number] as number)) {
+      best[at] = best[at - 1] as number;
+      at--;
+    }
+    best[at] = c;
   }
   const [first, ...rest] = best.map((c) => ({ label: labels[c] as string, score: p[c] as number })) as [ScoredLabel, ...ScoredLabel[]];
   return { label: first.label, score: first.score, alternatives: rest, unknownShare, tokens };
