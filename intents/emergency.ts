@@ -74,7 +74,8 @@ const ANY_DANGER = new RegExp(DANGERS.map(({ pattern }) => `(?:${pattern.source}
 
 /** True when the readings of the message (the folded key as typed, and its canonical form) name a danger now. */
 export function isEmergency(...readings: readonly string[]): boolean {
-  const padded = readings.map((reading) => ' ' + reading + ' ');
+  // The two readings are usually the same text (no abbreviation, number or code): one scan is enough then.
+  const padded = readings.filter((reading, i) => readings.indexOf(reading) === i).map((reading) => ' ' + reading + ' ');
   if (!padded.some((reading) => ANY_DANGER.test(reading))) return false;
   return !padded.some((reading) => NOT_NOW.test(reading)) || padded.some((reading) => NOW.test(reading));
 }

@@ -12,6 +12,14 @@ export interface CanonicalText {
 const DIGITS = /^\d+$/;
 // The unambiguous table split into syllables once, not on every message.
 const EXPANSIONS = new Map(Object.entries(UNAMBIGUOUS).map(([token, expansion]) => [token, expansion.split(' ')] as const));
+// Maps, not the tables' objects, for every message token: `token in object` also finds "constructor" (the reading
+// was then a function and the matcher threw), and a property read by an arbitrary string is the slow path.
+const READINGS: ReadonlyMap<string, readonly string[]> = new Map(Object.entries(AMBIGUOUS));
+
+/** Whether a folded token is a chat abbreviation the expansion rewrites or reads by context. */
+export function isAbbreviation(token: string): boolean {
+  return EXPANSIONS.has(token) || READINGS.has(token);
+}
 const REPORT_CODE = /^pa\d{3,6}$/;
 // What follows "dk"/"dky" when it means đăng ký: the things one registers.
 const REGISTRABLE = new Set(['kd', 'hkd', 'dn', 'ks', 'tam', 'thuong', 'khai', 'ket', 'kinh', 'xe', 'ho', 'bien', 'dat', 'thue', 'cu', 'nhan', 'lai', 'giam', 'doanh', 'cap', 'tai', 'vneid', 'dinh', 'bhyt', 'hoc', 'thi', 'tu', 'so', 'nuoi', 'lai']);
@@ -70,9 +78,9 @@ function readAmbiguous(token: string, tokens: readonly string[], i: number): str
       return i + 1 < tokens.length ? 'quan' : undefined;
     case 'tr': case 'd': case 'h':
       // Units after a number: 5 tr (triệu), 50.000 đ (đồng), 8 h (giờ).
-      return DIGITS.test(prev) ? AMBIGUOUS[token]?.[0] : undefined;
+      return DIGITS.test(prev) ? READINGS.get(token)?.[0] : undefined;
     case 'e': case 'a': case 'c': case 'b':
-      return i === 0 ? AMBIGUOUS[token]?.[0] : undefined;
+      return i === 0 ? READINGS.get(token)?.[0] : undefined;
     case 'r':
       return 'roi';
     case 'v': case 'z':
@@ -82,51 +90,66 @@ function readAmbiguous(token: string, tokens: readonly string[], i: number): str
   }
 }
 
-/** Rewrites folded syllables into their canonical reading; numbers and report codes become placeholders. */
-export function canonicalize(folded: readonly string[]): CanonicalText {
+/** How a token reads whatever surrounds it: replaced by `tokens` (with an `extra` feature), or ambiguous. */
+export interface TokenClass {
+  readonly tokens: readonly string[];
+  readonly extra?: string;
+  /** Readings of a token only context settles (AMBIGUOUS); `tokens` is then the token itself. */
+  readonly readings?: readonly string[];
+}
+
+export function classify(token: string): TokenClass {
+  if (DIGITS.test(token)) return { tokens: ['<num>'] };
+  if (REPORT_CODE.test(token)) return { tokens: ['<pacode>'] };
+  const numberWithUnit = /^(\d+)(k|tr|d|h)$/.exec(token);
+  if (numberWithUnit) return { tokens: ['<num>', UNITS[numberWithUnit[2] as string] as string] };
+  const certain = EXPANSIONS.get(token);
+  if (certain !== undefined) return certain.length > 1 ? { tokens: certain, extra: token } : { tokens: certain };
+  const readings = READINGS.get(token);
+  return readings === undefined ? { tokens: [token] } : { tokens: [token], readings };
+}
+
+// Each distinct token is classified once (a few regular expressions and look-ups), then read from here.
+const CACHE_LIMIT = 20000;
+const classes = new Map<string, TokenClass>();
+
+/**
+ * Rewrites folded syllables into their canonical reading; numbers and report codes become placeholders. `given`
+ * are the tokens' classes when the caller has them already (word-reading.ts keeps them with each word).
+ */
+export function canonicalize(folded: readonly string[], given?: readonly TokenClass[]): CanonicalText {
   const tokens: string[] = [];
   const extras: string[] = [];
-  folded.forEach((token, i) => {
-    if (DIGITS.test(token)) {
-      tokens.push('<num>');
-      return;
+  for (let i = 0; i < folded.length; i++) {
+    const token = folded[i] as string;
+    let known = given?.[i] ?? classes.get(token);
+    if (known === undefined) {
+      known = classify(token);
+      if (classes.size >= CACHE_LIMIT) classes.clear();
+      classes.set(token, known);
     }
-    if (REPORT_CODE.test(token)) {
-      tokens.push('<pacode>');
-      return;
-    }
-    const numberWithUnit = /^(\d+)(k|tr|d|h)$/.exec(token);
-    if (numberWithUnit) {
-      tokens.push('<num>', UNITS[numberWithUnit[2] as string] as string);
-      return;
-    }
-    const certain = EXPANSIONS.get(token);
-    if (certain !== undefined) {
-      tokens.push(...certain);
-      if (certain.length > 1) extras.push(token);
-      return;
-    }
-    const readings = AMBIGUOUS[token];
+    const { readings } = known;
     if (readings === undefined) {
-      tokens.push(token);
-      return;
+      for (const t of known.tokens) tokens.push(t);
+      if (known.extra !== undefined) extras.push(known.extra);
+      continue;
     }
     if (token === 'hong') {
       // "hỏng" (broken) and southern "hông" (không) fold alike; only a question ends with the particle.
       tokens.push(token);
       if (i > 0 && isClauseFinal(folded, i)) extras.push('khong');
-      return;
+      continue;
     }
     const reading = readAmbiguous(token, folded, i);
     if (reading !== undefined) {
       tokens.push(...reading.split(' '));
       extras.push(token);
-      return;
+      continue;
     }
     tokens.push(token);
     // A lone unit letter (d, h, tr, q) away from its number is just a letter: no second reading to offer.
-    if (UNIT_LETTERS.has(token)) return;
+    if (UNIT_LETTERS.has(token)) continue;
     for (const alternative of readings) extras.push(...alternative.split(' '));
-  });
+  }
   return { tokens, extras };
 }

@@ -1,10 +1,6 @@
-import { AMBIGUOUS, UNAMBIGUOUS } from './abbreviations.ts';
 import { canonicalize, type CanonicalText } from './expand.ts';
-import { stripMarks } from './fold.ts';
-import { markedTokens } from './marks.ts';
 import type { SpellingIndex } from './spelling.ts';
-import { isSyllable } from './syllable.ts';
-import { decodeTyped } from './typed-marks.ts';
+import { readWords } from './word-reading.ts';
 
 /** A message reduced to what the classifier reads, plus how much of it the vocabulary knew. */
 export interface AnalysedText extends CanonicalText {
@@ -16,41 +12,14 @@ export interface AnalysedText extends CanonicalText {
   readonly typed: string;
 }
 
-const ELONGATED = /(.)\1\1/;
-const ELONGATED_ALL = /(.)\1\1+/g;
-
 /**
  * Folds the message, decodes Telex/VNI leftovers, expands abbreviations and repairs slips. Only a token that is
  * not a Vietnamese syllable is decoded or repaired: "hun" (khói) is a word the knowledge base lacks, not a typo.
  */
 export function analyse(text: string, spelling?: SpellingIndex): AnalysedText {
-  const { folded, keys } = markedTokens(text);
-  const typed = folded.join(' ');
-  const marks: string[] = [];
-  for (let i = 0; i < folded.length; i++) {
-    // Letters held down for emphasis ("cháyyyy", "cứuuu", "rồiii"): no Vietnamese word has a letter three times.
-    // Marks make the word plain ("cứuuu" is cưu + u held: cứu); without them keep a double letter if that is
-    // the syllable ("cuuu" → cuu) and a single one otherwise ("chayyy" → chay).
-    if (ELONGATED.test(folded[i] as string)) {
-      const key = keys[i]?.replace(ELONGATED_ALL, '$1');
-      keys[i] = key;
-      const twice = (folded[i] as string).replace(ELONGATED_ALL, '$1$1');
-      const once = (folded[i] as string).replace(ELONGATED_ALL, '$1');
-      folded[i] = key !== undefined ? stripMarks(key.slice(0, -1)) : isSyllable(twice) || !isSyllable(once) ? twice : once;
-    }
-    const token = folded[i] as string;
-    const key = keys[i];
-    if (key === undefined && token.length >= 2 && !isSyllable(token) && !(token in UNAMBIGUOUS) && !(token in AMBIGUOUS)) {
-      const decoded = decodeTyped(token);
-      if (decoded !== undefined) {
-        folded[i] = decoded.folded;
-        marks.push(decoded.key);
-      }
-    } else if (key !== undefined) {
-      marks.push(key);
-    }
-  }
-  const canonical = canonicalize(folded);
+  const { typed: typedSyllables, folded, marks, classes } = readWords(text);
+  const typed = typedSyllables.join(' ');
+  const canonical = canonicalize(folded, classes);
   if (spelling === undefined) return { ...canonical, marks, unknown: 0, typed };
   let unknown = 0;
   const tokens = canonical.tokens.map((token) => {

@@ -17,7 +17,6 @@ const NON_WORD = /[^a-z0-9]+/g;
 const PLAIN = /^[a-z0-9]*$/;
 // Ð (U+00D0) and its lower case ð stand for Đ/đ, as in fold.ts.
 const ETH = /[\u00d0\u00f0]/g;
-const SEPARATOR = /[^\p{L}\p{M}\p{N}]+/u;
 
 /** The key of one lower-case syllable, or undefined when it carries no Vietnamese mark at all. */
 export function markKey(syllable: string): string | undefined {
@@ -47,34 +46,66 @@ export interface MarkedTokens {
   readonly keys: Array<string | undefined>;
 }
 
-// Residents use a few thousand distinct syllables: each marked one is folded and keyed once.
-const CACHE_LIMIT = 20000;
-const cache = new Map<string, { readonly parts: readonly string[]; readonly key: string | undefined }>();
-
-function readRaw(raw: string): { readonly parts: readonly string[]; readonly key: string | undefined } {
-  const known = cache.get(raw);
-  if (known !== undefined) return known;
+/**
+ * The folded pieces of one word as typed (lower case, NFC) and its mark key: a word mixing scripts splits into
+ * pieces as in foldKey, and its marks then belong to no single piece.
+ */
+export function foldWord(raw: string): { readonly parts: readonly string[]; readonly key: string | undefined } {
+  if (PLAIN.test(raw)) return { parts: [raw], key: undefined };
   const pieces = stripMarks(raw).replace(NON_WORD, ' ').trim();
   const parts = pieces === '' ? [] : pieces.split(' ');
-  // A word mixing scripts splits into pieces as in foldKey; its marks then belong to no single piece.
-  const read = { parts, key: parts.length === 1 ? markKey(raw) : undefined };
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(raw, read);
-  return read;
+  return { parts, key: parts.length === 1 ? markKey(raw) : undefined };
+}
+
+// Whether a code unit of the Basic Multilingual Plane belongs to a word (letter, mark or digit), as SEPARATOR
+// decides: 0 not asked yet, 1 yes, 2 no. One table read a character instead of a Unicode-property match.
+const WORD_PART = new Uint8Array(0x10000);
+const WORD_CHARACTER = /^[\p{L}\p{M}\p{N}]$/u;
+
+function isWordPart(code: number): boolean {
+  let known = WORD_PART[code] as number;
+  if (known === 0) WORD_PART[code] = known = WORD_CHARACTER.test(String.fromCharCode(code)) ? 1 : 2;
+  return known === 1;
+}
+
+/**
+ * The words of a message as typed, lower case and NFC (Ð read as Đ), before folding: the runs of letters, marks
+ * and digits, exactly `split(SEPARATOR)` without its empty pieces, found by one pass over the characters.
+ */
+export function rawWords(text: string): string[] {
+  const lower = text.normalize('NFC').toLowerCase();
+  const words: string[] = [];
+  let start = -1;
+  let eth = false;
+  for (let i = 0; i <= lower.length; i++) {
+    const code = i < lower.length ? lower.charCodeAt(i) : 0x20;
+    let inWord: boolean;
+    let width = 1;
+    if (code < 0x80) inWord = (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a);
+    else if (code >= 0xd800 && code <= 0xdbff && (lower.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      // A character beyond the BMP (an emoji, a rare ideograph) is asked of the expression as a whole.
+      width = 2;
+      inWord = WORD_CHARACTER.test(lower.slice(i, i + 2));
+    } else inWord = isWordPart(code);
+    if (inWord) {
+      if (start < 0) start = i;
+      if (code === 0xd0 || code === 0xf0) eth = true;
+    } else if (start >= 0) {
+      const word = lower.slice(start, i);
+      words.push(eth ? word.replace(ETH, 'đ') : word);
+      start = -1;
+      eth = false;
+    }
+    i += width - 1;
+  }
+  return words;
 }
 
 export function markedTokens(text: string): MarkedTokens {
   const folded: string[] = [];
   const keys: Array<string | undefined> = [];
-  const lower = text.normalize('NFC').toLowerCase().replace(ETH, 'đ');
-  for (const raw of lower.split(SEPARATOR)) {
-    if (raw === '') continue;
-    if (PLAIN.test(raw)) {
-      folded.push(raw);
-      keys.push(undefined);
-      continue;
-    }
-    const { parts, key } = readRaw(raw);
+  for (const raw of rawWords(text)) {
+    const { parts, key } = foldWord(raw);
     for (const part of parts) {
       folded.push(part);
       keys.push(key);

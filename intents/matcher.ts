@@ -150,6 +150,9 @@ export function buildMatcher(examples: readonly LabelledText[], options: Matcher
 
   const scores = new Float64Array(labels.length);
   const nearest = new Float64Array(labels.length);
+  // Scratch for the weighed vectors of the message being matched (read within `match` only): no arrays a message.
+  let modelValues = new Float32Array(64);
+  let neighbourValues = new Float32Array(64);
   function match(text: string): MatchResult {
     const reading = analyse(text, spelling);
     const tokenCount = reading.tokens.length;
@@ -159,13 +162,17 @@ export function buildMatcher(examples: readonly LabelledText[], options: Matcher
     }
     if (tokenCount === 0) return { label: OUT_OF_SCOPE_LABEL, score: 0, alternatives: [], unknownShare, tokens: reading.tokens };
     const raw = fastLookUp ? fastLookUp(reading) : space.lookUp(featuresFor(reading));
-    logits(model, weigh(raw, idf, options.idfStrength, options.normPower), scores);
+    if (modelValues.length < raw.values.length) {
+      modelValues = new Float32Array(2 * raw.values.length);
+      neighbourValues = new Float32Array(2 * raw.values.length);
+    }
+    logits(model, weigh(raw, idf, options.idfStrength, options.normPower, modelValues), scores);
     if (neighbours) {
-      neighbours.nearest(neighbourVector(raw), nearest);
+      neighbours.nearest(weigh(raw, wordIdf, 1, 1, neighbourValues), nearest);
       for (let c = 0; c < labels.length; c++) scores[c] = (scores[c] as number) + options.neighbourWeight * (nearest[c] as number);
     }
     softmax(scores);
-    const result = { ...ranked(scores, labels, unknownShare), tokens: reading.tokens };
+    const result = ranked(scores, labels, unknownShare, reading.tokens);
     const { labels: found, generic } = vagueness.candidates(reading.tokens);
     const vague = [...found];
     // The words fit several topics, but the model may still know better: a message it reads as one of ours
@@ -192,7 +199,7 @@ export function buildMatcher(examples: readonly LabelledText[], options: Matcher
 
 function softmax(scores: Float64Array): void {
   let max = -Infinity;
-  for (const s of scores) if (s > max) max = s;
+  for (let c = 0; c < scores.length; c++) if ((scores[c] as number) > max) max = scores[c] as number;
   let sum = 0;
   for (let c = 0; c < scores.length; c++) {
     const e = Math.exp((scores[c] as number) - max);
@@ -202,16 +209,22 @@ function softmax(scores: Float64Array): void {
   for (let c = 0; c < scores.length; c++) scores[c] = (scores[c] as number) / sum;
 }
 
-function ranked(p: Float64Array, labels: readonly string[], unknownShare: number): MatchResult {
-  const top: ScoredLabel[] = [];
+function ranked(p: Float64Array, labels: readonly string[], unknownShare: number, tokens: readonly string[]): MatchResult {
+  // The best ALTERNATIVES + 1 classes by insertion (a strictly higher score moves up, so ties keep class order).
+  const best: number[] = [];
   for (let c = 0; c < labels.length; c++) {
     const score = p[c] as number;
-    if (top.length <= ALTERNATIVES || score > (top[top.length - 1] as ScoredLabel).score) {
-      top.push({ label: labels[c] as string, score });
-      top.sort((a, b) => b.score - a.score);
-      if (top.length > ALTERNATIVES + 1) top.pop();
+    if (best.length > ALTERNATIVES && score <= (p[best[ALTERNATIVES] as number] as number)) continue;
+    // A new last slot, or the last one (dropped) when full; then up past lower scores. By hand: splice returns an
+    // array (of nothing removed) every call.
+    let at = Math.min(best.length, ALTERNATIVES);
+    if (at === best.length) best.push(c);
+    while (at > 0 && score > (p[best[at - 1] as number] as number)) {
+      best[at] = best[at - 1] as number;
+      at--;
     }
+    best[at] = c;
   }
-  const [best, ...alternatives] = top as [ScoredLabel, ...ScoredLabel[]];
-  return { label: best.label, score: best.score, alternatives, unknownShare };
+  const [first, ...rest] = best.map((c) => ({ label: labels[c] as string, score: p[c] as number })) as [ScoredLabel, ...ScoredLabel[]];
+  return { label: first.label, score: first.score, alternatives: rest, unknownShare, tokens };
 }

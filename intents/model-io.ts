@@ -40,9 +40,15 @@ function hash53(text: string, seed: number): number {
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
+/**
+ * How feature numbers map to weight rows (feature-space.ts numbers them by frequency since layout 2): weights saved
+ * under another layout must not be read as these, so the layout is part of the fingerprint.
+ */
+const ROW_LAYOUT = 2;
+
 /** Two seeds: 106 bits, so unrelated trainings do not collide by chance. */
 export function fingerprint(key: TrainingKey): string {
-  const text = JSON.stringify([key.examples.map((e) => [e.label, e.text]), key.options, key.featureCount, key.classCount]);
+  const text = JSON.stringify([key.examples.map((e) => [e.label, e.text]), key.options, key.featureCount, key.classCount, ROW_LAYOUT]);
   return `${hash53(text, 1).toString(36)}-${hash53(text, 2).toString(36)}`;
 }
 

@@ -44,7 +44,9 @@ export function buildNeighbourIndex(documents: readonly { vector: SparseVector; 
   });
   const labels = Int32Array.from(documents, (doc) => doc.label);
   const sims = new Float32Array(documents.length);
-  const touched: number[] = [];
+  // Phrasings reached by the message: a typed array with a count (emptying a plain array let go of its storage,
+  // so every message grew a new one: most of what a message allocated).
+  const touched = new Int32Array(documents.length);
 
   return {
     nearest(vector, out) {
@@ -54,22 +56,23 @@ export function buildNeighbourIndex(documents: readonly { vector: SparseVector; 
       for (let k = 0; k < values.length; k++) norm += (values[k] as number) * (values[k] as number);
       if (norm === 0) return out;
       const scale = 1 / Math.sqrt(norm);
+      let reached = 0;
       for (let k = 0; k < indices.length; k++) {
         const f = indices[k] as number;
         if (kept[f] !== 1) continue;
         const value = (values[k] as number) * scale;
         for (let p = starts[f] as number, end = starts[f + 1] as number; p < end; p++) {
           const d = postingDoc[p] as number;
-          if (sims[d] === 0) touched.push(d);
+          if (sims[d] === 0) touched[reached++] = d;
           sims[d] = (sims[d] as number) + value * (postingValue[p] as number);
         }
       }
-      for (const d of touched) {
+      for (let j = 0; j < reached; j++) {
+        const d = touched[j] as number;
         const label = labels[d] as number;
         if ((sims[d] as number) > (out[label] as number)) out[label] = sims[d] as number;
         sims[d] = 0;
       }
-      touched.length = 0;
       return out;
     },
   };

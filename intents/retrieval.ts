@@ -1,5 +1,8 @@
 import { canonicalize } from './expand.ts';
 import { foldedTokens } from './fold.ts';
+import { KeyCounter } from './key-counter.ts';
+import { buildPairTable } from './pair-table.ts';
+import { createSearch } from './retrieval-search.ts';
 
 /**
  * Okapi BM25 over syllable unigrams and bigrams of the folded text (abbreviations expanded as the matcher reads
@@ -28,26 +31,44 @@ export interface RetrievalHit {
 
 /** A message's terms looked up once: every question asked about it (search, vocabulary checks) reuses them. */
 export interface RetrievalQuery {
-  /** Term ids, -1 for a term no document has. */
-  readonly ids: Int32Array;
+  /** Term ids, -1 for a term no document has. Plain arrays: a typed array this size is allocated outside the heap. */
+  readonly ids: readonly number[];
   /** Each term's weight in the query: IDF (bigrams weigh more), a repeated term a little more. */
-  readonly weights: Float64Array;
+  readonly weights: readonly number[];
   /** The most the query could score against one document: scores are shares of it. */
   readonly attainable: number;
 }
 
 export interface RetrievalIndex {
   query(tokens: readonly string[]): RetrievalQuery;
-  /** Best hit per key, at most `limit` keys per group, best first. */
-  search(query: RetrievalQuery, limit: number): RetrievalHit[];
+  /** Best hit per key, at most `limits[g]` keys of group g (none when absent), best first. */
+  search(query: RetrievalQuery, limits: readonly number[]): RetrievalHit[];
+  /** Whether some document of `group` scores at least `share` (0..1) of what the query could attain: no ranking. */
+  reaches(query: RetrievalQuery, group: number, share: number): boolean;
   /** True when some document of `group` contains the term. */
   groupHas(termId: number, group: number): boolean;
-  /** True when some document filed under `key` contains the term (keys of the groups given at build only). */
-  keyHas(key: string, termId: number): boolean;
+  /** The terms of the documents filed under `key` (keys of the groups given at build only; none for others). */
+  vocabulary(key: string): TermSet;
   /** The query terms document `doc` contains, as their summed weight, and the document's own summed term weight. */
   shared(query: RetrievalQuery, doc: number): { readonly weight: number; readonly docWeight: number; readonly terms: readonly number[] };
   readonly stats: { readonly documents: number; readonly terms: number; readonly buildMs: number };
 }
+
+/** A set of term ids as bits. */
+export class TermSet {
+  private readonly bits: Uint32Array;
+  constructor(termCount: number) {
+    this.bits = new Uint32Array((termCount >> 5) + 1);
+  }
+  add(term: number): void {
+    this.bits[term >> 5] = (this.bits[term >> 5] as number) | (1 << (term & 31));
+  }
+  /** False for -1 (a term no document has). */
+  has(term: number): boolean {
+    return term >= 0 && ((this.bits[term >> 5] as number) & (1 << (term & 31))) !== 0;
+  }
+}
+const NO_TERMS = new TermSet(0);
 
 const K1 = 1.2;
 const B = 0.75;
@@ -81,9 +102,18 @@ export function termsOf(tokens: readonly string[]): Map<string, number> {
 export const retrievalTerms = (text: string): Map<string, number> => termsOf(canonicalTokens(text));
 
 const weightOf = (term: string): number => (term.includes(' ') ? BIGRAM_WEIGHT : 1);
+/** A syllable repeated in the query counts once more, not in full. */
+const weightOfCount = (idf: number, tf: number): number => idf * (1 + 0.5 * (tf - 1));
 
-export function buildRetrievalIndex(documents: readonly RetrievalDocument[], vocabularyGroups: readonly number[] = []): RetrievalIndex {
+export function buildRetrievalIndex(input: readonly RetrievalDocument[], vocabularyGroups: readonly number[] = []): RetrievalIndex {
   const started = performance.now();
+  // Documents are numbered group by group (in their given order within a group), so each term's postings of one
+  // group are one run (retrieval-search.ts walks a group's runs only). Terms are numbered in the order the given
+  // documents first use them, so sums over a document's terms (docWeights) add up in the same order as ever.
+  const byGroup = input.map((_, i) => i).sort((a, b) => (input[a] as RetrievalDocument).group - (input[b] as RetrievalDocument).group || a - b);
+  const numberOf = new Int32Array(input.length);
+  byGroup.forEach((original, d) => (numberOf[original] = d));
+  const documents = byGroup.map((original) => input[original] as RetrievalDocument);
   const analysed = documents.map((d) => (d.tokens === undefined ? retrievalTerms(d.text) : termsOf(d.tokens)));
   const lengths = analysed.map((terms) => {
     let n = 0;
@@ -98,22 +128,26 @@ export function buildRetrievalIndex(documents: readonly RetrievalDocument[], voc
     groupLength.set(d.group, g);
   });
   const building = new Map<string, { docs: number[]; factors: number[] }>();
-  analysed.forEach((terms, i) => {
+  for (let original = 0; original < input.length; original++) {
+    const i = numberOf[original] as number;
     const group = groupLength.get((documents[i] as RetrievalDocument).group) as { total: number; n: number };
     const norm = K1 * (1 - B + (B * (lengths[i] as number)) / Math.max(1, group.total / group.n));
-    for (const [term, tf] of terms) {
+    for (const [term, tf] of analysed[i] as Map<string, number>) {
       let list = building.get(term);
       if (list === undefined) building.set(term, (list = { docs: [], factors: [] }));
       list.docs.push(i);
       list.factors.push((tf * (K1 + 1)) / (tf + norm));
     }
-  });
+  }
   const n = documents.length;
-  // Postings of every term in three flat arrays (term t's documents are docs[starts[t]..starts[t+1]], ascending), not
-  // a pair of typed arrays per term: ~30,000 terms would each carry two ArrayBuffers' overhead (about 15 MB in all).
+  const groupCount = Math.max(0, ...documents.map((d) => d.group)) + 1;
+  const docGroup = Int32Array.from(documents, (d) => d.group);
+  // Postings of every term in flat arrays (term t's documents of group g are docs[slices[t·G + g] .. slices[t·G + g + 1]],
+  // ascending), not a pair of typed arrays per term: ~30,000 terms would each carry two ArrayBuffers' overhead.
   // `factors` holds the term's BM25 factor in each document, precomputed: tf·(k1+1) / (tf + k1·(1 − b + b·len/avglen)).
   const termIds = new Map<string, number>();
-  const starts = new Int32Array(building.size + 1);
+  const slices = new Int32Array(building.size * groupCount + 1);
+  const maxFactors = new Float32Array(building.size * groupCount);
   let total = 0;
   for (const list of building.values()) total += list.docs.length;
   const docs = new Int32Array(total);
@@ -122,23 +156,57 @@ export function buildRetrievalIndex(documents: readonly RetrievalDocument[], voc
   // Bit g set when a document of group g holds the term: "is this word only in the catalogue?" without a search.
   const groupBits = new Uint32Array(building.size);
   const docWeights = new Float64Array(n);
+  const termsPerDoc = new Int32Array(n + 1);
+  const fillGroup = new Int32Array(groupCount);
   let at = 0;
   for (const [term, list] of building) {
     const t = termIds.size;
     termIds.set(term, t);
-    starts[t] = at;
-    docs.set(list.docs, at);
-    factors.set(list.factors, at);
+    // A list holds each group's documents ascending, groups interleaved: each group's run is placed in turn.
+    fillGroup.fill(0);
+    for (const d of list.docs) fillGroup[docGroup[d] as number] = (fillGroup[docGroup[d] as number] as number) + 1;
+    for (let g = 0, start = at; g < groupCount; g++) {
+      slices[t * groupCount + g] = start;
+      start += fillGroup[g] as number;
+      fillGroup[g] = slices[t * groupCount + g] as number;
+    }
+    list.docs.forEach((d, j) => {
+      const to = fillGroup[docGroup[d] as number] as number;
+      fillGroup[docGroup[d] as number] = to + 1;
+      docs[to] = d;
+      factors[to] = list.factors[j] as number;
+      const slot = t * groupCount + (docGroup[d] as number);
+      maxFactors[slot] = Math.max(maxFactors[slot] as number, factors[to] as number);
+    });
     at += list.docs.length;
     const df = list.docs.length;
     const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5)) * weightOf(term);
     idfs[t] = idf;
     for (const d of list.docs) {
-      groupBits[t] = (groupBits[t] as number) | (1 << (documents[d] as RetrievalDocument).group);
+      groupBits[t] = (groupBits[t] as number) | (1 << (docGroup[d] as number));
       docWeights[d] = (docWeights[d] as number) + idf;
+      termsPerDoc[d + 1] = (termsPerDoc[d + 1] as number) + 1;
     }
   }
-  starts[building.size] = at;
+  slices[building.size * groupCount] = at;
+  const termEnd = (t: number): number => slices[(t + 1) * groupCount] as number;
+  // The same postings by document (terms ascending): a document's exact score without walking whole term lists.
+  for (let d = 0; d < n; d++) termsPerDoc[d + 1] = (termsPerDoc[d + 1] as number) + (termsPerDoc[d] as number);
+  const termStarts = termsPerDoc;
+  const docTerms = new Int32Array(total);
+  const docFactors = new Float32Array(total);
+  const docMaxFactors = new Float32Array(n);
+  const fill = termStarts.slice(0, n);
+  for (let t = 0; t < building.size; t++) {
+    for (let p = slices[t * groupCount] as number; p < termEnd(t); p++) {
+      const d = docs[p] as number;
+      const to = fill[d] as number;
+      docTerms[to] = t;
+      docFactors[to] = factors[p] as number;
+      docMaxFactors[d] = Math.max(docMaxFactors[d] as number, factors[p] as number);
+      fill[d] = to + 1;
+    }
+  }
 
   // Hits are collected per key (a label has many phrasings), so keys are numbered once here.
   const keyIds = new Map<string, number>();
@@ -148,154 +216,107 @@ export function buildRetrievalIndex(documents: readonly RetrievalDocument[], voc
     return id;
   });
   const keyNames = [...keyIds.keys()];
-  const keyGroups = new Int32Array(keyNames.length);
-  documents.forEach((d, i) => (keyGroups[keyOfDoc[i] as number] = d.group));
-  const groupCount = Math.max(0, ...documents.map((d) => d.group)) + 1;
-  // Each key's vocabulary (only for the groups asked for: our own topics, a few thousand terms in all).
-  const vocabularies = new Map<string, Set<number>>();
+  // Each key's vocabulary (only for the groups asked for: our own topics), one bit per term: a few kilobytes a key.
+  const vocabularies = new Map<string, TermSet>();
   analysed.forEach((terms, i) => {
     const d = documents[i] as RetrievalDocument;
     if (!vocabularyGroups.includes(d.group)) return;
     let vocabulary = vocabularies.get(d.key);
-    if (vocabulary === undefined) vocabularies.set(d.key, (vocabulary = new Set()));
+    if (vocabulary === undefined) vocabularies.set(d.key, (vocabulary = new TermSet(termIds.size)));
     for (const term of terms.keys()) vocabulary.add(termIds.get(term) as number);
   });
+  const ranked = createSearch({
+    groupCount, slices, docs, factors, maxFactors, termStarts, terms: docTerms, termFactors: docFactors, docMaxFactors, termCount: building.size, keyOfDoc, keyCount: keyNames.length,
+  });
 
-  // Scratch space reused by every search: a query allocates only its hits.
-  const scores = new Float64Array(n);
-  const touched = new Int32Array(n);
-  const keyBest = new Float64Array(keyNames.length);
-  const keyDoc = new Int32Array(keyNames.length);
-  const touchedKeys = new Int32Array(keyNames.length);
-  const tops: number[][] = Array.from({ length: groupCount }, () => []);
   // An unknown term still counts toward what was attainable, at the rarest IDF.
   const unknownIdf = Math.log(1 + (n + 0.5) / 0.5);
 
-  // Pairs looked up by their syllables' ids, so a query builds no "a b" strings: ids < 2^21, keys stay exact.
-  const PAIR = 2 ** 21;
-  const pairIds = new Map<number, number>();
+  // A message's syllables are looked up among the syllables alone (a fifth of the terms), and a pair of known
+  // syllables by their numbers (pair-table.ts), so a query builds no "a b" strings.
+  const syllables = new Map<string, number>();
+  const syllableTerms: number[] = [];
+  for (const [term, t] of termIds) {
+    if (term.includes(' ')) continue;
+    syllables.set(term, syllables.size);
+    syllableTerms.push(t);
+  }
+  const termOfSyllable = Int32Array.from(syllableTerms);
+  const pairs: Array<[number, number, number]> = [];
   for (const [term, t] of termIds) {
     const space = term.indexOf(' ');
     if (space < 0) continue;
-    const left = termIds.get(term.slice(0, space));
-    const right = termIds.get(term.slice(space + 1));
-    if (left !== undefined && right !== undefined) pairIds.set(left * PAIR + right, t);
+    const left = syllables.get(term.slice(0, space));
+    const right = syllables.get(term.slice(space + 1));
+    if (left !== undefined && right !== undefined) pairs.push([left, right, t]);
   }
+  const pairTerms = buildPairTable(syllables.size, pairs);
   const unigramIdf = unknownIdf;
   const bigramIdf = unknownIdf * BIGRAM_WEIGHT;
-  // Per-query scratch: term ids and how often each occurs (a query has at most a few dozen terms).
-  let seenIds = new Int32Array(64);
-  let seenCounts = new Int32Array(64);
+  // Per-query scratch: the terms documents have, and those none has (counted only for what the query could have
+  // scored), each by number in order of first use with how often it occurs. A syllable no document has is numbered
+  // within the query (from syllableCount up), so an unknown syllable or pair is a number too, never a joined string.
+  const known = new KeyCounter();
+  const unknown = new KeyCounter();
+  const unknownSyllables = new Map<string, number>();
+  const syllableCount = syllables.size;
 
   function query(tokens: readonly string[]): RetrievalQuery {
-    if (seenIds.length < 2 * tokens.length) {
-      seenIds = new Int32Array(4 * tokens.length);
-      seenCounts = new Int32Array(4 * tokens.length);
-    }
-    let size = 0;
-    // Terms no document has are kept apart (by their text) only to count what the query could have scored.
-    let unknown: Map<string, number> | undefined;
-    let previous = -2;
-    let previousToken = '';
+    known.reset(2 * tokens.length);
+    unknown.reset(2 * tokens.length);
+    unknownSyllables.clear();
+    // Pair keys first·span + second (negative: unigrams of unknown syllables are the syllable numbers themselves).
+    const span = syllableCount + tokens.length;
+    let previous = -1;
     for (const token of tokens) {
       if (token.startsWith('<')) {
-        previous = -2;
+        previous = -1;
         continue;
       }
-      const t = termIds.get(token) ?? -1;
-      // Each term once with its count; the pair (when both syllables are known) right after it.
-      for (let step = 0; step < 2; step++) {
-        const id = step === 0 ? t : previous === -2 ? -3 : previous >= 0 && t >= 0 ? pairIds.get(previous * PAIR + t) ?? -1 : -1;
-        if (id === -3) break;
-        if (id < 0) {
-          const term = step === 0 ? token : previousToken + ' ' + token;
-          unknown ??= new Map();
-          unknown.set(term, (unknown.get(term) ?? 0) + 1);
-          continue;
-        }
-        let i = 0;
-        while (i < size && seenIds[i] !== id) i++;
-        if (i === size) {
-          seenIds[size] = id;
-          seenCounts[size++] = 0;
-        }
-        seenCounts[i] = (seenCounts[i] as number) + 1;
+      let syllable = syllables.get(token) ?? -1;
+      if (syllable < 0) {
+        syllable = unknownSyllables.get(token) ?? syllableCount + unknownSyllables.size;
+        unknownSyllables.set(token, syllable);
+        unknown.add(syllable);
+      } else {
+        known.add(termOfSyllable[syllable] as number);
       }
-      previous = t;
-      previousToken = token;
+      // The pair (when both syllables are known to some document together) right after the syllable.
+      if (previous >= 0) {
+        const pair = previous < syllableCount && syllable < syllableCount ? pairTerms.get(previous, syllable) : -1;
+        if (pair >= 0) known.add(pair);
+        else unknown.add(-1 - (previous * span + syllable));
+      }
+      previous = syllable;
     }
-    const n = size + (unknown?.size ?? 0);
-    const ids = new Int32Array(n);
-    const weights = new Float64Array(n);
+    const ids: number[] = [];
+    const weights: number[] = [];
     let attainable = 0;
-    // A syllable repeated in the query counts once more, not in full.
-    const weightOfCount = (idf: number, tf: number): number => idf * (1 + 0.5 * (tf - 1));
-    for (let i = 0; i < size; i++) {
-      const t = seenIds[i] as number;
-      ids[i] = t;
-      weights[i] = weightOfCount(idfs[t] as number, seenCounts[i] as number);
-      attainable += (weights[i] as number) * (K1 + 1);
+    for (let i = 0; i < known.size; i++) {
+      const t = known.key(i);
+      const weight = weightOfCount(idfs[t] as number, known.count(i));
+      ids.push(t);
+      weights.push(weight);
+      attainable += weight * (K1 + 1);
     }
-    let i = size;
-    if (unknown !== undefined) {
-      for (const [term, tf] of unknown) {
-        ids[i] = -1;
-        weights[i] = weightOfCount(term.includes(' ') ? bigramIdf : unigramIdf, tf);
-        attainable += (weights[i++] as number) * (K1 + 1);
-      }
+    for (let i = 0; i < unknown.size; i++) {
+      const weight = weightOfCount(unknown.key(i) < 0 ? bigramIdf : unigramIdf, unknown.count(i));
+      ids.push(-1);
+      weights.push(weight);
+      attainable += weight * (K1 + 1);
     }
     return { ids, weights, attainable };
   }
 
-  function search(q: RetrievalQuery, limit: number): RetrievalHit[] {
-    let count = 0;
-    for (let i = 0; i < q.ids.length; i++) {
-      const t = q.ids[i] as number;
-      if (t < 0) continue;
-      const qw = q.weights[i] as number;
-      const end = starts[t + 1] as number;
-      for (let j = starts[t] as number; j < end; j++) {
-        const d = docs[j] as number;
-        if (scores[d] === 0) touched[count++] = d;
-        scores[d] = (scores[d] as number) + qw * (factors[j] as number);
-      }
-    }
-    // Best document per key, then the best `limit` keys of each group by insertion into a short list.
-    let keyCount = 0;
-    for (let j = 0; j < count; j++) {
-      const d = touched[j] as number;
-      const k = keyOfDoc[d] as number;
-      const score = scores[d] as number;
-      scores[d] = 0;
-      if (keyBest[k] === 0) touchedKeys[keyCount++] = k;
-      if (score > (keyBest[k] as number)) {
-        keyBest[k] = score;
-        keyDoc[k] = d;
-      }
-    }
-    for (const top of tops) top.length = 0;
-    for (let j = 0; j < keyCount; j++) {
-      const k = touchedKeys[j] as number;
-      const top = tops[keyGroups[k] as number] as number[];
-      const score = keyBest[k] as number;
-      if (top.length >= limit && (keyBest[top[top.length - 1] as number] as number) >= score) continue;
-      let i = top.length;
-      while (i > 0 && (keyBest[top[i - 1] as number] as number) < score) i--;
-      top.splice(i, 0, k);
-      if (top.length > limit) top.pop();
-    }
-    const hits: RetrievalHit[] = [];
-    for (const top of tops) {
-      for (const k of top) hits.push({ key: keyNames[k] as string, group: keyGroups[k] as number, score: (keyBest[k] as number) / q.attainable, doc: keyDoc[k] as number });
-    }
-    for (let j = 0; j < keyCount; j++) keyBest[touchedKeys[j] as number] = 0;
+  function search(q: RetrievalQuery, limits: readonly number[]): RetrievalHit[] {
+    const hits = ranked.top(q, limits).map((h) => ({ key: keyNames[h.key] as string, group: h.group, score: h.score / q.attainable, doc: h.doc }));
     return hits.sort((a, b) => b.score - a.score);
   }
 
   /** Whether document d is in term t's postings: binary search, the postings are in document order. */
   function contains(t: number, d: number): boolean {
-    let lo = starts[t] as number;
-    let hi = (starts[t + 1] as number) - 1;
+    let lo = slices[t * groupCount] as number;
+    let hi = termEnd(t) - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       const at = docs[mid] as number;
@@ -322,8 +343,9 @@ export function buildRetrievalIndex(documents: readonly RetrievalDocument[], voc
   return {
     query,
     search,
+    reaches: (q, group, share) => ranked.reaches(q, group, share),
     groupHas: (t, group) => t >= 0 && ((groupBits[t] as number) & (1 << group)) !== 0,
-    keyHas: (key, t) => vocabularies.get(key)?.has(t) ?? false,
+    vocabulary: (key) => vocabularies.get(key) ?? NO_TERMS,
     shared,
     stats: { documents: n, terms: termIds.size, buildMs: performance.now() - started },
   };

@@ -1,11 +1,14 @@
 import type { Decision } from './decide.ts';
 
-/** How a message scores against the catalogue, our own phrasings and known off-topic phrasings (0..1 each). */
+/** How a message scores against the catalogue and our own phrasings (0..1 each). */
 export interface ScopeEvidence {
   /** Catalogue procedures no entry covers, best first (at most three). */
   readonly catalogue: ReadonlyArray<{ readonly code: string; readonly score: number }>;
+  /**
+   * Our best phrasing's score; among labels whose best phrasings tie exactly, the label is any of them. May be ranked
+   * when first read (a getter), so a decision reads it last.
+   */
   readonly ours: { readonly label: string; readonly score: number } | undefined;
-  readonly outside: number;
   /**
    * Share of the message (by term weight) in words the best catalogue procedure's name shares with it but the
    * matcher's topic never uses in its phrasings: evidence the message is about a neighbour procedure ("bảo hiểm xã
@@ -16,10 +19,12 @@ export interface ScopeEvidence {
   readonly nameShare: number;
 }
 
-/** The scope questions about one message; `evidence` searches the catalogue, `foreignBound` does not. */
+/** The scope questions about one message, cheapest first: `evidence` ranks the catalogue, the others do not. */
 export interface ScopeProbe {
   /** An upper bound of `evidence(label).foreign` from the words alone: below the bar, no search is needed. */
   foreignBound(label: string): number;
+  /** Whether some catalogue procedure no entry covers scores at least `share`: below every bar, no ranking is needed. */
+  catalogueReaches(share: number): boolean;
   evidence(label: string): ScopeEvidence;
 }
 
@@ -98,33 +103,46 @@ export function decideScope(decision: Decision, probe: ScopeProbe, text: string)
   // "Is it fined if I register late?" belongs to the entry it names; a fine with no topic of ours is not covered.
   // A close call over a question of law ("who inherits under the law") is not one of our procedures either.
   if (NOT_A_PROCEDURE.test(text)) return decision.kind === 'answer' && top.startsWith('kb:') ? { kind: 'ours' } : { kind: 'not-covered' };
-  const offer = (evidence: ScopeEvidence): ScopeOutcome => ({ kind: 'catalogue', codes: evidence.catalogue.map((c) => c.code) });
+  // Every outcome but 'ours' needs a catalogue procedure scoring at least some bar: when none does (most messages
+  // the matcher reads as ours or as off-topic), the catalogue is not ranked at all.
   if (isOwnConversation(top)) {
     // A street report stays a report, unless the matcher is unsure and the message plainly names a procedure.
-    if (confident || probe.foreignBound(top) < T.foreignOverOwn) return { kind: 'ours' };
+    if (confident || probe.foreignBound(top) < T.foreignOverOwn || !probe.catalogueReaches(T.catalogueOverOwn)) return { kind: 'ours' };
     const evidence = probe.evidence(top);
     return evidence.foreign >= T.foreignOverOwn && (evidence.catalogue[0]?.score ?? 0) >= T.catalogueOverOwn ? offer(evidence) : { kind: 'ours' };
   }
-  const ask = (evidence: ScopeEvidence): ScopeOutcome => ({ kind: 'ask', label: top, codes: evidence.catalogue.slice(0, 2).map((c) => c.code) });
   if (confident) {
     // Most messages end here without a search: no catalogue word the topic lacks, so nothing could outweigh it.
     if (probe.foreignBound(top) < T.foreignAskConfident) return { kind: 'ours' };
+    if (!probe.catalogueReaches(Math.min(T.catalogueOverConfident, T.catalogueAskConfident))) return { kind: 'ours' };
     const evidence = probe.evidence(top);
     const best = evidence.catalogue[0]?.score ?? 0;
-    const ours = evidence.ours?.score ?? 0;
-    if (evidence.foreign >= T.foreignOverConfident && best >= T.catalogueOverConfident && best >= T.ratioOverConfident * ours) return offer(evidence);
-    return evidence.foreign >= T.foreignAskConfident && best >= T.catalogueAskConfident ? ask(evidence) : { kind: 'ours' };
+    if (evidence.foreign >= T.foreignOverConfident && best >= T.catalogueOverConfident && best >= T.ratioOverConfident * oursOf(evidence)) return offer(evidence);
+    return evidence.foreign >= T.foreignAskConfident && best >= T.catalogueAskConfident ? ask(top, evidence) : { kind: 'ours' };
   }
+  const offTopic = decision.kind === 'answer' && top === 'intent:out-of-scope' && score >= T.outOfScope;
+  const bar = offTopic ? T.catalogueOverOutOfScope : Math.min(T.catalogueOverWeak, T.catalogueWithForeign, T.catalogueAskUnsure);
+  if (!probe.catalogueReaches(bar)) return { kind: 'ours' };
   const evidence = probe.evidence(top);
   const best = evidence.catalogue[0]?.score ?? 0;
-  const ours = evidence.ours?.score ?? 0;
-  if (decision.kind === 'answer' && top === 'intent:out-of-scope' && score >= T.outOfScope) {
-    const named = best >= T.catalogueOverOutOfScope && evidence.nameShare >= T.nameShareOverOutOfScope && best >= T.ratioOverOutOfScope * ours;
+  if (offTopic) {
+    const named = best >= T.catalogueOverOutOfScope && evidence.nameShare >= T.nameShareOverOutOfScope && best >= T.ratioOverOutOfScope * oursOf(evidence);
     return named ? offer(evidence) : { kind: 'ours' };
   }
   const ratio = decision.kind === 'clarify' ? T.ratioOverClarify : T.ratioOverWeak;
-  const explained = (best >= T.catalogueOverWeak && best >= ratio * ours) || (evidence.foreign >= T.foreignOverWeak && best >= T.catalogueWithForeign);
+  const explained = (best >= T.catalogueOverWeak && best >= ratio * oursOf(evidence)) || (evidence.foreign >= T.foreignOverWeak && best >= T.catalogueWithForeign);
   if (explained) return offer(evidence);
   const unsureOfOurs = decision.kind === 'answer' && top.startsWith('kb:');
-  return unsureOfOurs && best >= T.catalogueAskUnsure && best >= T.ratioAskUnsure * ours ? ask(evidence) : { kind: 'ours' };
+  return unsureOfOurs && best >= T.catalogueAskUnsure && best >= T.ratioAskUnsure * oursOf(evidence) ? ask(top, evidence) : { kind: 'ours' };
 }
+
+function offer(evidence: ScopeEvidence): ScopeOutcome {
+  return { kind: 'catalogue', codes: evidence.catalogue.map((c) => c.code) };
+}
+
+function ask(label: string, evidence: ScopeEvidence): ScopeOutcome {
+  return { kind: 'ask', label, codes: evidence.catalogue.slice(0, 2).map((c) => c.code) };
+}
+
+/** Our best phrasing's score, read last in each condition: the evidence ranks our phrasings only when asked. */
+const oursOf = (evidence: ScopeEvidence): number => evidence.ours?.score ?? 0;

@@ -52,19 +52,27 @@ export function buildVaguenessIndex(documents: readonly { label: number; tokens:
     owners.add(doc.label);
     named.set(key, owners);
   }
+  /** Whether the phrasings of `list` belong to at least `count` labels (read until that many are found). */
+  const spansLabels = (list: readonly number[], count: number): boolean => {
+    const found: number[] = [];
+    for (const d of list) {
+      const label = (documents[d] as { label: number }).label;
+      if (!found.includes(label) && found.push(label) >= count) return true;
+    }
+    return false;
+  };
   const hits = new Float64Array(labelCount);
   const marks = new Int32Array(documents.length);
   let stamp = 0;
 
   return {
     candidates(tokens) {
-      const content = contentOf(tokens);
+      const content = contentOf(tokens, MAX_CONTENT);
       if (content.length === 0 || content.length > MAX_CONTENT) return NONE;
       if (named.get([...content].sort().join(' '))?.size === 1) return NONE;
       // Phrasings containing every content word: intersect postings, rarest word first.
       const lists = content.map((t) => postings.get(t) ?? []).sort((x, y) => x.length - y.length);
       if ((lists[0] as number[]).length === 0) return NONE;
-      const labelsOf = (list: readonly number[]): Set<number> => new Set(list.map((d) => (documents[d] as { label: number }).label));
       // Each list raises the mark of the phrasings that were in all lists before it; stamps only grow.
       const base = stamp + 1;
       lists.forEach((list, i) => {
@@ -86,7 +94,7 @@ export function buildVaguenessIndex(documents: readonly { label: number; tokens:
         if (share > best) best = share;
       }
       if (best < MIN_COVERAGE) {
-        if (content.length < 2 || !lists.every((list) => labelsOf(list).size >= GENERIC_LABELS)) return NONE;
+        if (content.length < 2 || !lists.every((list) => spansLabels(list, GENERIC_LABELS))) return NONE;
         // Generic words: the labels whose phrasings use them most, word by word.
         const spread = new Float64Array(labelCount);
         for (const list of lists) for (const d of list) {
@@ -102,6 +110,13 @@ export function buildVaguenessIndex(documents: readonly { label: number; tokens:
   };
 }
 
-function contentOf(tokens: readonly string[]): string[] {
-  return [...new Set(tokens.filter((t) => !FILLER.has(t) && !t.startsWith('<')))];
+/** The distinct content words, in order; with `limit`, the reading stops at limit + 1 words (too many to be vague). */
+function contentOf(tokens: readonly string[], limit = Infinity): string[] {
+  const content: string[] = [];
+  for (const t of tokens) {
+    if (FILLER.has(t) || t.startsWith('<') || content.includes(t)) continue;
+    content.push(t);
+    if (content.length > limit) break;
+  }
+  return content;
 }

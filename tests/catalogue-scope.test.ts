@@ -12,12 +12,13 @@ import { readSeed } from '../knowledge-base/seed-files.ts';
 import { trainingSet } from '../knowledge-base/training-set.ts';
 import { assembledProduct, choiceMessage, textMessage } from './helpers.ts';
 
-/** A probe with fixed evidence that counts its searches: a confident answer with no foreign word must not search. */
+/** A probe with fixed evidence that counts its searches (rankings): a confident answer with no foreign word must not search. */
 function probe(evidence: Partial<ScopeEvidence> & { bound?: number }): ScopeProbe & { searches: number } {
-  const full: ScopeEvidence = { catalogue: [{ code: '1.000001', score: 0.3 }, { code: '1.000002', score: 0.2 }, { code: '1.000003', score: 0.1 }], ours: { label: 'kb:x', score: 0.2 }, outside: 0, foreign: 0, nameShare: 0.5, ...evidence };
+  const full: ScopeEvidence = { catalogue: [{ code: '1.000001', score: 0.3 }, { code: '1.000002', score: 0.2 }, { code: '1.000003', score: 0.1 }], ours: { label: 'kb:x', score: 0.2 }, foreign: 0, nameShare: 0.5, ...evidence };
   const p = {
     searches: 0,
     foreignBound: () => evidence.bound ?? full.foreign,
+    catalogueReaches: (share: number) => (full.catalogue[0]?.score ?? 0) >= share,
     evidence: () => {
       p.searches++;
       return full;
@@ -32,10 +33,12 @@ const CASES: ReadonlyArray<readonly [string, Decision, ReturnType<typeof probe>,
   ['confident, no catalogue word the topic lacks: ours, without a search', answer('kb:khai-sinh', 0.95), probe({ bound: 0 }), 'ours', 0],
   ['confident, but the message names a neighbour procedure in words the topic lacks', answer('kb:khai-sinh', 0.95), probe({ foreign: 0.3, bound: 0.4 }), 'catalogue'],
   ['confident, a few such words and a fair match: ask which', answer('kb:ket-hon', 0.95), probe({ foreign: 0.05, bound: 0.2, catalogue: [{ code: '2.000806', score: 0.14 }] }), 'ask'],
-  ['confident, foreign words but nothing in the catalogue fits', answer('kb:ket-hon', 0.95), probe({ foreign: 0.3, bound: 0.3, catalogue: [{ code: '2.000806', score: 0.05 }] }), 'ours'],
+  ['confident, foreign words but nothing in the catalogue fits: ours, without a ranking', answer('kb:ket-hon', 0.95), probe({ foreign: 0.3, bound: 0.3, catalogue: [{ code: '2.000806', score: 0.05 }] }), 'ours', 0],
   ['sure it is off-topic, and the message names most of a procedure', answer('intent:out-of-scope', 0.95), probe({ nameShare: 0.7 }), 'catalogue'],
   ['sure it is off-topic, sharing only a word with a long procedure name', answer('intent:out-of-scope', 0.95), probe({ nameShare: 0.1 }), 'ours'],
   ['a close call between our topics needs the catalogue to come near our phrasings', clarify('kb:a', 'kb:b'), probe({ catalogue: [{ code: '1.000001', score: 0.12 }], ours: { label: 'kb:a', score: 0.2 } }), 'ours'],
+  ['a close call with no catalogue procedure near any bar: ours, without a ranking', clarify('kb:a', 'kb:b'), probe({ catalogue: [{ code: '1.000001', score: 0.05 }] }), 'ours', 0],
+  ['sure it is off-topic, and no procedure comes near: ours, without a ranking', answer('intent:out-of-scope', 0.95), probe({ catalogue: [{ code: '1.000001', score: 0.1 }], nameShare: 0.9 }), 'ours', 0],
   ['a close call the catalogue explains as well', clarify('kb:a', 'kb:b'), probe({ catalogue: [{ code: '1.000001', score: 0.2 }], ours: { label: 'kb:a', score: 0.2 } }), 'catalogue'],
   ['an unsure answer of ours with a catalogue match not far behind: ask', answer('kb:a', 0.6), probe({ catalogue: [{ code: '1.000001', score: 0.1 }], ours: { label: 'kb:a', score: 0.19 } }), 'ask'],
   ['a confident street report stays a report', answer('report:giao-thong', 0.9), probe({ foreign: 0.5, bound: 0.5 }), 'ours', 0],

@@ -80,3 +80,10 @@ test('units after a number are read as units, the same letters elsewhere stay le
   assert.equal(canonical('q 1'), 'quan <num>');
   assert.deepEqual(extras('duong d'), []);
 });
+
+test('words that name properties every object has are words like any other', () => {
+  for (const word of ['constructor', 'tostring', 'valueof', 'hasownproperty']) {
+    assert.equal(canonical(`toi hoi ${word} nha`), `toi hoi ${word} nha`);
+    assert.deepEqual(extras(word), []);
+  }
+});

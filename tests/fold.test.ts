@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import { foldKey, foldedTokens, stripMarks, toAscii } from '../intents/fold.ts';
-import { markedTokens, markKey } from '../intents/marks.ts';
+import { markedTokens, markKey, rawWords } from '../intents/marks.ts';
 import { isSyllable } from '../intents/syllable.ts';
 import { decodeTyped } from '../intents/typed-marks.ts';
 
@@ -62,6 +63,13 @@ test('marked tokens fold exactly as foldedTokens does', () => {
   for (const text of ['Đăng ký tạm-trú ở đâu?', 'abcпривет 50.000đ', '  ', 'ĐƯỜNG ngập!!!', 'Căn cước'.normalize('NFD')]) {
     assert.deepEqual(markedTokens(text).folded, foldedTokens(text), text);
   }
+});
+
+test('words are the runs of letters, marks and digits, as a Unicode-property split finds them', () => {
+  const split = (text: string): string[] => text.normalize('NFC').toLowerCase().replace(/[\u00d0\u00f0]/g, 'đ').split(/[^\p{L}\p{M}\p{N}]+/u).filter((w) => w !== '');
+  const texts = ['Đăng ký tạm-trú ở đâu?', 'Ðê\u00f0i', 'abcпривет 50.000đ', '😀x😀', '\ud83dx', 'a\ud800', '\udc00b', '𝐀𝐁 c', 'ＡＢＣ１２', '٣٤ x', '  '];
+  for (const text of texts) assert.deepEqual(rawWords(text), split(text), JSON.stringify(text));
+  fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (text) => assert.deepEqual(rawWords(text), split(text))), { numRuns: 3000, seed: 20261201 });
 });
 
 test('Telex and VNI keystrokes typed with the Vietnamese keyboard off are decoded to syllables', () => {

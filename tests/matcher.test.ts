@@ -64,6 +64,10 @@ test('empty, emoji-only and foreign-script messages are not matched to any topic
   }
 });
 
+test('a message with a word that names an object property ("constructor") is read, not thrown on', () => {
+  for (const text of ['constructor', 'cho hoi constructor la gi', 'toString valueOf']) assert.equal(typeof matcher.match(text).label, 'string', text);
+});
+
 const result = (label: string, score: number, alternatives: Array<[string, number]> = [], unknownShare = 0): MatchResult => ({
   label,
   score,

@@ -11,11 +11,15 @@ const OURS = 1;
 const OUTSIDE = 2;
 /** Catalogue hits kept per message: the reply offers at most three. */
 const OFFERED = 3;
+/** Keys ranked per group, asked apart: the catalogue's best three; our best phrasing only when a decision reads it. */
+const limits = (group: number, count: number): readonly number[] => Object.assign(new Array<number>(3).fill(0), { [group]: count });
+const CATALOGUE_LIMITS = limits(CATALOGUE, OFFERED);
+const OURS_LIMITS = limits(OURS, 1);
 
 export interface ScopeIndex {
   /** The scope questions about one message, from the canonical syllables the matcher read (MatchResult.tokens). */
   probe(tokens: readonly string[]): ScopeProbe;
-  /** How a text scores against the uncovered catalogue, our own phrasings and what we know is off-topic. */
+  /** How a text scores against the uncovered catalogue and our own phrasings. */
   evidence(text: string, label?: string): ScopeEvidence;
   procedure(code: string): CatalogueProcedure | undefined;
   /** Codes some knowledge-base entry covers: never offered as catalogue procedures. */
@@ -41,48 +45,75 @@ export function buildScopeIndex(procedures: readonly CatalogueProcedure[], phras
     ...phrasings.map((t) => ({ key: t.label, text: t.text, group: t.label === OUT_OF_SCOPE_LABEL ? OUTSIDE : OURS, tokens: withOfficialWording(canonicalTokens(t.text)) })),
   ], [OURS, OUTSIDE]);
 
-  // The one place a message's retrieval query is built: its own syllables plus the official terms of its everyday words.
-  const queryOf = (tokens: readonly string[]): RetrievalQuery => index.query(withOfficialWording(tokens));
-
-  function probeOf(query: RetrievalQuery): ScopeProbe {
-    // A label with no phrasings (none: the message was not understood) lacks every word.
-    const foreignTo = (label: string, counts: (i: number) => boolean): number => {
-      let weight = 0;
-      let total = 0;
-      for (let i = 0; i < query.ids.length; i++) {
-        const w = query.weights[i] as number;
-        total += w;
-        if (counts(i) && !index.keyHas(label, query.ids[i] as number)) weight += w;
-      }
-      return total === 0 ? 0 : weight / total;
-    };
-    return {
-      // Words of the catalogue's procedure names that the topic's phrasings never use: what `foreign` can reach at most.
-      foreignBound: (label) => foreignTo(label, (i) => index.groupHas(query.ids[i] as number, CATALOGUE)),
-      evidence(label) {
-        const hits = index.search(query, OFFERED);
-        const catalogue = hits.filter((h) => h.group === CATALOGUE).map((h) => ({ code: h.key, score: h.score }));
-        const ours = hits.find((h) => h.group === OURS);
-        const outside = hits.find((h) => h.group === OUTSIDE);
-        const best = hits.find((h) => h.group === CATALOGUE);
-        const shared = best === undefined ? undefined : index.shared(query, best.doc);
-        const inBest = new Set(shared?.terms ?? []);
-        return {
-          catalogue,
-          ours: ours === undefined ? undefined : { label: ours.key, score: ours.score },
-          outside: outside?.score ?? 0,
-          foreign: foreignTo(label, (i) => inBest.has(i)),
-          nameShare: shared === undefined || shared.docWeight === 0 ? 0 : shared.weight / shared.docWeight,
-        };
-      },
-    };
-  }
-
   return {
-    probe: (tokens) => probeOf(queryOf(tokens)),
-    evidence: (text, label = '') => probeOf(queryOf(canonicalTokens(text))).evidence(label),
+    probe: (tokens) => new MessageProbe(index, tokens),
+    evidence: (text, label = '') => new MessageProbe(index, canonicalTokens(text)).evidence(label),
     procedure: (code) => byCode.get(code),
     covered: new Set(coveredBy.keys()),
     stats: { ...index.stats, procedures: procedures.length },
   };
+}
+
+/**
+ * The scope questions about one message. Its retrieval query (its own syllables plus the official terms of its
+ * everyday words) is built on the first question: many decisions ask none. A class, so a message creates no
+ * closures (run through tsx, each named closure is also given its name at creation).
+ */
+class MessageProbe implements ScopeProbe {
+  private built: RetrievalQuery | undefined;
+
+  constructor(
+    private readonly index: RetrievalIndex,
+    private readonly tokens: readonly string[],
+  ) {}
+
+  private query(): RetrievalQuery {
+    return (this.built ??= this.index.query(withOfficialWording(this.tokens)));
+  }
+
+  /** Share of the message's weight in terms `counts` picks that no phrasing of `label` uses (a label with none lacks every word). */
+  private foreignTo(label: string, counts: (i: number, id: number) => boolean): number {
+    const { ids, weights } = this.query();
+    const vocabulary = this.index.vocabulary(label);
+    let weight = 0;
+    let total = 0;
+    for (let i = 0; i < ids.length; i++) {
+      const w = weights[i] as number;
+      total += w;
+      if (counts(i, ids[i] as number) && !vocabulary.has(ids[i] as number)) weight += w;
+    }
+    return total === 0 ? 0 : weight / total;
+  }
+
+  /** Words of the catalogue's procedure names that the topic's phrasings never use: what `foreign` can reach at most. */
+  foreignBound(label: string): number {
+    return this.foreignTo(label, (_, id) => this.index.groupHas(id, CATALOGUE));
+  }
+
+  catalogueReaches(share: number): boolean {
+    return this.index.reaches(this.query(), CATALOGUE, share);
+  }
+
+  evidence(label: string): ScopeEvidence {
+    const { index } = this;
+    const query = this.query();
+    const hits = index.search(query, CATALOGUE_LIMITS);
+    const best = hits[0];
+    const shared = best === undefined ? undefined : index.shared(query, best.doc);
+    const inBest = new Set(shared?.terms ?? []);
+    let ours: { label: string; score: number } | undefined | null = null;
+    return {
+      catalogue: hits.map((h) => ({ code: h.key, score: h.score })),
+      // Ranked only when a decision reads it: most read the catalogue alone.
+      get ours() {
+        if (ours === null) {
+          const hit = index.search(query, OURS_LIMITS)[0];
+          ours = hit === undefined ? undefined : { label: hit.key, score: hit.score };
+        }
+        return ours;
+      },
+      foreign: this.foreignTo(label, (i) => inBest.has(i)),
+      nameShare: shared === undefined || shared.docWeight === 0 ? 0 : shared.weight / shared.docWeight,
+    };
+  }
 }

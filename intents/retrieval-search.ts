@@ -1,0 +1,323 @@
+/**
+ * The best keys of each document group for one query, exactly as scoring every document would rank them, without
+ * scoring every document. Walking every posting of a query cost most of the scope decision: "thủ tục", "cấp",
+ * "đăng ký", "có", "không" are in thousands of procedure names and phrasings, and a message holds several of them.
+ *
+ * Max-score pruning, per group: the query's terms are walked from the one that can add most to a document (weight ×
+ * the term's largest BM25 factor in the group) to the least. Once what the terms not yet walked could add together is
+ * well below the k-th best key's score so far, no document they alone reach can enter the top k, so they are not
+ * walked; the documents already reached that could still enter (their score so far plus the weight left times their
+ * own largest factor) are scored exactly from their own terms (a forward index). Exact scores are summed in the
+ * query's term order, as a walk over every posting sums them, so the figures are the same to the last bit; ties keep
+ * the order such a walk gives (the key reached by an earlier query term first, then the earlier document).
+ */
+
+/** The index's postings and documents, as the search reads them (built by retrieval.ts). */
+export interface PostingLists {
+  readonly groupCount: number;
+  /** Postings of term t in group g: docs/factors[slices[t·groups + g] .. slices[t·groups + g + 1]], ascending. */
+  readonly slices: Int32Array;
+  readonly docs: Int32Array;
+  /** Each posting's BM25 factor (tf·(k1+1) / (tf + k1·(1 − b + b·len/avglen))). */
+  readonly factors: Float32Array;
+  /** The largest factor of term t in group g: what one query term can add to a document of the group, at most. */
+  readonly maxFactors: Float32Array;
+  /** Terms of document d (ascending) with their factors: terms/termFactors[termStarts[d] .. termStarts[d + 1]]. */
+  readonly termStarts: Int32Array;
+  readonly terms: Int32Array;
+  readonly termFactors: Float32Array;
+  /** The largest factor in document d: what any one term can add to it, at most (long names get less). */
+  readonly docMaxFactors: Float32Array;
+  readonly termCount: number;
+  readonly keyOfDoc: Int32Array;
+  readonly keyCount: number;
+}
+
+export interface SearchQuery {
+  /** Term ids, -1 for a term no document has. */
+  readonly ids: readonly number[];
+  readonly weights: readonly number[];
+  /** The most the query could score against one document: shares are scores divided by it. */
+  readonly attainable: number;
+}
+
+/** One ranked key: its exact score (not yet a share of what the query could attain) and the document that gave it. */
+export interface RankedKey {
+  readonly key: number;
+  readonly group: number;
+  readonly score: number;
+  readonly doc: number;
+}
+
+export interface GroupSearch {
+  /** The best `limits[g]` keys of each group g (none when absent or 0), group by group, best first within a group. */
+  top(query: SearchQuery, limits: readonly number[]): RankedKey[];
+  /** Whether some document of group g scores at least `share` of what the query could attain. */
+  reaches(query: SearchQuery, group: number, share: number): boolean;
+}
+
+// Bounds are compared with a margin, so rounding in sums taken in another order never prunes a document that ties.
+const ABOVE = 1 + 1e-9;
+const BELOW = 1 - 1e-9;
+/**
+ * A walk stops once what is left is below this share of the bar (the k-th best score, or the share asked about), not
+ * just below it: the documents reached that could still pass are then few. Stopping at the bar itself walks the
+ * fewest postings but leaves hundreds of documents to score exactly (on the scope sets 0.3 to 0.5 cost least, a
+ * third of stopping at the bar for `reaches`).
+ */
+const STOP_SHARE = 0.5;
+
+/** Builds the search over `lists`; it keeps scratch space, so one search runs at a time (JavaScript is single-threaded). */
+export function createSearch(lists: PostingLists): GroupSearch {
+  const { groupCount: groups, slices, docs, factors, maxFactors, termStarts, terms, termFactors, docMaxFactors, keyOfDoc } = lists;
+  const partial = new Float64Array(termStarts.length - 1);
+  const touched = new Int32Array(partial.length);
+  const keyScore = new Float64Array(lists.keyCount);
+  const keyFirst = new Int32Array(lists.keyCount);
+  const keyDoc = new Int32Array(lists.keyCount);
+  const keysSeen = new Int32Array(lists.keyCount);
+  /** 1 + the query position of each term during a search, 0 otherwise. */
+  const position = new Int32Array(lists.termCount);
+  // The same as one bit per term: small enough to stay in the fastest cache while a document's terms are checked.
+  const inQuery = new Int32Array((lists.termCount >> 5) + 1);
+  let order = new Int32Array(64);
+  let bound = new Float64Array(64);
+  let rest = new Float64Array(65);
+  let restWeight = new Float64Array(65);
+  let matched = new Int32Array(64);
+  let matchedFactors = new Float64Array(64);
+
+  function prepare(query: SearchQuery): void {
+    const n = query.ids.length;
+    if (order.length < n) {
+      order = new Int32Array(2 * n);
+      bound = new Float64Array(2 * n);
+      rest = new Float64Array(2 * n + 1);
+      restWeight = new Float64Array(2 * n + 1);
+      matched = new Int32Array(2 * n);
+      matchedFactors = new Float64Array(2 * n);
+    }
+    for (let i = 0; i < n; i++) {
+      const t = query.ids[i] as number;
+      if (t < 0) continue;
+      position[t] = i + 1;
+      inQuery[t >> 5] = (inQuery[t >> 5] as number) | (1 << (t & 31));
+    }
+  }
+
+  function finish(query: SearchQuery): void {
+    for (let i = 0; i < query.ids.length; i++) {
+      const t = query.ids[i] as number;
+      if (t < 0) continue;
+      position[t] = 0;
+      inQuery[t >> 5] = 0;
+    }
+  }
+
+  /** Orders group g's query terms by what each can add at most, largest first; returns how many there are. */
+  function termsByBound(query: SearchQuery, g: number): number {
+    let m = 0;
+    for (let i = 0; i < query.ids.length; i++) {
+      const t = query.ids[i] as number;
+      if (t < 0 || slices[t * groups + g] === slices[t * groups + g + 1]) continue;
+      insertDescending(bound, order, m++, (query.weights[i] as number) * (maxFactors[t * groups + g] as number), i);
+    }
+    rest[m] = 0;
+    restWeight[m] = 0;
+    for (let j = m - 1; j >= 0; j--) {
+      rest[j] = (rest[j + 1] as number) + (bound[j] as number);
+      restWeight[j] = (restWeight[j + 1] as number) + (query.weights[order[j] as number] as number);
+    }
+    return m;
+  }
+
+  // State of the walk in progress: documents reached, and the bar a document's partial score must pass to matter.
+  let count = 0;
+  let bar = 0;
+  /** Called when a document's partial score passes the bar; returns the new bar. */
+  let passed: (d: number, score: number) => number = () => Infinity;
+
+  /** Adds term `i`'s postings of group g to the partial scores. */
+  function walkTerm(query: SearchQuery, i: number, g: number): void {
+    const t = query.ids[i] as number;
+    const w = query.weights[i] as number;
+    for (let p = slices[t * groups + g] as number, end = slices[t * groups + g + 1] as number; p < end; p++) {
+      const d = docs[p] as number;
+      const before = partial[d] as number;
+      if (before === 0) touched[count++] = d;
+      const score = before + w * (factors[p] as number);
+      partial[d] = score;
+      if (score > bar) bar = passed(d, score);
+    }
+  }
+
+  /** The first query term the document holds, as found by the last `exactScore` (its order among ties). */
+  let firstTerm = -1;
+
+  /** Document d's exact score, summed in query order as a walk over every posting sums it. */
+  function exactScore(d: number, query: SearchQuery): number {
+    let n = 0;
+    for (let p = termStarts[d] as number, end = termStarts[d + 1] as number; p < end; p++) {
+      const t = terms[p] as number;
+      if (((inQuery[t >> 5] as number) & (1 << (t & 31))) === 0) continue;
+      const at = (position[t] as number) - 1;
+      // Insertion keeps the query positions ascending (a document holds a handful of the query's terms).
+      let i = n++;
+      while (i > 0 && (matched[i - 1] as number) > at) {
+        matched[i] = matched[i - 1] as number;
+        matchedFactors[i] = matchedFactors[i - 1] as number;
+        i--;
+      }
+      matched[i] = at;
+      matchedFactors[i] = termFactors[p] as number;
+    }
+    let score = 0;
+    for (let i = 0; i < n; i++) score += (query.weights[matched[i] as number] as number) * (matchedFactors[i] as number);
+    firstTerm = n === 0 ? -1 : (matched[0] as number);
+    return score;
+  }
+
+  // The best k keys by partial score during a walk for the top k, best first: the k-th is the bar.
+  let leaderKeys = new Int32Array(4);
+  let leaderScores = new Float64Array(4);
+  let leaders = 0;
+  let wanted = 0;
+
+  function lead(d: number, score: number): number {
+    const key = keyOfDoc[d] as number;
+    let at = 0;
+    while (at < leaders && leaderKeys[at] !== key) at++;
+    if (at === leaders) {
+      if (leaders < wanted) leaders++;
+      at = leaders - 1;
+    } else if ((leaderScores[at] as number) >= score) {
+      return leaders < wanted ? 0 : (leaderScores[wanted - 1] as number);
+    }
+    insertDescending(leaderScores, leaderKeys, at, score, key);
+    return leaders < wanted ? 0 : (leaderScores[wanted - 1] as number);
+  }
+
+  const keyAhead = (key: number, other: number): boolean =>
+    ahead(keyScore[key] as number, keyFirst[key] as number, keyDoc[key] as number, keyScore[other] as number, keyFirst[other] as number, keyDoc[other] as number);
+
+  function topOfGroup(query: SearchQuery, g: number, k: number, out: RankedKey[]): void {
+    const m = termsByBound(query, g);
+    if (leaderKeys.length < k) {
+      leaderKeys = new Int32Array(k);
+      leaderScores = new Float64Array(k);
+    }
+    leaders = 0;
+    wanted = k;
+    passed = lead;
+    bar = 0;
+    // The walk `reaches` just made for this query and group is carried on, not made again: its terms came first in
+    // the same order; the leaders are found again among the documents it reached.
+    let walked = resumeWalk(query, g);
+    for (let j = 0; j < count; j++) {
+      const d = touched[j] as number;
+      if ((partial[d] as number) > bar) bar = lead(d, partial[d] as number);
+    }
+    while (walked < m && (rest[walked] as number) * ABOVE >= bar * BELOW * STOP_SHARE) walkTerm(query, order[walked++] as number, g);
+    const threshold = bar * BELOW;
+    const leftWeight = (restWeight[walked] as number) * ABOVE;
+
+    // Exact scores of the documents that can still enter; the best document per key, then the best k keys.
+    let seen = 0;
+    for (let j = 0; j < count; j++) {
+      const d = touched[j] as number;
+      const reachable = (partial[d] as number) + leftWeight * (docMaxFactors[d] as number) >= threshold;
+      partial[d] = 0;
+      if (!reachable) continue;
+      const score = exactScore(d, query);
+      const first = firstTerm;
+      const key = keyOfDoc[d] as number;
+      if (keyScore[key] === 0) keysSeen[seen++] = key;
+      else if (!ahead(score, first, d, keyScore[key] as number, keyFirst[key] as number, keyDoc[key] as number)) continue;
+      keyScore[key] = score;
+      keyFirst[key] = first;
+      keyDoc[key] = d;
+    }
+    const top: number[] = [];
+    for (let j = 0; j < seen; j++) {
+      const key = keysSeen[j] as number;
+      if (top.length === k && !keyAhead(key, top[k - 1] as number)) continue;
+      let at = top.length;
+      while (at > 0 && keyAhead(key, top[at - 1] as number)) at--;
+      top.splice(at, 0, key);
+      if (top.length > k) top.pop();
+    }
+    for (const key of top) out.push({ key, group: g, score: keyScore[key] as number, doc: keyDoc[key] as number });
+    for (let j = 0; j < seen; j++) keyScore[keysSeen[j] as number] = 0;
+    count = 0;
+  }
+
+  /** A walk left with its partial scores in place (by `reaches`), to be carried on for the same query and group. */
+  let paused: { readonly query: SearchQuery; readonly group: number; readonly walked: number } | undefined;
+
+  /** Terms already walked for this query and group (their partial scores in place), or 0 with every score cleared. */
+  function resumeWalk(query: SearchQuery, g: number): number {
+    const carried = paused !== undefined && paused.query === query && paused.group === g ? paused.walked : 0;
+    paused = undefined;
+    if (carried > 0) return carried;
+    for (let j = 0; j < count; j++) partial[touched[j] as number] = 0;
+    count = 0;
+    return 0;
+  }
+
+  // A partial score past the floor (with the margin) settles `reaches` at once.
+  const settled = (): number => Infinity;
+
+  function reachesInGroup(query: SearchQuery, g: number, share: number): boolean {
+    const m = termsByBound(query, g);
+    const floor = share * query.attainable;
+    passed = settled;
+    bar = floor * ABOVE;
+    let walked = resumeWalk(query, g);
+    // Terms are walked until what is left could not lift a document past the floor on its own, nor most of the way.
+    while (walked < m && bar !== Infinity && (rest[walked] as number) * ABOVE >= floor * BELOW * STOP_SHARE) walkTerm(query, order[walked++] as number, g);
+    let found = bar === Infinity;
+    const leftWeight = (restWeight[walked] as number) * ABOVE;
+    for (let j = 0; j < count && !found; j++) {
+      const d = touched[j] as number;
+      if ((partial[d] as number) + leftWeight * (docMaxFactors[d] as number) >= floor * BELOW) found = exactScore(d, query) / query.attainable >= share;
+    }
+    // The partial scores are kept: ranking this group next (the usual sequel of a yes) carries the walk on.
+    paused = { query, group: g, walked };
+    return found;
+  }
+
+  return {
+    top(query, limits) {
+      prepare(query);
+      const out: RankedKey[] = [];
+      for (let g = 0; g < groups; g++) if ((limits[g] ?? 0) > 0) topOfGroup(query, g, limits[g] as number, out);
+      finish(query);
+      return out;
+    },
+    reaches(query, group, share) {
+      if (group >= groups) return false;
+      prepare(query);
+      const found = reachesInGroup(query, group, share);
+      finish(query);
+      return found;
+    },
+  };
+}
+
+/** Puts (value, id) into the descending `values` (ids beside them) at or above position `from`, shifting the rest down. */
+function insertDescending(values: Float64Array, ids: Int32Array, from: number, value: number, id: number): void {
+  let at = from;
+  while (at > 0 && (values[at - 1] as number) < value) {
+    values[at] = values[at - 1] as number;
+    ids[at] = ids[at - 1] as number;
+    at--;
+  }
+  values[at] = value;
+  ids[at] = id;
+}
+
+/** Ranking order: higher score first; among equal scores, reached by an earlier query term, then the earlier document. */
+function ahead(score: number, first: number, doc: number, otherScore: number, otherFirst: number, otherDoc: number): boolean {
+  if (score !== otherScore) return score > otherScore;
+  return first !== otherFirst ? first < otherFirst : doc < otherDoc;
+}
