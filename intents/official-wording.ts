@@ -117,6 +117,30 @@ export const OFFICIAL_WORDING: ReadonlyArray<readonly [resident: string, officia
   ['chung minh quoc tich', 'giay xac nhan co quoc tich'],
   ['con quoc tich', 'giay xac nhan co quoc tich'],
   ['viet kieu', 'nguoi viet nam dinh cu o nuoc ngoai'],
+  // A spouse, parent or deceased of a named nationality is a foreigner: the catalogue's civil-status and residence
+  // procedures "có yếu tố nước ngoài" / "cho người nước ngoài" are then the neighbours to offer. Only to "người nước
+  // ngoài", as a resident writes it, so these read like the split case above, not like the procedure's name. Keys
+  // that fold into other words are left out ("người Lào" is "người lao động", "người Anh" an elder brother, "người
+  // Hoa", "người Thái" are peoples of Viet Nam).
+  ['han quoc', 'nguoi nuoc ngoai'],
+  ['nguoi han', 'nguoi nuoc ngoai'],
+  ['trung quoc', 'nguoi nuoc ngoai'],
+  ['nguoi trung', 'nguoi nuoc ngoai'],
+  ['dai loan', 'nguoi nuoc ngoai'],
+  ['nhat ban', 'nguoi nuoc ngoai'],
+  ['nguoi nhat', 'nguoi nuoc ngoai'],
+  ['nguoi my', 'nguoi nuoc ngoai'],
+  ['hoa ky', 'nguoi nuoc ngoai'],
+  ['campuchia', 'nguoi nuoc ngoai'],
+  ['cam pu chia', 'nguoi nuoc ngoai'],
+  ['thai lan', 'nguoi nuoc ngoai'],
+  ['nguoi uc', 'nguoi nuoc ngoai'],
+  ['nguoi duc', 'nguoi nuoc ngoai'],
+  ['nguoi phap', 'nguoi nuoc ngoai'],
+  ['nguoi nga', 'nguoi nuoc ngoai'],
+  ['nguoi tay', 'nguoi nuoc ngoai'],
+  ['nguoi ngoai quoc', 'nguoi nuoc ngoai'],
+  ['quoc tich nuoc ngoai', 'nguoi nuoc ngoai'],
 
   // ── Attestation, wills, inheritance (Justice: chứng thực) ────────────────────────────────────────────────
   ['chuc thu', 'di chuc'],
