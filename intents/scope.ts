@@ -46,6 +46,13 @@ export type ScopeOutcome =
  * neither, in-scope controls); bench/scope-report.jsonl, written separately, only reports; never on the evaluation
  * sets. Scores are shares of the message's attainable BM25 score (intents/retrieval.ts), so they do not grow with
  * message length.
+ *
+ * Re-calibrated after the everyday→official lexicon grew tenfold: our topics' phrasings now own most official terms
+ * they share with a neighbour procedure, so `foreign` is small and a long everyday message scores low against any
+ * procedure name (0.05-0.13 where a short one reaches 0.2). The ask bars were set for short messages and let such
+ * messages ("vợ người Campuchia ... đăng ký kết hôn") be answered outright; they are lowered to what those messages
+ * reach (scope-dev, scope-report). Only the bars to *ask* moved: an ask keeps our topic first, so a resident asking
+ * about ours loses nothing, while the bars to *offer the catalogue instead* stay where they were.
  */
 export const SCOPE_THRESHOLDS = {
   /** The matcher's answer counts as confident from this probability. */
@@ -55,9 +62,13 @@ export const SCOPE_THRESHOLDS = {
   catalogueOverConfident: 0.15,
   /** ... and only when the catalogue explains the message about as well as our phrasings; otherwise it asks. */
   ratioOverConfident: 0.8,
-  /** Below that, a few such words with a fair catalogue match make it a question: ours or the procedure? */
-  foreignAskConfident: 0.03,
-  catalogueAskConfident: 0.12,
+  /**
+   * Below that, a few such words with a fair catalogue match make it a question: ours or the procedure? (Were 0.03 and
+   * 0.12: confident wrong answers were long messages with foreign ≈ 0.02-0.1 and best procedure 0.05-0.13; in-scope
+   * controls almost all have foreign 0, so few of them start asking.)
+   */
+  foreignAskConfident: 0.02,
+  catalogueAskConfident: 0.05,
   /** A street report or social turn (not confident) gives way only to plain evidence of a procedure. */
   foreignOverOwn: 0.3,
   catalogueOverOwn: 0.2,
@@ -73,9 +84,13 @@ export const SCOPE_THRESHOLDS = {
   ratioOverClarify: 0.7,
   foreignOverWeak: 0.2,
   catalogueWithForeign: 0.1,
-  /** An unsure answer of ours with a catalogue match not far behind our phrasings: ask rather than answer. */
-  catalogueAskUnsure: 0.08,
-  ratioAskUnsure: 0.5,
+  /**
+   * An unsure answer of ours with a catalogue match not far behind our phrasings: ask rather than answer. (Were 0.08
+   * and 0.5: off-topic questions the matcher half-placed in a topic of ours, "tiêm vắc xin cho bé", reached 0.06-0.09
+   * and 0.4-0.47 and were answered outright.)
+   */
+  catalogueAskUnsure: 0.06,
+  ratioAskUnsure: 0.4,
 } as const;
 
 const T = SCOPE_THRESHOLDS;
