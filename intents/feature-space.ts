@@ -20,10 +20,28 @@ export function buildFeatureSpace(documents: readonly ReadonlyMap<string, number
   // Features are numbered from the most frequent down, so the rows every message reads (the model's weights, the
   // IDFs, the neighbour lists of "ở", "làm", "không") lie together in memory and stay cached between messages.
   // Numbers only place rows: every sum runs in the message's own feature order, so scores do not depend on them.
-  const frequency = new Map<string, number>();
-  for (const doc of documents) for (const feature of doc.keys()) frequency.set(feature, (frequency.get(feature) ?? 0) + 1);
-  for (const [feature] of [...frequency].sort((a, b) => b[1] - a[1])) index.set(feature, index.size);
-  const documentFeatures = documents.map((doc) => [...doc.keys()].map((feature) => index.get(feature) as number));
+  const firstSeen = new Map<string, number>();
+  const counts: number[] = [];
+  const provisional = documents.map((doc) => {
+    const ids: number[] = [];
+    for (const feature of doc.keys()) {
+      let at = firstSeen.get(feature);
+      if (at === undefined) {
+        firstSeen.set(feature, (at = counts.length));
+        counts.push(0);
+      }
+      counts[at] = (counts[at] as number) + 1;
+      ids.push(at);
+    }
+    return ids;
+  });
+  // Most frequent first, ties in order of first sight (a stable sort).
+  const byFrequency = counts.map((_, at) => at).sort((a, b) => (counts[b] as number) - (counts[a] as number));
+  const numberOf = new Int32Array(counts.length);
+  byFrequency.forEach((at, id) => (numberOf[at] = id));
+  const features = [...firstSeen.keys()];
+  for (const at of byFrequency) index.set(features[at] as string, index.size);
+  const documentFeatures = provisional.map((ids) => ids.map((at) => numberOf[at] as number));
   return {
     size: index.size,
     entries: () => index.entries(),

@@ -1,3 +1,4 @@
+import { indexArray, indexArrayOf } from './index-array.ts';
 import type { SparseVector } from './linear-model.ts';
 
 /**
@@ -27,7 +28,7 @@ export function buildNeighbourIndex(documents: readonly { vector: SparseVector; 
   const indexed = (f: number): boolean => kept[f] === 1;
   for (let f = 0; f < featureCount; f++) counts[f + 1] = (counts[f + 1] as number) + (counts[f] as number);
   const starts = counts;
-  const postingDoc = new Int32Array(starts[featureCount] as number);
+  const postingDoc = indexArray(starts[featureCount] as number, documents.length);
   const postingValue = new Float32Array(postingDoc.length);
   const fill = starts.slice(0, featureCount);
   const norms = documents.map((doc) => Math.hypot(...doc.vector.values) || 1);
@@ -42,7 +43,7 @@ export function buildNeighbourIndex(documents: readonly { vector: SparseVector; 
       fill[f] = at + 1;
     }
   });
-  const labels = Int32Array.from(documents, (doc) => doc.label);
+  const labels = indexArrayOf(documents.map((doc) => doc.label));
   const sims = new Float32Array(documents.length);
   // Phrasings reached by the message: a typed array with a count (emptying a plain array let go of its storage,
   // so every message grew a new one: most of what a message allocated).

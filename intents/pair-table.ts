@@ -14,11 +14,18 @@ export function buildPairTable(firstCount: number, pairs: ReadonlyArray<readonly
   for (let f = 0; f < firstCount; f++) starts[f + 1] = (starts[f + 1] as number) + (starts[f] as number);
   const seconds = new Int32Array(pairs.length);
   const values = new Int32Array(pairs.length);
-  const sorted = [...pairs].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  sorted.forEach(([, second, value], i) => {
-    seconds[i] = second;
-    values[i] = value;
-  });
+  // Each pair into its first's run, kept sorted by the second as it goes in (a run holds a few pairs).
+  const fill = starts.slice(0, firstCount);
+  for (const [first, second, value] of pairs) {
+    let at = (fill[first] as number)++;
+    while (at > (starts[first] as number) && (seconds[at - 1] as number) > second) {
+      seconds[at] = seconds[at - 1] as number;
+      values[at] = values[at - 1] as number;
+      at--;
+    }
+    seconds[at] = second;
+    values[at] = value;
+  }
   return {
     get(first, second) {
       if (first < 0 || second < 0 || first >= firstCount) return -1;

@@ -1,3 +1,5 @@
+import type { IndexArray } from './index-array.ts';
+
 /**
  * The best keys of each document group for one query, exactly as scoring every document would rank them, without
  * scoring every document. Walking every posting of a query cost most of the scope decision: "thủ tục", "cấp",
@@ -17,19 +19,19 @@ export interface PostingLists {
   readonly groupCount: number;
   /** Postings of term t in group g: docs/factors[slices[t·groups + g] .. slices[t·groups + g + 1]], ascending. */
   readonly slices: Int32Array;
-  readonly docs: Int32Array;
+  readonly docs: IndexArray;
   /** Each posting's BM25 factor (tf·(k1+1) / (tf + k1·(1 − b + b·len/avglen))). */
   readonly factors: Float32Array;
   /** The largest factor of term t in group g: what one query term can add to a document of the group, at most. */
   readonly maxFactors: Float32Array;
   /** Terms of document d (ascending) with their factors: terms/termFactors[termStarts[d] .. termStarts[d + 1]]. */
   readonly termStarts: Int32Array;
-  readonly terms: Int32Array;
+  readonly terms: IndexArray;
   readonly termFactors: Float32Array;
   /** The largest factor in document d: what any one term can add to it, at most (long names get less). */
   readonly docMaxFactors: Float32Array;
   readonly termCount: number;
-  readonly keyOfDoc: Int32Array;
+  readonly keyOfDoc: IndexArray;
   readonly keyCount: number;
 }
 

@@ -1,5 +1,6 @@
 import { canonicalize } from './expand.ts';
 import { foldedTokens } from './fold.ts';
+import { indexArray, indexArrayOf } from './index-array.ts';
 import { KeyCounter } from './key-counter.ts';
 import { buildPairTable } from './pair-table.ts';
 import { createSearch } from './retrieval-search.ts';
@@ -150,7 +151,7 @@ export function buildRetrievalIndex(input: readonly RetrievalDocument[], vocabul
   const maxFactors = new Float32Array(building.size * groupCount);
   let total = 0;
   for (const list of building.values()) total += list.docs.length;
-  const docs = new Int32Array(total);
+  const docs = indexArray(total, n);
   const factors = new Float32Array(total);
   const idfs = new Float64Array(building.size);
   // Bit g set when a document of group g holds the term: "is this word only in the catalogue?" without a search.
@@ -193,7 +194,7 @@ export function buildRetrievalIndex(input: readonly RetrievalDocument[], vocabul
   // The same postings by document (terms ascending): a document's exact score without walking whole term lists.
   for (let d = 0; d < n; d++) termsPerDoc[d + 1] = (termsPerDoc[d + 1] as number) + (termsPerDoc[d] as number);
   const termStarts = termsPerDoc;
-  const docTerms = new Int32Array(total);
+  const docTerms = indexArray(total, building.size);
   const docFactors = new Float32Array(total);
   const docMaxFactors = new Float32Array(n);
   const fill = termStarts.slice(0, n);
@@ -210,11 +211,11 @@ export function buildRetrievalIndex(input: readonly RetrievalDocument[], vocabul
 
   // Hits are collected per key (a label has many phrasings), so keys are numbered once here.
   const keyIds = new Map<string, number>();
-  const keyOfDoc = Int32Array.from(documents, (d) => {
+  const keyOfDoc = indexArrayOf(documents.map((d) => {
     let id = keyIds.get(d.key);
     if (id === undefined) keyIds.set(d.key, (id = keyIds.size));
     return id;
-  });
+  }));
   const keyNames = [...keyIds.keys()];
   // Each key's vocabulary (only for the groups asked for: our own topics), one bit per term: a few kilobytes a key.
   const vocabularies = new Map<string, TermSet>();

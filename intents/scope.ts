@@ -9,6 +9,8 @@ export interface ScopeEvidence {
    * when first read (a getter), so a decision reads it last.
    */
   readonly ours: { readonly label: string; readonly score: number } | undefined;
+  /** Whether some phrasing of ours scores at least `share`, without ranking them (see `ours`). */
+  oursReach(share: number): boolean;
   /**
    * Share of the message (by term weight) in words the best catalogue procedure's name shares with it but the
    * matcher's topic never uses in its phrasings: evidence the message is about a neighbour procedure ("bảo hiểm xã
@@ -132,7 +134,7 @@ export function decideScope(decision: Decision, probe: ScopeProbe, text: string)
     if (!probe.catalogueReaches(Math.min(T.catalogueOverConfident, T.catalogueAskConfident))) return { kind: 'ours' };
     const evidence = probe.evidence(top);
     const best = evidence.catalogue[0]?.score ?? 0;
-    if (evidence.foreign >= T.foreignOverConfident && best >= T.catalogueOverConfident && best >= T.ratioOverConfident * oursOf(evidence)) return offer(evidence);
+    if (evidence.foreign >= T.foreignOverConfident && best >= T.catalogueOverConfident && beatsOurs(evidence, best, T.ratioOverConfident)) return offer(evidence);
     return evidence.foreign >= T.foreignAskConfident && best >= T.catalogueAskConfident ? ask(top, evidence) : { kind: 'ours' };
   }
   const offTopic = decision.kind === 'answer' && top === 'intent:out-of-scope' && score >= T.outOfScope;
@@ -141,14 +143,14 @@ export function decideScope(decision: Decision, probe: ScopeProbe, text: string)
   const evidence = probe.evidence(top);
   const best = evidence.catalogue[0]?.score ?? 0;
   if (offTopic) {
-    const named = best >= T.catalogueOverOutOfScope && evidence.nameShare >= T.nameShareOverOutOfScope && best >= T.ratioOverOutOfScope * oursOf(evidence);
+    const named = best >= T.catalogueOverOutOfScope && evidence.nameShare >= T.nameShareOverOutOfScope && beatsOurs(evidence, best, T.ratioOverOutOfScope);
     return named ? offer(evidence) : { kind: 'ours' };
   }
   const ratio = decision.kind === 'clarify' ? T.ratioOverClarify : T.ratioOverWeak;
-  const explained = (best >= T.catalogueOverWeak && best >= ratio * oursOf(evidence)) || (evidence.foreign >= T.foreignOverWeak && best >= T.catalogueWithForeign);
+  const explained = (best >= T.catalogueOverWeak && beatsOurs(evidence, best, ratio)) || (evidence.foreign >= T.foreignOverWeak && best >= T.catalogueWithForeign);
   if (explained) return offer(evidence);
   const unsureOfOurs = decision.kind === 'answer' && top.startsWith('kb:');
-  return unsureOfOurs && best >= T.catalogueAskUnsure && best >= T.ratioAskUnsure * oursOf(evidence) ? ask(top, evidence) : { kind: 'ours' };
+  return unsureOfOurs && best >= T.catalogueAskUnsure && beatsOurs(evidence, best, T.ratioAskUnsure) ? ask(top, evidence) : { kind: 'ours' };
 }
 
 function offer(evidence: ScopeEvidence): ScopeOutcome {
@@ -159,5 +161,11 @@ function ask(label: string, evidence: ScopeEvidence): ScopeOutcome {
   return { kind: 'ask', label, codes: evidence.catalogue.slice(0, 2).map((c) => c.code) };
 }
 
-/** Our best phrasing's score, read last in each condition: the evidence ranks our phrasings only when asked. */
-const oursOf = (evidence: ScopeEvidence): number => evidence.ours?.score ?? 0;
+/**
+ * best ≥ ratio × our best phrasing's score, exactly as that reads, read last in each condition: our phrasings are
+ * ranked only when one of them could score high enough to make it false (with room for rounding); most cannot.
+ */
+function beatsOurs(evidence: ScopeEvidence, best: number, ratio: number): boolean {
+  if (!evidence.oursReach((best / ratio) * (1 - 1e-9))) return true;
+  return best >= ratio * (evidence.ours?.score ?? 0);
+}

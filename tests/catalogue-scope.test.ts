@@ -14,7 +14,8 @@ import { assembledProduct, choiceMessage, textMessage } from './helpers.ts';
 
 /** A probe with fixed evidence that counts its searches (rankings): a confident answer with no foreign word must not search. */
 function probe(evidence: Partial<ScopeEvidence> & { bound?: number }): ScopeProbe & { searches: number } {
-  const full: ScopeEvidence = { catalogue: [{ code: '1.000001', score: 0.3 }, { code: '1.000002', score: 0.2 }, { code: '1.000003', score: 0.1 }], ours: { label: 'kb:x', score: 0.2 }, foreign: 0, nameShare: 0.5, ...evidence };
+  const fixed = { catalogue: [{ code: '1.000001', score: 0.3 }, { code: '1.000002', score: 0.2 }, { code: '1.000003', score: 0.1 }], ours: { label: 'kb:x', score: 0.2 }, foreign: 0, nameShare: 0.5, ...evidence };
+  const full: ScopeEvidence = { ...fixed, oursReach: (share: number) => (fixed.ours?.score ?? 0) >= share };
   const p = {
     searches: 0,
     foreignBound: () => evidence.bound ?? full.foreign,

@@ -112,6 +112,9 @@ class MessageProbe implements ScopeProbe {
         }
         return ours;
       },
+      oursReach(share) {
+        return index.reaches(query, OURS, share);
+      },
       foreign: this.foreignTo(label, (i) => inBest.has(i)),
       nameShare: shared === undefined || shared.docWeight === 0 ? 0 : shared.weight / shared.docWeight,
     };
