@@ -10,9 +10,7 @@ import { openDatabase } from '../storage/open-database.ts';
 import { createApp } from '../http/app.ts';
 import { clientAddressFrom } from '../http/client-address.ts';
 import { jsonLogger } from '../http/logger.ts';
-import { databaseHealth } from '../http/health-database.ts';
 import { createProcessMetrics } from '../http/metrics.ts';
-import { outboxGauges } from '../http/metrics-database.ts';
 import { nodeRequestScope } from '../http/request-id-node.ts';
 import { graceMsFrom, shutdownGracefully } from './shutdown.ts';
 import { ensureFirstAdmin } from '../../admin/bootstrap.ts';
@@ -24,6 +22,7 @@ import { every } from './background.ts';
 import { deliveryFromEnv } from './delivery-from-env.ts';
 import { startRetention } from './retention-timer.ts';
 import { open311Deps } from './open311-deps.ts';
+import { opsDeps } from './ops-deps.ts';
 import { siteFromEnv } from './site-from-env.ts';
 import { createThreadTrainer } from './thread-trainer.ts';
 
@@ -90,13 +89,8 @@ const app = createApp({
   clientAddress: clientAddressFrom((c) => getConnInfo(c).remote.address, env.TRUSTED_PROXY_HEADER),
   ...(env.ZALO_SITE_VERIFICATION ? { zaloSiteVerification: env.ZALO_SITE_VERIFICATION } : {}),
   admin: adminDeps(assembly, env, (c) => getConnInfo(c).remote.address, db),
-  checks: databaseHealth(db, () => assembly.understanding.current().entries.size > 0),
   // /metrics: METRICS_TOKEN as a bearer from anywhere, or (unset) loopback only, judged by the socket.
-  metrics: {
-    process: metrics,
-    families: async () => [...metrics.families(), ...(await outboxGauges(db)())],
-    ...(env.METRICS_TOKEN ? { token: env.METRICS_TOKEN } : {}),
-  },
+  ...opsDeps(db, assembly, metrics, env),
   requestScope,
 });
 

@@ -3,15 +3,14 @@ import type { SiteConfig } from '../../bot/site-config.ts';
 import { createApp } from '../http/app.ts';
 import type { Kysely } from 'kysely';
 import { clientAddressFrom } from '../http/client-address.ts';
-import { databaseHealth } from '../http/health-database.ts';
 import type { ProcessMetrics } from '../http/metrics.ts';
-import { outboxGauges } from '../http/metrics-database.ts';
 import type { RequestScope } from '../http/request-id.ts';
 import type { Logger } from '../../bot/ports/logger.ts';
 import type { Database } from '../storage/schema.ts';
 import { adminDeps } from './admin-deps.ts';
 import type { Assembly } from './assemble.ts';
 import { open311Deps } from './open311-deps.ts';
+import { opsDeps } from './ops-deps.ts';
 
 type Settings = Readonly<Record<string, string | undefined>>;
 
@@ -51,13 +50,8 @@ export function workerApp({ assembly, site, settings: env, logger, requestScope 
     clientAddress: clientAddressFrom(connecting, env.TRUSTED_PROXY_HEADER),
     ...(env.ZALO_SITE_VERIFICATION ? { zaloSiteVerification: env.ZALO_SITE_VERIFICATION } : {}),
     admin: adminDeps(assembly, env, connecting),
-    checks: databaseHealth(db, () => assembly.understanding.current().entries.size > 0),
-    // Without METRICS_TOKEN nobody reads them: no caller of a Worker is on loopback.
-    metrics: {
-      process: metrics,
-      families: async () => [...metrics.families(), ...(await outboxGauges(db)())],
-      ...(env.METRICS_TOKEN ? { token: env.METRICS_TOKEN } : {}),
-    },
+    // Without METRICS_TOKEN nobody reads /metrics: no caller of a Worker is on loopback.
+    ...opsDeps(db, assembly, metrics, env),
     requestScope,
   });
 }
