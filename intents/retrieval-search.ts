@@ -1,4 +1,6 @@
 import type { IndexArray } from './index-array.ts';
+// Type only (erased): retrieval.ts builds the search and owns the query's shape.
+import type { RetrievalQuery } from './retrieval.ts';
 
 /**
  * The best keys of each document group for one query, exactly as scoring every document would rank them, without
@@ -35,14 +37,6 @@ export interface PostingLists {
   readonly keyCount: number;
 }
 
-export interface SearchQuery {
-  /** Term ids, -1 for a term no document has. */
-  readonly ids: readonly number[];
-  readonly weights: readonly number[];
-  /** The most the query could score against one document: shares are scores divided by it. */
-  readonly attainable: number;
-}
-
 /** One ranked key: its exact score (not yet a share of what the query could attain) and the document that gave it. */
 export interface RankedKey {
   readonly key: number;
@@ -53,9 +47,9 @@ export interface RankedKey {
 
 export interface GroupSearch {
   /** The best `limits[g]` keys of each group g (none when absent or 0), group by group, best first within a group. */
-  top(query: SearchQuery, limits: readonly number[]): RankedKey[];
+  top(query: RetrievalQuery, limits: readonly number[]): RankedKey[];
   /** Whether some document of group g scores at least `share` of what the query could attain. */
-  reaches(query: SearchQuery, group: number, share: number): boolean;
+  reaches(query: RetrievalQuery, group: number, share: number): boolean;
 }
 
 // Bounds are compared with a margin, so rounding in sums taken in another order never prunes a document that ties.
@@ -89,7 +83,7 @@ export function createSearch(lists: PostingLists): GroupSearch {
   let matched = new Int32Array(64);
   let matchedFactors = new Float64Array(64);
 
-  function prepare(query: SearchQuery): void {
+  function prepare(query: RetrievalQuery): void {
     const n = query.ids.length;
     if (order.length < n) {
       order = new Int32Array(2 * n);
@@ -107,7 +101,7 @@ export function createSearch(lists: PostingLists): GroupSearch {
     }
   }
 
-  function finish(query: SearchQuery): void {
+  function finish(query: RetrievalQuery): void {
     for (let i = 0; i < query.ids.length; i++) {
       const t = query.ids[i] as number;
       if (t < 0) continue;
@@ -117,7 +111,7 @@ export function createSearch(lists: PostingLists): GroupSearch {
   }
 
   /** Orders group g's query terms by what each can add at most, largest first; returns how many there are. */
-  function termsByBound(query: SearchQuery, g: number): number {
+  function termsByBound(query: RetrievalQuery, g: number): number {
     let m = 0;
     for (let i = 0; i < query.ids.length; i++) {
       const t = query.ids[i] as number;
@@ -140,7 +134,7 @@ export function createSearch(lists: PostingLists): GroupSearch {
   let passed: (d: number, score: number) => number = () => Infinity;
 
   /** Adds term `i`'s postings of group g to the partial scores. */
-  function walkTerm(query: SearchQuery, i: number, g: number): void {
+  function walkTerm(query: RetrievalQuery, i: number, g: number): void {
     const t = query.ids[i] as number;
     const w = query.weights[i] as number;
     for (let p = slices[t * groups + g] as number, end = slices[t * groups + g + 1] as number; p < end; p++) {
@@ -157,7 +151,7 @@ export function createSearch(lists: PostingLists): GroupSearch {
   let firstTerm = -1;
 
   /** Document d's exact score, summed in query order as a walk over every posting sums it. */
-  function exactScore(d: number, query: SearchQuery): number {
+  function exactScore(d: number, query: RetrievalQuery): number {
     let n = 0;
     for (let p = termStarts[d] as number, end = termStarts[d + 1] as number; p < end; p++) {
       const t = terms[p] as number;
@@ -202,7 +196,7 @@ export function createSearch(lists: PostingLists): GroupSearch {
   const keyAhead = (key: number, other: number): boolean =>
     ahead(keyScore[key] as number, keyFirst[key] as number, keyDoc[key] as number, keyScore[other] as number, keyFirst[other] as number, keyDoc[other] as number);
 
-  function topOfGroup(query: SearchQuery, g: number, k: number, out: RankedKey[]): void {
+  function topOfGroup(query: RetrievalQuery, g: number, k: number, out: RankedKey[]): void {
     const m = termsByBound(query, g);
     if (leaderKeys.length < k) {
       leaderKeys = new Int32Array(k);
@@ -254,10 +248,10 @@ export function createSearch(lists: PostingLists): GroupSearch {
   }
 
   /** A walk left with its partial scores in place (by `reaches`), to be carried on for the same query and group. */
-  let paused: { readonly query: SearchQuery; readonly group: number; readonly walked: number } | undefined;
+  let paused: { readonly query: RetrievalQuery; readonly group: number; readonly walked: number } | undefined;
 
   /** Terms already walked for this query and group (their partial scores in place), or 0 with every score cleared. */
-  function resumeWalk(query: SearchQuery, g: number): number {
+  function resumeWalk(query: RetrievalQuery, g: number): number {
     const carried = paused !== undefined && paused.query === query && paused.group === g ? paused.walked : 0;
     paused = undefined;
     if (carried > 0) return carried;
@@ -269,7 +263,7 @@ export function createSearch(lists: PostingLists): GroupSearch {
   // A partial score past the floor (with the margin) settles `reaches` at once.
   const settled = (): number => Infinity;
 
-  function reachesInGroup(query: SearchQuery, g: number, share: number): boolean {
+  function reachesInGroup(query: RetrievalQuery, g: number, share: number): boolean {
     const m = termsByBound(query, g);
     const floor = share * query.attainable;
     passed = settled;
