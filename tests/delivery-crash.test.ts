@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import SQLite from 'better-sqlite3';
-import { freePort, startInstance, waitForHealth, type Instance } from './multi-instance-rig.ts';
+import { freePort, QUICK_DELIVERY, singleServerEnv, startInstance, waitForHealth, type Instance } from './multi-instance-rig.ts';
 import { startStubPlatform, type StubPlatform } from './stub-platform.ts';
 
 /**
@@ -52,24 +52,8 @@ after(async () => {
 /** The real server on `databasePath`, its channels pointed at the stub (process handling: multi-instance-rig.ts). */
 function startServer(name: string, port: number, databasePath: string): Instance {
   const instance = startInstance(name, port, {
-    DATABASE_PATH: databasePath,
-    PUBLIC_BASE_URL: 'https://tro-ly.example.gov.vn',
-    TELEGRAM_BOT_TOKEN: '123456:crash-test',
-    TELEGRAM_WEBHOOK_SECRET: TELEGRAM_SECRET,
-    TELEGRAM_API_BASE: stub.base,
-    SMS_GATEWAY_URL: stub.base,
-    SMS_GATEWAY_USER: 'sms',
-    SMS_GATEWAY_PASSWORD: 'pass',
-    SMS_GATEWAY_SIGNING_KEY: GATEWAY_KEY,
-    RATE_LIMIT_PER_MINUTE: '100000',
-    // Short leases and a quick pass so the test waits seconds, not the production half-minute. The request
-    // timeout stays well above the event-loop lag of this load: a Telegram send that times out is sent again.
-    INBOX_LEASE_MS: '1500',
-    SEND_TIMEOUT_MS: '4000',
-    OUTBOX_LEASE_MS: '5000',
-    OUTBOX_INTERVAL_MS: '250',
-    OUTBOX_RATE_PER_SECOND: '1000',
-    ADMIN_PASSWORD: 'crash-test-admin-password-1',
+    ...singleServerEnv('crash-test', databasePath, stub.base, { telegram: TELEGRAM_SECRET, gateway: GATEWAY_KEY }),
+    ...QUICK_DELIVERY,
   });
   children.add(instance.child);
   return instance;

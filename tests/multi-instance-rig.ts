@@ -28,6 +28,36 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
+/**
+ * Short leases and a quick pass so a test waits seconds, not the production half-minute; the request timeout stays
+ * well above this machine's event-loop lag under load (a Telegram send that times out is sent again).
+ */
+export const QUICK_DELIVERY: Readonly<Record<string, string>> = {
+  INBOX_LEASE_MS: '1500',
+  SEND_TIMEOUT_MS: '4000',
+  OUTBOX_LEASE_MS: '5000',
+  OUTBOX_INTERVAL_MS: '250',
+  OUTBOX_RATE_PER_SECOND: '1000',
+};
+
+/** One server on a SQLite file with Telegram and the SMS gateway pointed at a loopback stub. */
+export function singleServerEnv(name: string, databasePath: string, stubBase: string, secrets: { telegram: string; gateway: string }): Record<string, string> {
+  return {
+    DATABASE_PATH: databasePath,
+    PUBLIC_BASE_URL: 'https://tro-ly.example.gov.vn',
+    TELEGRAM_BOT_TOKEN: `123456:${name}`,
+    TELEGRAM_WEBHOOK_SECRET: secrets.telegram,
+    TELEGRAM_API_BASE: stubBase,
+    SMS_GATEWAY_URL: stubBase,
+    SMS_GATEWAY_USER: 'sms',
+    SMS_GATEWAY_PASSWORD: 'pass',
+    SMS_GATEWAY_SIGNING_KEY: secrets.gateway,
+    RATE_LIMIT_PER_MINUTE: '100000',
+    OUTBOX_RATE_PER_SECOND: '1000',
+    ADMIN_PASSWORD: `${name}-admin-password-1`,
+  };
+}
+
 /** The settings every instance shares: the ones a deployment would set once for all of them. */
 export function sharedEnv(databaseUrl: string, stubBase: string): Record<string, string> {
   return {
@@ -45,13 +75,7 @@ export function sharedEnv(databaseUrl: string, stubBase: string): Record<string,
     ZALO_API_BASE: stubBase,
     ZALO_OAUTH_BASE: stubBase,
     RATE_LIMIT_PER_MINUTE: '100000',
-    // Short leases and a quick pass so the test waits seconds, not the production half-minute (as in
-    // delivery-crash.test.ts); the request timeout stays well above this machine's event-loop lag under load.
-    INBOX_LEASE_MS: '1500',
-    SEND_TIMEOUT_MS: '4000',
-    OUTBOX_LEASE_MS: '5000',
-    OUTBOX_INTERVAL_MS: '250',
-    OUTBOX_RATE_PER_SECOND: '1000',
+    ...QUICK_DELIVERY,
     KB_REVISION_POLL_MS: '1000',
     ADMIN_PASSWORD: 'multi-test-admin-password-1',
   };

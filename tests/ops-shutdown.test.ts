@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import SQLite from 'better-sqlite3';
-import { freePort, startInstance, waitForHealth } from './multi-instance-rig.ts';
+import { freePort, singleServerEnv, startInstance, waitForHealth } from './multi-instance-rig.ts';
 import { startStubPlatform, type StubPlatform } from './stub-platform.ts';
 
 /**
@@ -55,19 +55,8 @@ test('SIGTERM under load: exits 0 within the grace, every acknowledged message h
   const databasePath = join(folder, 'app.db');
   const port = await freePort();
   const server = startInstance('server', port, {
-    DATABASE_PATH: databasePath,
-    PUBLIC_BASE_URL: 'https://tro-ly.example.gov.vn',
-    TELEGRAM_BOT_TOKEN: '123456:shutdown-test',
-    TELEGRAM_WEBHOOK_SECRET: TELEGRAM_SECRET,
-    TELEGRAM_API_BASE: stub.base,
-    SMS_GATEWAY_URL: stub.base,
-    SMS_GATEWAY_USER: 'sms',
-    SMS_GATEWAY_PASSWORD: 'pass',
-    SMS_GATEWAY_SIGNING_KEY: GATEWAY_KEY,
-    RATE_LIMIT_PER_MINUTE: '100000',
-    OUTBOX_RATE_PER_SECOND: '1000',
+    ...singleServerEnv('shutdown-test', databasePath, stub.base, { telegram: TELEGRAM_SECRET, gateway: GATEWAY_KEY }),
     SHUTDOWN_GRACE_MS: String(GRACE_MS),
-    ADMIN_PASSWORD: 'shutdown-test-admin-password-1',
   });
   const { base, child, output } = server;
   children.add(child);
