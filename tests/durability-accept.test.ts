@@ -10,6 +10,8 @@ import { migrateToLatest } from '../adapters/storage/migrate.ts';
 import { openSqlite, sqliteGroupCommit } from '../adapters/storage/sqlite.ts';
 import { createGroupCommit } from '../adapters/storage/sqlite-group-commit.ts';
 import { createInbox } from '../adapters/storage/inbox-store.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../adapters/storage/schema.ts';
 import type { IncomingMessage } from '../bot/types.ts';
 
 /**
@@ -51,10 +53,19 @@ const NORMAL = 1;
 
 const message = (id: number, user = `u${id}`): IncomingMessage => ({ kind: 'text', channel: 'telegram', userId: user, messageId: String(id), receivedAt: new Date(), text: 'xin chào' });
 
-test('concurrent accepts share one commit, synced at FULL; other commits stay at NORMAL', async () => {
-  const db = openSqlite(join(folder, 'group.db'));
+/** A migrated database file in the test folder, closed after `work` whatever happens. */
+async function withMigrated(file: string, options: Parameters<typeof openSqlite>[1], work: (db: Kysely<Database>) => Promise<void>): Promise<void> {
+  const db = openSqlite(join(folder, file), options);
   try {
     await migrateToLatest(db);
+    await work(db);
+  } finally {
+    await db.destroy();
+  }
+}
+
+test('concurrent accepts share one commit, synced at FULL; other commits stay at NORMAL', async () => {
+  await withMigrated('group.db', {}, async (db) => {
     const step = sqliteGroupCommit(db);
     const inbox = createInbox(db, () => new Date(), { durable: step });
     commits.length = 0;
@@ -74,15 +85,11 @@ test('concurrent accepts share one commit, synced at FULL; other commits stay at
     const repeat = await inbox.acceptAll([message(3)], 'telegram');
     assert.equal(repeat[0]?.fresh, false, 'a repeat is acknowledged, not stored again');
     assert.equal(repeat[0]?.conversationId, results[3]?.[0]?.conversationId, 'and names the same conversation');
-  } finally {
-    await db.destroy();
-  }
+  });
 });
 
 test('with the sync on the thread pool: one commit at NORMAL, then one fdatasync of the WAL for the group', async () => {
-  const db = openSqlite(join(folder, 'thread-sync.db'), { acceptSyncOnThreadPool: true });
-  try {
-    await migrateToLatest(db);
+  await withMigrated('thread-sync.db', { acceptSyncOnThreadPool: true }, async (db) => {
     const step = sqliteGroupCommit(db);
     const inbox = createInbox(db, () => new Date(), { durable: step });
     commits.length = 0;
@@ -91,15 +98,11 @@ test('with the sync on the thread pool: one commit at NORMAL, then one fdatasync
     assert.equal(step.groups(), 1);
     assert.deepEqual(commits, [NORMAL]);
     assert.equal(step.syncs(), 1);
-  } finally {
-    await db.destroy();
-  }
+  });
 });
 
 test('no accept resolves before the WAL sync that covers it has returned; groups committed meanwhile share the next sync', async () => {
-  const db = openSqlite(join(folder, 'held-sync.db'));
-  try {
-    await migrateToLatest(db);
+  await withMigrated('held-sync.db', {}, async (db) => {
     // The sync is held open by the test: as if the disk took its time.
     const held: Array<() => void> = [];
     const step = createGroupCommit(db, { normal: 'NORMAL', durable: 'FULL', syncWal: () => new Promise<void>((resolve) => held.push(resolve)) });
@@ -124,27 +127,19 @@ test('no accept resolves before the WAL sync that covers it has returned; groups
     held.shift()?.();
     await Promise.all([second, third]);
     assert.equal(step.syncs(), 2, 'the second and third groups shared one sync');
-  } finally {
-    await db.destroy();
-  }
+  });
 });
 
 test('a failed WAL sync fails the accept (no 200 is promised for it)', async () => {
-  const db = openSqlite(join(folder, 'failed-sync.db'));
-  try {
-    await migrateToLatest(db);
+  await withMigrated('failed-sync.db', {}, async (db) => {
     const step = createGroupCommit(db, { normal: 'NORMAL', durable: 'FULL', syncWal: async () => { throw new Error('EIO'); } });
     const inbox = createInbox(db, () => new Date(), { durable: step });
     await assert.rejects(inbox.acceptAll([message(200)], 'telegram'), /EIO/);
-  } finally {
-    await db.destroy();
-  }
+  });
 });
 
 test('a step that fails is rolled back alone; the rest of its group commits', async () => {
-  const db = openSqlite(join(folder, 'savepoints.db'));
-  try {
-    await migrateToLatest(db);
+  await withMigrated('savepoints.db', {}, async (db) => {
     const step = sqliteGroupCommit(db);
     const insert = (id: string) => (q: typeof db) => q.insertInto('sms_opt_outs').values({ phone: id, opted_out_at: new Date().toISOString() }).execute();
     const outcomes = await Promise.allSettled([
@@ -159,9 +154,7 @@ test('a step that fails is rolled back alone; the rest of its group commits', as
     assert.equal(step.groups(), 1);
     const phones = (await db.selectFrom('sms_opt_outs').select('phone').orderBy('phone').execute()).map((r) => r.phone);
     assert.deepEqual(phones, ['+84900000001', '+84900000003']);
-  } finally {
-    await db.destroy();
-  }
+  });
 });
 
 test('accepted messages are in the file when the process is killed right after the accept resolves', async () => {
