@@ -1,8 +1,9 @@
 import type { LabelledText } from '../../intents/matcher.ts';
 import { OUT_OF_SCOPE_LABEL } from '../../intents/matcher.ts';
-import { buildRetrievalIndex, canonicalTokens, type RetrievalIndex, type RetrievalQuery } from '../../intents/retrieval.ts';
+import { buildRetrievalIndex, canonicalTokens, type RetrievalHit, type RetrievalIndex, type RetrievalQuery } from '../../intents/retrieval.ts';
 import { withOfficialWording } from '../../intents/official-wording.ts';
 import type { ScopeEvidence, ScopeProbe } from '../../intents/scope.ts';
+import { levelWeight, searchableName } from './search-name.ts';
 import type { CatalogueProcedure } from './types.ts';
 
 /** Document groups of the index: their scores are compared with each other. */
@@ -11,9 +12,11 @@ const OURS = 1;
 const OUTSIDE = 2;
 /** Catalogue hits kept per message: the reply offers at most three. */
 const OFFERED = 3;
+/** Hits ranked by text before their level reorders them: a ministry's namesake can push a commune's out of three. */
+const RANKED = 12;
 /** Keys ranked per group, asked apart: the catalogue's best three; our best phrasing only when a decision reads it. */
 const limits = (group: number, count: number): readonly number[] => Object.assign(new Array<number>(3).fill(0), { [group]: count });
-const CATALOGUE_LIMITS = limits(CATALOGUE, OFFERED);
+const CATALOGUE_LIMITS = limits(CATALOGUE, RANKED);
 const OURS_LIMITS = limits(OURS, 1);
 
 export interface ScopeIndex {
@@ -37,17 +40,19 @@ export interface ScopeIndex {
  */
 export function buildScopeIndex(procedures: readonly CatalogueProcedure[], phrasings: readonly LabelledText[], coveredBy: ReadonlyMap<string, string>): ScopeIndex {
   const byCode = new Map(procedures.map((p) => [p.code, p]));
+  const weights = new Map(procedures.map((p) => [p.code, levelWeight(p.level)]));
   const index: RetrievalIndex = buildRetrievalIndex([
     ...procedures.map((p) => {
       const owner = coveredBy.get(p.code);
-      return owner === undefined ? { key: p.code, text: p.name, group: CATALOGUE } : { key: owner, text: p.name, group: OURS };
+      const text = searchableName(p.name);
+      return owner === undefined ? { key: p.code, text, group: CATALOGUE } : { key: owner, text, group: OURS };
     }),
     ...phrasings.map((t) => ({ key: t.label, text: t.text, group: t.label === OUT_OF_SCOPE_LABEL ? OUTSIDE : OURS, tokens: withOfficialWording(canonicalTokens(t.text)) })),
   ], [OURS, OUTSIDE]);
 
   return {
-    probe: (tokens) => new MessageProbe(index, tokens),
-    evidence: (text, label = '') => new MessageProbe(index, canonicalTokens(text)).evidence(label),
+    probe: (tokens) => new MessageProbe(index, weights, tokens),
+    evidence: (text, label = '') => new MessageProbe(index, weights, canonicalTokens(text)).evidence(label),
     procedure: (code) => byCode.get(code),
     covered: new Set(coveredBy.keys()),
     stats: { ...index.stats, procedures: procedures.length },
@@ -64,6 +69,8 @@ class MessageProbe implements ScopeProbe {
 
   constructor(
     private readonly index: RetrievalIndex,
+    /** Each uncovered procedure's level weight (search-name.ts), applied to its text score. */
+    private readonly levelWeights: ReadonlyMap<string, number>,
     private readonly tokens: readonly string[],
   ) {}
 
@@ -97,7 +104,12 @@ class MessageProbe implements ScopeProbe {
   evidence(label: string): ScopeEvidence {
     const { index } = this;
     const query = this.query();
-    const hits = index.search(query, CATALOGUE_LIMITS);
+    // The level reorders, the text scores: the bars of the scope decision read how well the words match.
+    const weighted = (h: RetrievalHit): number => h.score * (this.levelWeights.get(h.key) ?? 1);
+    const hits = index
+      .search(query, CATALOGUE_LIMITS)
+      .sort((a, b) => weighted(b) - weighted(a))
+      .slice(0, OFFERED);
     const best = hits[0];
     const shared = best === undefined ? undefined : index.shared(query, best.doc);
     const inBest = new Set(shared?.terms ?? []);
