@@ -1,13 +1,13 @@
 import { typoVariant } from './augment.ts';
 import { isEmergency } from './emergency.ts';
-import { buildFeatureSpace, weigh } from './feature-space.ts';
+import { buildFeatureSpace, weigh, type FeatureSpace } from './feature-space.ts';
 import { analyse, featuresOf, type AnalysedText } from './features.ts';
-import { logits, seededRandom, trainLinearModel, type SparseVector } from './linear-model.ts';
+import { logits, seededRandom, trainLinearModel, type LinearModel, type SparseVector } from './linear-model.ts';
 import { trainedOrLoaded } from './model-io.ts';
-import { buildNeighbourIndex } from './neighbours.ts';
-import { buildSpellingIndex } from './spelling.ts';
-import { buildVaguenessIndex } from './vagueness.ts';
-import { buildWordLookUp } from './word-lookup.ts';
+import { buildNeighbourIndex, type NeighbourIndex } from './neighbours.ts';
+import { buildSpellingIndex, type SpellingIndex } from './spelling.ts';
+import { buildVaguenessIndex, type VaguenessIndex } from './vagueness.ts';
+import { buildWordLookUp, type WordLookUp } from './word-lookup.ts';
 
 export const EMERGENCY_LABEL = 'intent:emergency';
 export const OUT_OF_SCOPE_LABEL = 'intent:out-of-scope';
@@ -145,15 +145,48 @@ export function buildMatcher(examples: readonly LabelledText[], options: Matcher
   const fastLookUp = options.chargramWeight === 0 ? buildWordLookUp(space, options.markedWeight) : undefined;
 
   // Only topics and reports are offered for a vague message: "đăng ký" is not a greeting or out of scope.
-  const offerable = (c: number): boolean => /^(kb|report):/.test(labels[c] as string);
-  const vagueness = buildVaguenessIndex(readings, labels.length, offerable);
+  const vagueness = buildVaguenessIndex(readings, labels.length, offerableAmong(labels));
+  const parts: MatchingParts = { labels, spelling, space, idf, wordIdf, model, neighbours, fastLookUp, vagueness, options };
+  return {
+    labels,
+    match: matchWith(parts),
+    stats: { examples: documents.length, features: space.size, buildMs: performance.now() - started },
+  };
+}
 
+/** Only topics and reports are offered for a vague message. */
+const isOfferable = (label: string): boolean => /^(kb|report):/.test(label);
+/** Made here, not in `buildMatcher`: a closure made there would keep its whole build alive (see `matchWith`). */
+const offerableAmong = (labels: readonly string[]) => (c: number): boolean => isOfferable(labels[c] as string);
+
+/** What matching a message reads: built once, kept for the matcher's life. */
+interface MatchingParts {
+  readonly labels: readonly string[];
+  readonly spelling: SpellingIndex;
+  readonly space: FeatureSpace;
+  readonly idf: Float32Array;
+  readonly wordIdf: Float32Array;
+  readonly model: LinearModel;
+  readonly neighbours: NeighbourIndex | undefined;
+  readonly fastLookUp: WordLookUp | undefined;
+  readonly vagueness: VaguenessIndex;
+  readonly options: MatcherOptions;
+}
+
+/**
+ * The match function, made outside `buildMatcher` on purpose: V8 keeps one context per function call for all
+ * closures made in it, so any closure made there and kept (the match, the vagueness index's eligibility test)
+ * kept every training document, feature map and reading alive (about 20 MB of heap for the seed knowledge base)
+ * for as long as the matcher served.
+ */
+function matchWith(parts: MatchingParts): (text: string) => MatchResult {
+  const { labels, spelling, space, idf, wordIdf, model, neighbours, fastLookUp, vagueness, options } = parts;
   const scores = new Float64Array(labels.length);
   const nearest = new Float64Array(labels.length);
   // Scratch for the weighed vectors of the message being matched (read within `match` only): no arrays a message.
   let modelValues = new Float32Array(64);
   let neighbourValues = new Float32Array(64);
-  function match(text: string): MatchResult {
+  return function match(text: string): MatchResult {
     const reading = analyse(text, spelling);
     const tokenCount = reading.tokens.length;
     const unknownShare = tokenCount === 0 ? 1 : reading.unknown / tokenCount;
@@ -161,7 +194,7 @@ export function buildMatcher(examples: readonly LabelledText[], options: Matcher
       return { label: EMERGENCY_LABEL, score: 1, alternatives: [], unknownShare, rule: true, tokens: reading.tokens };
     }
     if (tokenCount === 0) return { label: OUT_OF_SCOPE_LABEL, score: 0, alternatives: [], unknownShare, tokens: reading.tokens };
-    const raw = fastLookUp ? fastLookUp(reading) : space.lookUp(featuresFor(reading));
+    const raw = fastLookUp ? fastLookUp(reading) : space.lookUp(featuresOf(reading, options.chargramWeight, options.markedWeight));
     if (modelValues.length < raw.values.length) {
       modelValues = new Float32Array(2 * raw.values.length);
       neighbourValues = new Float32Array(2 * raw.values.length);
@@ -183,17 +216,11 @@ export function buildMatcher(examples: readonly LabelledText[], options: Matcher
     // Common words that merely appear across topics are weak evidence: a model that is sure of one topic
     // ("làm căn cước cho con 14 tuổi ở đâu": căn cước at 0.99) is trusted over them.
     if (generic && (scores[top] as number) >= GENERIC_TRUST) return result;
-    if (generic && offerable(top) && !vague.includes(top)) vague.unshift(top);
+    if (generic && isOfferable(result.label) && !vague.includes(top)) vague.unshift(top);
     if (!vague.includes(top) && (generic || result.label !== OUT_OF_SCOPE_LABEL)) return result;
     // Most likely first: the model's order among the topics the words fit equally.
     const offered = vague.map((c) => ({ label: labels[c] as string, score: scores[c] as number })).sort((a, b) => b.score - a.score);
     return { ...result, vague: offered.slice(0, ALTERNATIVES) };
-  }
-
-  return {
-    labels,
-    match,
-    stats: { examples: documents.length, features: space.size, buildMs: performance.now() - started },
   };
 }
 
