@@ -41,6 +41,40 @@
  * already cover are listed; tests/catalogue-scope.test.ts checks every pair is written so.
  */
 export const OFFICIAL_WORDING: ReadonlyArray<readonly [resident: string, official: string]> = [
+  // ── Any paper or registration: what happens to it ────────────────────────────────────────────────────────
+  // The catalogue names what is done to a paper with a few verbs (cấp lại, cấp đổi, đính chính/điều chỉnh, gia hạn,
+  // thu hồi, xóa đăng ký, chấm dứt, tạm ngừng, giải thể) whatever the paper; residents tell what happened to it
+  // (lost, torn, written wrong, expired, no longer used). Keys of two syllables or more: "rách" alone is also
+  // "rạch" (a canal), "mất" alone is also a death or a cost ("mất bao lâu").
+  ['bi mat', 'cap lai'],
+  ['lam mat', 'bi mat cap lai'],
+  ['danh mat', 'bi mat cap lai'],
+  ['that lac', 'bi mat cap lai'],
+  ['lam lai', 'cap lai'],
+  ['xin lai', 'cap lai'],
+  ['bi rach', 'hu hong cap doi'],
+  ['rach nat', 'hu hong cap doi'],
+  ['mo chu', 'hu hong cap doi'],
+  ['doi lai', 'cap doi'],
+  ['doi moi', 'cap doi'],
+  ['ghi sai', 'dinh chinh dieu chinh'],
+  ['bi sai', 'dinh chinh dieu chinh'],
+  ['ghi nham', 'dinh chinh dieu chinh'],
+  ['sua lai', 'dieu chinh'],
+  ['het han', 'gia han'],
+  ['keo dai', 'gia han'],
+  ['nghi luon', 'cham dut hoat dong'],
+  ['khong lam nua', 'cham dut hoat dong'],
+  ['dong cua han', 'cham dut hoat dong giai the'],
+  ['giai tan', 'giai the'],
+  ['tra lai giay', 'thu hoi'],
+  ['nop lai giay', 'thu hoi'],
+  ['khong con su dung', 'thu hoi xoa dang ky'],
+  ['khong dung nua', 'thu hoi xoa dang ky'],
+  ['huy dang ky', 'xoa dang ky'],
+  ['xoa ten', 'xoa dang ky'],
+  ['gach ten', 'xoa dang ky'],
+  ['cat ten', 'xoa dang ky'],
   // ── Civil status (Justice: hộ tịch) ──────────────────────────────────────────────────────────────────────
   // Marriage: "lấy vợ/chồng", "cưới", the old "giấy hôn thú".
   ['lay vo', 'ket hon'],
