@@ -12,11 +12,14 @@ const OURS = 1;
 const OUTSIDE = 2;
 /** Catalogue hits kept per message: the reply offers at most three. */
 const OFFERED = 3;
-/** Hits ranked by text before their level reorders them: a ministry's namesake can push a commune's out of three. */
-const RANKED = 12;
+/**
+ * Hits ranked by text before their level reorders them: a ministry's namesake can push a commune's out of three, so
+ * the search goes deeper (3, 6, 12 ... 48 keys) until the next hit by text could not enter the three by level.
+ */
+const DEEPEST = 48;
 /** Keys ranked per group, asked apart: the catalogue's best three; our best phrasing only when a decision reads it. */
 const limits = (group: number, count: number): readonly number[] => Object.assign(new Array<number>(3).fill(0), { [group]: count });
-const CATALOGUE_LIMITS = limits(CATALOGUE, RANKED);
+const CATALOGUE_LIMITS = new Map([3, 6, 12, 24, 48].map((k) => [k, limits(CATALOGUE, k)]));
 const OURS_LIMITS = limits(OURS, 1);
 
 export interface ScopeIndex {
@@ -101,15 +104,26 @@ class MessageProbe implements ScopeProbe {
     return this.index.reaches(this.query(), CATALOGUE, share);
   }
 
+  /**
+   * The best three procedures by text score times level weight (≤ 1). The level reorders, the text scores: the
+   * bars of the scope decision read how well the words match. A procedure the search did not return scores at most
+   * the last returned text score, so once that is below the third weighted score, the three are final.
+   */
+  private catalogueHits(query: RetrievalQuery): RetrievalHit[] {
+    const weighted = (h: RetrievalHit): number => h.score * (this.levelWeights.get(h.key) ?? 1);
+    for (let k = OFFERED; ; k *= 2) {
+      const hits = this.index.search(query, CATALOGUE_LIMITS.get(k) as readonly number[]);
+      const byLevel = [...hits].sort((a, b) => weighted(b) - weighted(a)).slice(0, OFFERED);
+      const last = hits[hits.length - 1];
+      const third = byLevel[OFFERED - 1];
+      if (hits.length < k || k >= DEEPEST || last === undefined || third === undefined || last.score < weighted(third)) return byLevel;
+    }
+  }
+
   evidence(label: string): ScopeEvidence {
     const { index } = this;
     const query = this.query();
-    // The level reorders, the text scores: the bars of the scope decision read how well the words match.
-    const weighted = (h: RetrievalHit): number => h.score * (this.levelWeights.get(h.key) ?? 1);
-    const hits = index
-      .search(query, CATALOGUE_LIMITS)
-      .sort((a, b) => weighted(b) - weighted(a))
-      .slice(0, OFFERED);
+    const hits = this.catalogueHits(query);
     const best = hits[0];
     const shared = best === undefined ? undefined : index.shared(query, best.doc);
     const inBest = new Set(shared?.terms ?? []);
