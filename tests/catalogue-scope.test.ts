@@ -51,6 +51,8 @@ const CASES: ReadonlyArray<readonly [string, Decision, ReturnType<typeof probe>,
   ['an unsure report that plainly names a procedure', clarify('report:moi-truong', 'report:khac'), probe({ foreign: 0.5, bound: 0.5, catalogue: [{ code: '2.000693', score: 0.25 }] }), 'catalogue'],
   ['a confident answer whose message is largely in procedure words the topic never uses: ask', answer('kb:a', 0.95), probe({ foreign: 0, bound: 0.2 }), 'ask'],
   ['a confident answer with a few such words and no catalogue near: ours', answer('kb:a', 0.95), probe({ foreign: 0, bound: 0.05 }), 'ours'],
+  ['an unsure report, a long question the catalogue explains clearly better, in words reports never use', clarify('report:an-ninh-trat-tu', 'report:khac'), probe({ foreign: 0.15, bound: 0.15, catalogue: [{ code: '1.000001', score: 0.08 }], ours: { label: 'report:an-ninh-trat-tu', score: 0.05 } }), 'catalogue'],
+  ['an unsure report our phrasings explain as well stays a report', clarify('report:an-ninh-trat-tu', 'report:khac'), probe({ foreign: 0.15, bound: 0.15, catalogue: [{ code: '1.000001', score: 0.08 }], ours: { label: 'report:an-ninh-trat-tu', score: 0.07 } }), 'ours'],
   ['danger is answered with the emergency numbers', answer('intent:emergency', 1), probe({ foreign: 0.9, bound: 0.9 }), 'ours', 0],
 ];
 
