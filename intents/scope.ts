@@ -94,6 +94,16 @@ export const SCOPE_THRESHOLDS = {
   catalogueOverOutOfScope: 0.12,
   nameShareOverOutOfScope: 0.3,
   ratioOverOutOfScope: 0.8,
+  /**
+   * The relative tier for a message the matcher is sure is not ours: a long question about a procedure we hold no
+   * entry for ("thôi quốc tịch để nhập quốc tịch Singapore", "đăng ký hóa đơn điện tử với bên thuế") is off-topic
+   * to the matcher and far below the bars above, yet the catalogue explains it at least twice as well as any
+   * phrasing of ours. Calibration sets: right procedure offered on scope-report-5 57.3 → 60.9%, one off-topic line
+   * of scope-report now offered procedures; development set unchanged.
+   */
+  catalogueOverOutOfScopeRelative: 0.06,
+  nameShareOverOutOfScopeRelative: 0.1,
+  ratioOverOutOfScopeRelative: 2,
   /** Against a weak or unsure decision: the catalogue explains the message about as well, or names it in new words. */
   catalogueOverWeak: 0.1,
   ratioOverWeak: 0.6,
@@ -177,12 +187,14 @@ export function decideScope(decision: Decision, probe: ScopeProbe, text: string)
     return unexplained || (evidence.foreign >= T.foreignAskConfident && best >= T.catalogueAskConfident) ? ask(top, evidence) : { kind: 'ours' };
   }
   const offTopic = decision.kind === 'answer' && top === 'intent:out-of-scope' && score >= T.outOfScope;
-  const bar = offTopic ? T.catalogueOverOutOfScope : Math.min(T.catalogueOverWeak, T.catalogueWithForeign, T.catalogueAskUnsure, T.catalogueOverWeakRelative, T.catalogueAskRelative);
+  const bar = offTopic ? Math.min(T.catalogueOverOutOfScope, T.catalogueOverOutOfScopeRelative) : Math.min(T.catalogueOverWeak, T.catalogueWithForeign, T.catalogueAskUnsure, T.catalogueOverWeakRelative, T.catalogueAskRelative);
   if (!probe.catalogueReaches(bar)) return { kind: 'ours' };
   const evidence = probe.evidence(top);
   const best = evidence.catalogue[0]?.score ?? 0;
   if (offTopic) {
     const named = best >= T.catalogueOverOutOfScope && evidence.nameShare >= T.nameShareOverOutOfScope && beatsOurs(evidence, best, T.ratioOverOutOfScope);
+    const clearlyBetter = best >= T.catalogueOverOutOfScopeRelative && evidence.nameShare >= T.nameShareOverOutOfScopeRelative && beatsOurs(evidence, best, T.ratioOverOutOfScopeRelative);
+    if (clearlyBetter) return offer(evidence);
     return named ? offer(evidence) : { kind: 'ours' };
   }
   const ratio = decision.kind === 'clarify' ? T.ratioOverClarify : T.ratioOverWeak;
