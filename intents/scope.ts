@@ -137,6 +137,12 @@ const T = SCOPE_THRESHOLDS;
 
 // Questions about fines and about what the law allows are not procedures: no catalogue record answers them.
 const NOT_A_PROCEDURE = /\b(?:phat bao nhieu|bi phat|muc phat|xu phat|phat tien|phap luat|theo luat|luat (?:moi|quy dinh|dat dai|hon nhan)|co hop phap|co vi pham|co quyen|kien (?:o dau|ai|ra toa))\b/;
+/**
+ * How much a fine is, or how one is fined: no entry of ours states fine amounts (they are set by decree and change),
+ * so even a question that names our topic gets the honest "not covered". Whether a late step is fined at all ("quá
+ * 60 ngày chưa khai sinh có bị phạt không") stays with the topic, whose answer gives the deadline.
+ */
+const FINE_AMOUNT = /\b(?:phat (?:bao nhieu|nhieu|tien bao nhieu)|muc (?:xu )?phat|(?:xu )?phat (?:nhu )?the nao|(?:xu )?phat ra sao|phat nang|phat nhe)\b/;
 
 /** Labels the bot answers itself (social turns, reports, emergencies): the catalogue rarely has anything to add. */
 function isOwnConversation(label: string): boolean {
@@ -157,7 +163,7 @@ export function decideScope(decision: Decision, probe: ScopeProbe, text: string)
   const confident = decision.kind === 'answer' && decision.label !== 'intent:out-of-scope' && score >= T.confident;
   // "Is it fined if I register late?" belongs to the entry it names; a fine with no topic of ours is not covered.
   // A close call over a question of law ("who inherits under the law") is not one of our procedures either.
-  if (NOT_A_PROCEDURE.test(text)) return decision.kind === 'answer' && top.startsWith('kb:') ? { kind: 'ours' } : { kind: 'not-covered' };
+  if (NOT_A_PROCEDURE.test(text)) return decision.kind === 'answer' && top.startsWith('kb:') && !FINE_AMOUNT.test(text) ? { kind: 'ours' } : { kind: 'not-covered' };
   // Every outcome but 'ours' needs a catalogue procedure scoring at least some bar: when none does (most messages
   // the matcher reads as ours or as off-topic), the catalogue is not ranked at all.
   if (isOwnConversation(top)) {

@@ -67,9 +67,11 @@ for (const [name, decision, p, kind, searches] of CASES) {
   });
 }
 
-test('scope: a fine with no topic of ours is not covered; with one it stays that topic', () => {
+test('scope: a fine with no topic of ours is not covered; whether a late step is fined stays the topic; its amount is not covered', () => {
   assert.equal(decideScope(answer('intent:out-of-scope', 0.6), probe({}), 'vuot den do bi phat bao nhieu').kind, 'not-covered');
-  assert.equal(decideScope(answer('kb:tam-tru', 0.9), probe({}), 'khong dang ky tam tru bi phat bao nhieu').kind, 'ours');
+  assert.equal(decideScope(answer('kb:khai-sinh', 0.9), probe({}), 'qua <num> ngay chua dang ky khai sinh co bi phat khong').kind, 'ours');
+  assert.equal(decideScope(answer('kb:tam-tru', 0.9), probe({}), 'khong dang ky tam tru bi phat bao nhieu').kind, 'not-covered');
+  assert.equal(decideScope(answer('kb:giay-phep-xay-dung', 0.9), probe({}), 'muc xu phat xay nha khong phep').kind, 'not-covered');
 });
 
 // Everyday words gain the official terms (after a mark, so no pair joins them to the message); none are replaced.
