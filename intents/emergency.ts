@@ -13,8 +13,10 @@ const VEHICLE = '(?:xe|xe tai|xe khach|xe ben|xe container|container|xe buyt|xe 
 const HEAVY = '(?:xe tai|xe ben|xe container|container|xe khach|xe buyt|xe ba gac|xe lu|xe bon|xe dau keo|o to|oto)';
 
 const DANGERS: ReadonlyArray<{ readonly kind: string; readonly pattern: RegExp }> = [
-  // Not "ma chay" (funeral rites) nor "phòng/chữa/chống cháy" (fire safety procedures): nothing burns there.
-  { kind: 'fire', pattern: /(?<!\b(?:ma|phong|chua|chong)) (chay|boc chay) (nha|cho|rung|kho|xuong|tiem|quan|cua hang|nha may|ghe|phong|bep|chung cu)/ },
+  // Not "ma chay" (funeral rites) nor "phòng/chữa/chống cháy" (fire safety procedures): nothing burns there. Nor a
+  // living: "chạy chợ", "chạy ghe chở hàng" fold like "cháy chợ", "cháy ghe", so a purpose or a habit before it ("để",
+  // "đi", "hay", "nghề"...) or a cargo after it ("chở hàng/khách/lúa") says nothing is burning.
+  { kind: 'fire', pattern: /(?<!\b(?:ma|phong|chua|chong|de|di|hay|thuong|muon|tinh|nghe|lo|cu|lam|biet|hoc)) (chay|boc chay) (nha|cho|rung|kho|xuong|tiem|quan|cua hang|nha may|ghe|phong|bep|chung cu)(?! (cho )?(hang|khach|lua|thue|nguoi|hoc sinh|muon|dich vu|du lich))/ },
   { kind: 'fire', pattern: / (dam|vu|bi|dang) chay (nha|lon|to|du doi)/ },
   { kind: 'fire', pattern: / (dang|bi) chay (roi|khoi|lua)/ },
   { kind: 'fire', pattern: / (lua|khoi) (boc|bao trum|chay lan|ngut)/ },

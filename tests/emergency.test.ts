@@ -23,7 +23,7 @@ const DANGER: ReadonlyArray<readonly [kind: string, texts: readonly string[]]> =
   ['gas leak', ['bếp nhà bên rò rỉ gas mùi nồng lắm', 'xi gas trong phong tro, khong dam bat den', 'ro ri khi ga o quan an']],
   ['child missing now', ['con tôi 5 tuổi đi lạc từ chiều chưa về', 'be nha em mat tich tu sang, tim khong thay', 'có người bắt cóc bé ở cổng trường']],
   ['unconscious', ['ông cụ nằm bất động trước chợ', 'ba em tu nhien hon me, sui bot mep', 'có người ngất xỉu ở trạm xe buýt']],
-  ['fire', ['cháy nhà rồi cứu với', 'khói bốc nghi ngút ở kho hàng']],
+  ['fire', ['cháy nhà rồi cứu với', 'khói bốc nghi ngút ở kho hàng', 'cháy ghe ngoài bến rồi, cứu với', 'đang cháy chợ Vị Thanh']],
 ];
 
 // Near-misses: the same words, nothing in danger now.
@@ -33,6 +33,7 @@ const HARMLESS: ReadonlyArray<readonly [why: string, texts: readonly string[]]> 
   ['diving as a sport', ['con tôi muốn học nhảy cầu ở bể bơi thành phố', 'lich thi nhay cau cua van dong vien tinh', 'môn nhảy cầu có trong đại hội thể thao không']],
   ['funerals and fire safety', ['tiền ma chay nhà nước hỗ trợ cho người già mất xin ở đâu', 'thẩm định thiết kế phòng cháy chữa cháy cho nhà xưởng', 'nghiem thu phong chay chua chay cho cong trinh']],
   ['procedures about the same things', ['thủ tục tuyên bố một người mất tích', 'ho tro cho nguoi bi tai nan giao thong chet thi lam ho so gi', 'chế độ bảo hiểm khi bị tai nạn lao động']],
+  ['a living that folds like a fire', ['tui muốn lấy bằng thuyền trưởng để chạy ghe chở hàng', 'má tui đi chạy chợ mỗi sáng, có được mua bảo hiểm không', 'nghề chạy ghe chở khách qua sông cần giấy phép gì']],
   ['things hit, not people', ['cột đèn ở ngã ba bị xe tải tông nghiêng', 'rao chan cau bi xe dung gay mot doan']],
   ['words that fold alike', ['đăng ký xe máy có cần người bảo lãnh không', 'dang ky xe dung nguoi khac dung ten duoc khong', 'nhà tôi định treo cờ Tổ quốc dịp lễ', 'muốn từ từ làm hồ sơ cho kỹ', 'rửa bát cốc xong thì đi ngủ', 'kẹt xe ở cầu Cần Thơ quá', 'tổng đài cứu hộ là số mấy', 'em chơi với bạn ở công viên']],
 ];
