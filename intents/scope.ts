@@ -132,6 +132,8 @@ export const SCOPE_THRESHOLDS = {
    */
   catalogueOverWeakRelative: 0.04,
   ratioOverWeakRelative: 1.3,
+  /** When the matcher understood nothing, the catalogue explaining the message as well as ours is enough (report-2 +3.4 points). */
+  ratioOverNotUnderstoodRelative: 1,
   catalogueAskRelative: 0.04,
   ratioAskRelative: 1,
 } as const;
@@ -210,7 +212,11 @@ export function decideScope(decision: Decision, probe: ScopeProbe, text: string)
     return named ? offer(evidence) : { kind: 'ours' };
   }
   const ratio = decision.kind === 'clarify' ? T.ratioOverClarify : T.ratioOverWeak;
-  const explained = (best >= T.catalogueOverWeak && beatsOurs(evidence, best, ratio)) || (evidence.foreign >= T.foreignOverWeak && best >= T.catalogueWithForeign) || (best >= T.catalogueOverWeakRelative && beatsOurs(evidence, best, T.ratioOverWeakRelative));
+  const relativeRatio = decision.kind === 'not-understood' ? T.ratioOverNotUnderstoodRelative : T.ratioOverWeakRelative;
+  const explained =
+    (best >= T.catalogueOverWeak && beatsOurs(evidence, best, ratio)) ||
+    (evidence.foreign >= T.foreignOverWeak && best >= T.catalogueWithForeign) ||
+    (best >= T.catalogueOverWeakRelative && beatsOurs(evidence, best, relativeRatio));
   if (explained) return offer(evidence);
   const unsureOfOurs = decision.kind === 'answer' && top.startsWith('kb:');
   return unsureOfOurs && ((best >= T.catalogueAskUnsure && beatsOurs(evidence, best, T.ratioAskUnsure)) || (best >= T.catalogueAskRelative && beatsOurs(evidence, best, T.ratioAskRelative))) ? ask(top, evidence) : { kind: 'ours' };

@@ -45,6 +45,7 @@ const CASES: ReadonlyArray<readonly [string, Decision, ReturnType<typeof probe>,
   ['a close call with no catalogue procedure near any bar: ours, without a ranking', clarify('kb:a', 'kb:b'), probe({ catalogue: [{ code: '1.000001', score: 0.03 }] }), 'ours', 0],
   // A long story: every share is low; the catalogue explains it clearly better than our phrasings, or it does not.
   ['a long close call the catalogue explains clearly better than ours', clarify('kb:a', 'kb:b'), probe({ catalogue: [{ code: '1.000001', score: 0.06 }], ours: { label: 'kb:a', score: 0.04 } }), 'catalogue'],
+  ['not understood, and the catalogue explains it as well as ours', { kind: 'not-understood', guess: { label: 'kb:a', score: 0.1 } }, probe({ catalogue: [{ code: '1.000001', score: 0.06 }], ours: { label: 'kb:a', score: 0.055 } }), 'catalogue'],
   ['a long close call ours explains about as well', clarify('kb:a', 'kb:b'), probe({ catalogue: [{ code: '1.000001', score: 0.06 }], ours: { label: 'kb:a', score: 0.05 } }), 'ours'],
   ['a long unsure answer of ours the catalogue explains as well: ask', answer('kb:a', 0.5), probe({ catalogue: [{ code: '1.000001', score: 0.05 }], ours: { label: 'kb:a', score: 0.045 } }), 'ask'],
   ['sure it is off-topic, and no procedure comes near: ours, without a ranking', answer('intent:out-of-scope', 0.95), probe({ catalogue: [{ code: '1.000001', score: 0.05 }], nameShare: 0.9 }), 'ours', 0],
