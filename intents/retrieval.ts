@@ -19,6 +19,11 @@ export interface RetrievalDocument {
   readonly group: number;
   /** The syllables to index it by, when the caller already read the text (else `canonicalTokens(text)`). */
   readonly tokens?: readonly string[];
+  /**
+   * A prior on the document, 0..1, multiplying every term's contribution (1 when absent): built into the postings,
+   * so the search ranks by it with no extra work and its pruning stays exact.
+   */
+  readonly weight?: number;
 }
 
 export interface RetrievalHit {
@@ -137,7 +142,7 @@ export function buildRetrievalIndex(input: readonly RetrievalDocument[], vocabul
       let list = building.get(term);
       if (list === undefined) building.set(term, (list = { docs: [], factors: [] }));
       list.docs.push(i);
-      list.factors.push((tf * (K1 + 1)) / (tf + norm));
+      list.factors.push(((documents[i] as RetrievalDocument).weight ?? 1) * ((tf * (K1 + 1)) / (tf + norm)));
     }
   }
   const n = documents.length;

@@ -1,6 +1,6 @@
 import type { LabelledText } from '../../intents/matcher.ts';
 import { OUT_OF_SCOPE_LABEL } from '../../intents/matcher.ts';
-import { buildRetrievalIndex, canonicalTokens, type RetrievalHit, type RetrievalIndex, type RetrievalQuery } from '../../intents/retrieval.ts';
+import { buildRetrievalIndex, canonicalTokens, type RetrievalIndex, type RetrievalQuery } from '../../intents/retrieval.ts';
 import { withOfficialWording } from '../../intents/official-wording.ts';
 import type { ScopeEvidence, ScopeProbe } from '../../intents/scope.ts';
 import { levelWeight, searchableName } from './search-name.ts';
@@ -12,14 +12,10 @@ const OURS = 1;
 const OUTSIDE = 2;
 /** Catalogue hits kept per message: the reply offers at most three. */
 const OFFERED = 3;
-/**
- * Hits ranked by text before their level reorders them: a ministry's namesake can push a commune's out of three, so
- * the search goes deeper (3, 6, 12 ... 48 keys) until the next hit by text could not enter the three by level.
- */
-const DEEPEST = 48;
+
 /** Keys ranked per group, asked apart: the catalogue's best three; our best phrasing only when a decision reads it. */
 const limits = (group: number, count: number): readonly number[] => Object.assign(new Array<number>(3).fill(0), { [group]: count });
-const CATALOGUE_LIMITS = new Map([3, 6, 12, 24, 48].map((k) => [k, limits(CATALOGUE, k)]));
+const CATALOGUE_LIMITS = limits(CATALOGUE, OFFERED);
 const OURS_LIMITS = limits(OURS, 1);
 
 export interface ScopeIndex {
@@ -43,19 +39,19 @@ export interface ScopeIndex {
  */
 export function buildScopeIndex(procedures: readonly CatalogueProcedure[], phrasings: readonly LabelledText[], coveredBy: ReadonlyMap<string, string>): ScopeIndex {
   const byCode = new Map(procedures.map((p) => [p.code, p]));
-  const weights = new Map(procedures.map((p) => [p.code, levelWeight(p.level)]));
   const index: RetrievalIndex = buildRetrievalIndex([
     ...procedures.map((p) => {
       const owner = coveredBy.get(p.code);
       const text = searchableName(p.name);
-      return owner === undefined ? { key: p.code, text, group: CATALOGUE } : { key: owner, text, group: OURS };
+      // A ministry's namesake must not push a commune's procedure out of the three offered: the level weighs in.
+      return owner === undefined ? { key: p.code, text, group: CATALOGUE, weight: levelWeight(p.level) } : { key: owner, text, group: OURS };
     }),
     ...phrasings.map((t) => ({ key: t.label, text: t.text, group: t.label === OUT_OF_SCOPE_LABEL ? OUTSIDE : OURS, tokens: withOfficialWording(canonicalTokens(t.text)) })),
   ], [OURS, OUTSIDE]);
 
   return {
-    probe: (tokens) => new MessageProbe(index, weights, tokens),
-    evidence: (text, label = '') => new MessageProbe(index, weights, canonicalTokens(text)).evidence(label),
+    probe: (tokens) => new MessageProbe(index, tokens),
+    evidence: (text, label = '') => new MessageProbe(index, canonicalTokens(text)).evidence(label),
     procedure: (code) => byCode.get(code),
     covered: new Set(coveredBy.keys()),
     stats: { ...index.stats, procedures: procedures.length },
@@ -72,8 +68,6 @@ class MessageProbe implements ScopeProbe {
 
   constructor(
     private readonly index: RetrievalIndex,
-    /** Each uncovered procedure's level weight (search-name.ts), applied to its text score. */
-    private readonly levelWeights: ReadonlyMap<string, number>,
     private readonly tokens: readonly string[],
   ) {}
 
@@ -104,26 +98,10 @@ class MessageProbe implements ScopeProbe {
     return this.index.reaches(this.query(), CATALOGUE, share);
   }
 
-  /**
-   * The best three procedures by text score times level weight (≤ 1). The level reorders, the text scores: the
-   * bars of the scope decision read how well the words match. A procedure the search did not return scores at most
-   * the last returned text score, so once that is below the third weighted score, the three are final.
-   */
-  private catalogueHits(query: RetrievalQuery): RetrievalHit[] {
-    const weighted = (h: RetrievalHit): number => h.score * (this.levelWeights.get(h.key) ?? 1);
-    for (let k = OFFERED; ; k *= 2) {
-      const hits = this.index.search(query, CATALOGUE_LIMITS.get(k) as readonly number[]);
-      const byLevel = [...hits].sort((a, b) => weighted(b) - weighted(a)).slice(0, OFFERED);
-      const last = hits[hits.length - 1];
-      const third = byLevel[OFFERED - 1];
-      if (hits.length < k || k >= DEEPEST || last === undefined || third === undefined || last.score < weighted(third)) return byLevel;
-    }
-  }
-
   evidence(label: string): ScopeEvidence {
     const { index } = this;
     const query = this.query();
-    const hits = this.catalogueHits(query);
+    const hits = index.search(query, CATALOGUE_LIMITS);
     const best = hits[0];
     const shared = best === undefined ? undefined : index.shared(query, best.doc);
     const inBest = new Set(shared?.terms ?? []);
