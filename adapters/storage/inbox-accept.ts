@@ -1,6 +1,6 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { Accepted } from '../../bot/inbox.ts';
-import { newConversationId } from '../../bot/opaque-id.ts';
+import { newConversationIds } from '../../bot/opaque-id.ts';
 import type { IncomingMessage } from '../../bot/types.ts';
 import type { Database, InboxTable } from './schema.ts';
 
@@ -100,8 +100,9 @@ async function upsertConversations(q: Kysely<Database>, requests: readonly Accep
       if (seen === undefined || message.receivedAt > seen.message.receivedAt) newest.set(key, { message, provider });
     }
   }
-  const rows = [...newest.values()].map(({ message, provider }) => ({
-    id: newConversationId(),
+  const ids = newConversationIds(newest.size);
+  const rows = [...newest.values()].map(({ message, provider }, index) => ({
+    id: ids[index] as string,
     channel: message.channel,
     user_id: message.userId,
     state_json: '{}',
