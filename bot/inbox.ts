@@ -43,10 +43,11 @@ export interface FailedInbound {
  */
 export interface Inbox {
   /**
-   * Accepts the messages of one webhook request as one durable step: for each, the conversation (created on
-   * first contact), the inbox row (claimed by the caller for one lease) and, for a new message, when and through
-   * which provider the resident last wrote. On disk before it resolves, so a 200 sent after it is never a promise
-   * a power cut can take back (each database's way to make it so: adapters/storage/durable-step.ts).
+   * Accepts the messages of one webhook request as one durable step (shared with the requests that arrive with
+   * it): for each, the conversation (created on first contact), the inbox row (claimed by the caller for one
+   * lease) and when and through which provider the resident last wrote (the newest message's). On disk before it
+   * resolves, so a 200 sent after it is never a promise a power cut can take back (each database's way to make it
+   * so: adapters/storage/durable-step.ts).
    */
   acceptAll(messages: readonly IncomingMessage[], provider: string): Promise<Accepted[]>;
   /** True when the message is new (and now stored, claimed by the caller for one lease); false for a repeat. */

@@ -157,7 +157,7 @@ export function createWebhookPipeline(deps: PipelineDeps) {
       deps.logger.info('webhook.unreadable', { provider, status: parsed.status });
       return json(parsed.status, { error: parsed.reason });
     }
-    // One durable step for the whole request (group-committed with other requests' on SQLite): on disk before the 200.
+    // One durable step for the whole request, shared with the requests read beside it: on disk before the 200.
     const accepted = await deps.inbox.acceptAll(parsed.messages, provider);
     const fresh = accepted.filter((a) => a.fresh);
     const repeats = accepted.filter((a) => !a.fresh).map((a) => a.message);

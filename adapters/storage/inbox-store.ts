@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
 import { DEFAULT_INBOX_LEASE_MS, type Accepted, type Claimed, type Inbox, type InboxKey } from '../../bot/inbox.ts';
 import type { IncomingMessage } from '../../bot/types.ts';
-import { createConversationStore } from './conversation-store.ts';
+import { coalesceCalls } from './coalesce-calls.ts';
 import { statementByStatement, type DurableStep } from './durable-step.ts';
 import { affectedRows, fixedShape } from './fixed-shape-query.ts';
+import { acceptRequests, storedPayload, type AcceptRequest } from './inbox-accept.ts';
 import type { Database } from './schema.ts';
 
 type StoredMessage = Omit<IncomingMessage, 'receivedAt'> & { receivedAt: string };
@@ -49,7 +50,6 @@ export function createInbox(db: Kysely<Database>, now: () => Date = () => new Da
         attempts: 1,
       })
       .onConflict((oc) => oc.columns(['channel', 'message_id']).doNothing()));
-  const lastInboundQuery = fixedShape(['provider', 'at', 'id'], (v) => db.updateTable('conversations').set({ provider: v.provider, last_inbound_at: v.at }).where('id', '=', v.id));
 
   /** One statement: the row, claimed by the caller, with its first attempt counted. */
   async function insert(q: Kysely<Database>, message: IncomingMessage, provider: string, conversationId: string): Promise<boolean> {
@@ -58,30 +58,23 @@ export function createInbox(db: Kysely<Database>, now: () => Date = () => new Da
       messageId: message.messageId,
       conversationId,
       receivedAt: now().toISOString(),
-      payload: JSON.stringify({ ...message, receivedAt: message.receivedAt.toISOString() }),
+      payload: storedPayload(message),
       provider,
       claimedUntil: leaseEnd(),
     });
     return affectedRows(result) > 0;
   }
 
+  // The webhooks read in one turn of the event loop are accepted together: two statements and one durable step
+  // for all of them (inbox-accept.ts). Each statement is idempotent, so where the step is not one transaction
+  // (D1) a repeat completes it.
+  const acceptTogether = (requests: readonly AcceptRequest[]) => durable((q) => acceptRequests(q, requests, { storedAt: now().toISOString(), claimedUntil: leaseEnd() }));
+  const acceptRequest = coalesceCalls<AcceptRequest, Accepted[]>(acceptTogether, async (request) => (await acceptTogether([request]))[0] ?? []);
+
   return {
     async acceptAll(messages, provider) {
       if (messages.length === 0) return [];
-      // Each statement is idempotent, so where the step is not one transaction (D1) a repeat completes it.
-      return durable(async (q) => {
-        const conversations = createConversationStore(q, now);
-        const accepted: Accepted[] = [];
-        for (const message of messages) {
-          const conversationId = await conversations.idFor(message.channel, message.userId);
-          const fresh = await insert(q, message, provider, conversationId);
-          if (fresh) {
-            await lastInboundQuery.execute(q, { provider, at: message.receivedAt.toISOString(), id: conversationId });
-          }
-          accepted.push({ message, fresh, conversationId });
-        }
-        return accepted;
-      });
+      return acceptRequest({ messages, provider });
     },
     async accept(message, provider, conversationId) {
       return insert(db, message, provider, conversationId);

@@ -46,9 +46,10 @@ function walSync(walPath: string): () => Promise<void> {
 }
 
 /**
- * Group commit on the single better-sqlite3 connection: the steps of every caller that arrives while one group
- * is being written (concurrent webhooks) go into the next group, which runs as ONE transaction followed by ONE
- * sync of the write-ahead log; each caller resolves only after that sync returned.
+ * Group commit on the single better-sqlite3 connection: the steps queued together, and those of every caller
+ * that arrives while one group is being written, go into the next group, which runs as ONE transaction followed
+ * by ONE sync of the write-ahead log; each caller resolves only after that sync returned. (The inbox hands it the
+ * accept step of all the webhooks read in one turn of the event loop as one step: coalesce-calls.ts.)
  *
  * Why a resolved step is durable (survives a power cut, not only a crash), with WAL and the connection at
  * synchronous=NORMAL:
@@ -71,8 +72,8 @@ function walSync(walPath: string): () => Promise<void> {
  * last few commits, never a crash; the inbox row (durable) makes the message handled again, and a lost "sent"
  * mark means at most one resend (README "Channels").
  *
- * Each caller's work runs inside its own SAVEPOINT: one that throws is rolled back alone and its caller gets
- * the error; the others still commit.
+ * In a group of several, each caller's work runs inside its own SAVEPOINT: one that throws is rolled back alone
+ * and its caller gets the error; the others still commit.
  */
 export function createGroupCommit(db: Kysely<Database>, options: GroupCommitOptions): GroupCommit {
   let queue: Waiting[] = [];
@@ -116,8 +117,10 @@ export function createGroupCommit(db: Kysely<Database>, options: GroupCommitOpti
   function schedule(): void {
     if (scheduled || writing) return;
     scheduled = true;
-    // After the current I/O phase: every request that arrived with this one joins its group.
-    setImmediate(() => void flush());
+    // Once the caller's synchronous code is done: the steps it queued together form one group. Not a turn of
+    // the event loop later: callers that gather the work of many requests (the inbox's accept, coalesce-calls.ts)
+    // have already waited for one, and a second would hold every 200 back by another turn.
+    queueMicrotask(() => void flush());
   }
 
   async function flush(): Promise<void> {
@@ -135,15 +138,20 @@ export function createGroupCommit(db: Kysely<Database>, options: GroupCommitOpti
         try {
           await sql`begin immediate`.execute(connection);
           try {
-            for (const waiting of group) {
-              await sql`savepoint step`.execute(connection);
-              try {
-                outcomes.push({ ok: true, value: await waiting.work(connection) });
-                await sql`release step`.execute(connection);
-              } catch (error) {
-                await sql`rollback to step`.execute(connection);
-                await sql`release step`.execute(connection);
-                outcomes.push({ ok: false, error });
+            if (group.length === 1) {
+              // Alone in its group: its failure rolls back the whole transaction (below), so no savepoint is needed.
+              outcomes.push({ ok: true, value: await (group[0] as Waiting).work(connection) });
+            } else {
+              for (const waiting of group) {
+                await sql`savepoint step`.execute(connection);
+                try {
+                  outcomes.push({ ok: true, value: await waiting.work(connection) });
+                  await sql`release step`.execute(connection);
+                } catch (error) {
+                  await sql`rollback to step`.execute(connection);
+                  await sql`release step`.execute(connection);
+                  outcomes.push({ ok: false, error });
+                }
               }
             }
             await sql`commit`.execute(connection);

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { createConversationStore } from '../../adapters/storage/conversation-store.ts';
+import { portableDurableStep } from '../../adapters/storage/durable-step.ts';
 import { createInbox } from '../../adapters/storage/inbox-store.ts';
 import { createOutbox } from '../../adapters/storage/outbox-store.ts';
 import type { NewOutboxItem } from '../../bot/outbox.ts';
@@ -63,6 +65,36 @@ export function deliveryContract(harness: () => StoreHarness): void {
       return (await inbox.claimUnhandled(2)).map((c) => c.message.messageId);
     })();
     assert.deepEqual(oldestFirst, ['m-1', 'm-2']);
+  });
+
+  test('webhooks accepted together: one conversation per resident, each message new once, the newest "last wrote" kept', async () => {
+    const store = await harness().fresh();
+    const inbox = createInbox(store.db, () => new Date(), { durable: portableDurableStep(store.db) });
+    const at = (iso: string, id: string, userId: string, text = 'x'): IncomingMessage => ({ ...message(id, text, userId), receivedAt: new Date(iso) });
+    // Ids a driver may not give back as written: a lone surrogate (a user), a NUL (a message id).
+    const odd = '\ud800x';
+    const [a, b, sameAgain, older, strange] = await Promise.all([
+      inbox.acceptAll([at('2026-06-01T00:00:02.000Z', 'm-a', 'u-1')], 'telegram'),
+      inbox.acceptAll([at('2026-06-01T00:00:01.000Z', 'm-b', 'u-2')], 'telegram'),
+      inbox.acceptAll([at('2026-06-01T00:00:02.000Z', 'm-a', 'u-1')], 'telegram'),
+      inbox.acceptAll([at('2026-06-01T00:00:00.000Z', 'm-old', 'u-1')], 'telegram'),
+      inbox.acceptAll([at('2026-06-01T00:00:03.000Z', 'm-\u0000odd', odd), at('2026-06-01T00:00:03.000Z', 'm-odd-2', odd)], 'telegram'),
+    ]);
+    assert.deepEqual([a, b, sameAgain, older, strange].map((r) => r!.map((x) => x.fresh)), [[true], [true], [false], [true], [true, true]]);
+    const ids = [a, b, sameAgain, older, strange].map((r) => r![0]!.conversationId);
+    assert.equal(ids[0], ids[2]);
+    assert.equal(ids[0], ids[3]);
+    assert.equal(new Set(ids).size, 3, 'three residents, three conversations');
+    assert.equal(strange![0]!.conversationId, strange![1]!.conversationId);
+    assert.equal(await inbox.backlog(), 5);
+
+    const again = await inbox.acceptAll([at('2026-06-01T00:00:01.000Z', 'm-b', 'u-2'), at('2026-06-01T00:00:03.000Z', 'm-\u0000odd', odd)], 'telegram');
+    assert.deepEqual(again.map((x) => x.fresh), [false, false], 'a platform\'s retry is acknowledged, not stored again');
+    assert.deepEqual(again.map((x) => x.conversationId), [ids[1], ids[4]]);
+    const conversations = createConversationStore(store.db);
+    assert.equal((await conversations.lastInbound(ids[0]!))?.at?.toISOString(), '2026-06-01T00:00:02.000Z', 'an older message does not move it back');
+    assert.equal(await conversations.idFor('telegram', 'u-1'), ids[0]);
+    assert.equal(await conversations.idFor('telegram', odd), ids[4]);
   });
 
   test('outbox: a key is stored once; forInbound, pending and list read it back in order', async () => {

@@ -1,0 +1,137 @@
+import type { Insertable, Kysely } from 'kysely';
+import type { Accepted } from '../../bot/inbox.ts';
+import { newConversationIds } from '../../bot/opaque-id.ts';
+import type { IncomingMessage } from '../../bot/types.ts';
+import type { Database, InboxTable } from './schema.ts';
+
+/** The messages of one webhook request and the provider that sent them. */
+export interface AcceptRequest {
+  readonly messages: readonly IncomingMessage[];
+  readonly provider: string;
+}
+
+/** The times the accept step writes: when the rows were stored and until when the accepting process holds them. */
+export interface AcceptTimes {
+  readonly storedAt: string;
+  readonly claimedUntil: string;
+}
+
+/** The message as the inbox keeps it for handling (and handling again after a crash). */
+export const storedPayload = (message: IncomingMessage): string => JSON.stringify({ ...message, receivedAt: message.receivedAt.toISOString() });
+
+/** Lone surrogates (drivers write them each their own way) and NUL (removed before any write: strip-nul.ts). */
+const ALTERED_ON_WRITE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|\u0000/;
+
+/**
+ * Runs `write` (a multi-row INSERT ... RETURNING) for `rows` and tells which returned row belongs to which given
+ * row. A returned row is matched by the key it reads back with, which is only the key it was written with when
+ * its text survives the round trip; a row whose key may not (a lone surrogate, a NUL) is written by a statement
+ * of its own, whose only returned row is its own.
+ */
+async function writeMatched<R, B>(rows: readonly R[], keyOf: (row: R) => readonly string[], write: (rows: readonly R[]) => Promise<readonly B[]>, keyBack: (row: B) => readonly string[]): Promise<Map<string, B>> {
+  const key = (parts: readonly string[]): string => parts.join(':');
+  const altered = (row: R): boolean => keyOf(row).some((part) => ALTERED_ON_WRITE.test(part));
+  const exact = rows.filter((row) => !altered(row));
+  const matched = new Map<string, B>();
+  if (exact.length > 0) for (const back of await write(exact)) matched.set(key(keyBack(back)), back);
+  for (const row of rows.filter(altered)) {
+    const [back] = await write([row]);
+    if (back !== undefined) matched.set(key(keyOf(row)), back);
+  }
+  return matched;
+}
+
+// Channel ids contain no ':', so these keys cannot collide.
+const userKey = (channel: string, userId: string): string => `${channel}:${userId}`;
+const messageKey = (channel: string, messageId: string): string => `${channel}:${messageId}`;
+
+/**
+ * The accept step of several webhook requests in two statements, whatever their number of messages: one upsert
+ * of their conversations (created on first contact; the provider and time of the newest message kept as when the
+ * resident last wrote) returning every id, then one insert of the inbox rows returning the ones that were new.
+ * Both statements are idempotent, so where the step is not one transaction (D1) a repeat completes it. A message
+ * given twice (within the batch or stored before) is new only the first time.
+ */
+export async function acceptRequests(q: Kysely<Database>, requests: readonly AcceptRequest[], times: AcceptTimes): Promise<Accepted[][]> {
+  const conversationIds = await upsertConversations(q, requests, times.storedAt);
+  const conversationOf = (message: IncomingMessage): string => {
+    const id = conversationIds.get(userKey(message.channel, message.userId));
+    if (id === undefined) throw new Error('the conversation upsert returned no row for a message of the batch');
+    return id;
+  };
+
+  const rows = new Map<string, Insertable<InboxTable> & { channel: string; message_id: string }>();
+  for (const { messages, provider } of requests) {
+    for (const message of messages) {
+      const key = messageKey(message.channel, message.messageId);
+      if (rows.has(key)) continue;
+      rows.set(key, {
+        channel: message.channel,
+        message_id: message.messageId,
+        conversation_id: conversationOf(message),
+        received_at: times.storedAt,
+        payload_json: storedPayload(message),
+        provider,
+        handled_at: null,
+        claimed_until: times.claimedUntil,
+        attempts: 1,
+      });
+    }
+  }
+  const stored = await writeMatched(
+    [...rows.values()],
+    (row) => [row.channel, row.message_id],
+    (part) => q.insertInto('inbox').values([...part]).onConflict((oc) => oc.columns(['channel', 'message_id']).doNothing()).returning(['channel', 'message_id']).execute(),
+    (back) => [back.channel, back.message_id],
+  );
+  // Each new row is claimed by the first message that named it; a second one in the same batch is a repeat.
+  const unclaimed = new Set(stored.keys());
+  return requests.map(({ messages }) =>
+    messages.map((message) => ({ message, fresh: unclaimed.delete(messageKey(message.channel, message.messageId)), conversationId: conversationOf(message) })));
+}
+
+/** One row per resident (the newest message of each decides what is kept); their conversation ids by user key. */
+async function upsertConversations(q: Kysely<Database>, requests: readonly AcceptRequest[], at: string): Promise<Map<string, string>> {
+  const newest = new Map<string, { message: IncomingMessage; provider: string }>();
+  for (const { messages, provider } of requests) {
+    for (const message of messages) {
+      const key = userKey(message.channel, message.userId);
+      const seen = newest.get(key);
+      if (seen === undefined || message.receivedAt > seen.message.receivedAt) newest.set(key, { message, provider });
+    }
+  }
+  const ids = newConversationIds(newest.size);
+  const rows = [...newest.values()].map(({ message, provider }, index) => ({
+    id: ids[index] as string,
+    channel: message.channel,
+    user_id: message.userId,
+    state_json: '{}',
+    last_label: null,
+    needs_staff: 0,
+    provider,
+    last_inbound_at: message.receivedAt.toISOString(),
+    created_at: at,
+    updated_at: at,
+  }));
+  const returned = await writeMatched(
+    rows,
+    (row) => [row.channel, row.user_id],
+    (part) =>
+      q
+        .insertInto('conversations')
+        .values([...part])
+        .onConflict((oc) =>
+          oc.columns(['channel', 'user_id']).doUpdateSet((eb) => {
+            // A platform's late retry of an older message must not move "last wrote" back in time.
+            const newer = eb.or([eb('conversations.last_inbound_at', 'is', null), eb('excluded.last_inbound_at', '>', eb.ref('conversations.last_inbound_at'))]);
+            return {
+              provider: eb.case().when(newer).then(eb.ref('excluded.provider')).else(eb.ref('conversations.provider')).end(),
+              last_inbound_at: eb.case().when(newer).then(eb.ref('excluded.last_inbound_at')).else(eb.ref('conversations.last_inbound_at')).end(),
+            };
+          }))
+        .returning(['id', 'channel', 'user_id'])
+        .execute(),
+    (back) => [back.channel, back.user_id],
+  );
+  return new Map([...returned].map(([key, row]) => [key, row.id]));
+}
