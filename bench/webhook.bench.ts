@@ -24,6 +24,8 @@ const CHATS = 10_000;
 const MEMORY_TARGET_MESSAGES = 100_000;
 /** The V8 flag `npm start` gives the server (package.json): young generation kept small, see README "Memory". */
 const START_FLAGS = '--max-semi-space-size=2';
+/** ... and its environment: glibc keeps at most two malloc arenas (one a thread otherwise: ~17 MB more resident). */
+const START_ENV = { MALLOC_ARENA_MAX: '2' };
 const MEMORY_BUDGET_MS = Number(process.env.BENCH_MEMORY_SECONDS ?? 60) * 1000;
 
 interface ServerStats {
@@ -190,7 +192,7 @@ async function main(): Promise<void> {
     // --expose-gc: memory is sampled after a full collection, so points differ by what is held, not by GC timing.
     // BENCH_CPU_PROFILE=<dir> writes the server's CPU profile there (open it in Chrome DevTools).
     execArgv: [...(compiled ? [] : ['--import', 'tsx']), '--expose-gc', START_FLAGS, ...(process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [])],
-    env: { ...process.env, BENCH_TELEGRAM_API: telegram.base },
+    env: { ...process.env, ...START_ENV, BENCH_TELEGRAM_API: telegram.base },
   });
   const ports = await new Promise<{ app: number; bare: number }>((resolve) => child.on('message', (m: { type: string; ports: { app: number; bare: number } }) => m.type === 'ready' && resolve(m.ports)));
   let updateId = 0;

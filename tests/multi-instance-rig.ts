@@ -81,25 +81,32 @@ export function sharedEnv(databaseUrl: string, stubBase: string): Record<string,
   };
 }
 
-let built: readonly string[] | undefined;
+let built: ReturnType<typeof serverCommand> | undefined;
 
 /** `npm start` is "<build> && node <flags> <entry>": the build runs once per test process; the node arguments are returned. */
-export function serverCommand(): readonly string[] {
+/** The node arguments and environment of package.json "start" ("<build> && [NAME=value ...] node <args>"), built once. */
+export function serverCommand(): { readonly args: readonly string[]; readonly env: Readonly<Record<string, string>> } {
   if (built !== undefined) return built;
   const start = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start;
   const [build, run] = start.split(' && ');
   const words = run?.trim().split(/\s+/) ?? [];
-  if (build === undefined || words[0] !== 'node') throw new Error(`package.json start is not "<build> && node ...": ${start}`);
+  const env: Record<string, string> = {};
+  while (words[0] !== undefined && /^[A-Z_][A-Z0-9_]*=/.test(words[0])) {
+    const [name, ...value] = (words.shift() as string).split('=');
+    env[name as string] = value.join('=');
+  }
+  if (build === undefined || words[0] !== 'node') throw new Error(`package.json start is not "<build> && [NAME=value] node ...": ${start}`);
   execSync(build, { stdio: 'inherit' });
-  built = words.slice(1);
+  built = { args: words.slice(1), env };
   return built;
 }
 
 export function startInstance(name: string, port: number, env: Record<string, string>): Instance {
   const output: string[] = [];
-  const child = spawn(process.execPath, [...serverCommand()], {
+  const command = serverCommand();
+  const child = spawn(process.execPath, [...command.args], {
     cwd: process.cwd(),
-    env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: String(port), ...env },
+    env: { PATH: process.env.PATH, ...command.env, HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const keep = (chunk: Buffer) => {
