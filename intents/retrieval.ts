@@ -138,11 +138,12 @@ export function buildRetrievalIndex(input: readonly RetrievalDocument[], vocabul
     const i = numberOf[original] as number;
     const group = groupLength.get((documents[i] as RetrievalDocument).group) as { total: number; n: number };
     const norm = K1 * (1 - B + (B * (lengths[i] as number)) / Math.max(1, group.total / group.n));
+    const prior = (documents[i] as RetrievalDocument).weight ?? 1;
     for (const [term, tf] of analysed[i] as Map<string, number>) {
       let list = building.get(term);
       if (list === undefined) building.set(term, (list = { docs: [], factors: [] }));
       list.docs.push(i);
-      list.factors.push(((documents[i] as RetrievalDocument).weight ?? 1) * ((tf * (K1 + 1)) / (tf + norm)));
+      list.factors.push((prior * (tf * (K1 + 1))) / (tf + norm));
     }
   }
   const n = documents.length;

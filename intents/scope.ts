@@ -208,8 +208,7 @@ export function decideScope(decision: Decision, probe: ScopeProbe, text: string)
   if (offTopic) {
     const named = best >= T.catalogueOverOutOfScope && evidence.nameShare >= T.nameShareOverOutOfScope && beatsOurs(evidence, best, T.ratioOverOutOfScope);
     const clearlyBetter = best >= T.catalogueOverOutOfScopeRelative && evidence.nameShare >= T.nameShareOverOutOfScopeRelative && beatsOurs(evidence, best, T.ratioOverOutOfScopeRelative);
-    if (clearlyBetter) return offer(evidence);
-    return named ? offer(evidence) : { kind: 'ours' };
+    return named || clearlyBetter ? offer(evidence) : { kind: 'ours' };
   }
   const ratio = decision.kind === 'clarify' ? T.ratioOverClarify : T.ratioOverWeak;
   const relativeRatio = decision.kind === 'not-understood' ? T.ratioOverNotUnderstoodRelative : T.ratioOverWeakRelative;

@@ -12,7 +12,6 @@ const OURS = 1;
 const OUTSIDE = 2;
 /** Catalogue hits kept per message: the reply offers at most three. */
 const OFFERED = 3;
-
 /** Keys ranked per group, asked apart: the catalogue's best three; our best phrasing only when a decision reads it. */
 const limits = (group: number, count: number): readonly number[] => Object.assign(new Array<number>(3).fill(0), { [group]: count });
 const CATALOGUE_LIMITS = limits(CATALOGUE, OFFERED);
