@@ -160,6 +160,15 @@ const NOT_A_PROCEDURE = /\b(?:phat bao nhieu|bi phat|muc phat|xu phat|phat tien|
  */
 const FINE_AMOUNT = /\b(?:phat (?:bao nhieu|nhieu|tien bao nhieu)|muc (?:xu )?phat|(?:xu )?phat (?:nhu )?the nao|(?:xu )?phat ra sao|phat nang|phat nhe)\b/;
 
+/**
+ * Asking how to get permission for something one plans ("dựng rạp lấn lề đường 2 ngày thì xin phép ở đâu", "thủ tục
+ * cấp phép sử dụng tạm thời vỉa hè") is a procedure question, never a street report, however much its words look
+ * like one ("lấn", "vỉa hè", "nước thải"). Reports about the public service itself (report:dich-vu-cong) speak of
+ * procedures by nature and keep their reading. Canonical, folded syllables.
+ */
+const ASKS_PERMISSION = /\b(?:thu tuc|(?:co )?can xin|phai xin|xin (?:cap )?(?:giay )?phep (?:o dau|the nao|sao|gi|khong)|xin chap thuan|xin giay)\b/;
+const asksPermission = (label: string, text: string): boolean => label.startsWith('report:') && label !== 'report:dich-vu-cong' && ASKS_PERMISSION.test(text);
+
 /** Labels the bot answers itself (social turns, reports, emergencies): the catalogue rarely has anything to add. */
 function isOwnConversation(label: string): boolean {
   return label.startsWith('report:') || ['intent:greeting', 'intent:thanks', 'intent:goodbye', 'intent:report-status', 'intent:human', 'intent:emergency'].includes(label);
@@ -176,13 +185,15 @@ export function decideScope(decision: Decision, probe: ScopeProbe, text: string)
   const score = decision.kind === 'answer' ? decision.score : decision.kind === 'clarify' ? decision.options[0]?.score ?? 0 : 0;
   // Danger to life is answered with the emergency numbers, whatever else the message names.
   if (top === 'intent:emergency' && decision.kind === 'answer') return { kind: 'ours' };
-  const confident = decision.kind === 'answer' && decision.label !== 'intent:out-of-scope' && score >= T.confident;
+  // A report label on a permission question is read as an unsure answer: the catalogue is weighed against it.
+  const permission = asksPermission(top, text);
+  const confident = decision.kind === 'answer' && decision.label !== 'intent:out-of-scope' && score >= T.confident && !permission;
   // "Is it fined if I register late?" belongs to the entry it names; a fine with no topic of ours is not covered.
   // A close call over a question of law ("who inherits under the law") is not one of our procedures either.
   if (NOT_A_PROCEDURE.test(text)) return decision.kind === 'answer' && top.startsWith('kb:') && !FINE_AMOUNT.test(text) ? { kind: 'ours' } : { kind: 'not-covered' };
   // Every outcome but 'ours' needs a catalogue procedure scoring at least some bar: when none does (most messages
   // the matcher reads as ours or as off-topic), the catalogue is not ranked at all.
-  if (isOwnConversation(top)) {
+  if (isOwnConversation(top) && !permission) {
     // A street report stays a report, unless the matcher is unsure and the message plainly names a procedure.
     // Or, as for our topics, a long message the catalogue explains clearly better than our phrasings, with telling
     // words the label never uses ("mở nhà nghỉ ... hồ sơ xin giấy" read as a public-order report).
