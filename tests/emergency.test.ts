@@ -34,6 +34,7 @@ const HARMLESS: ReadonlyArray<readonly [why: string, texts: readonly string[]]> 
   ['funerals and fire safety', ['tiền ma chay nhà nước hỗ trợ cho người già mất xin ở đâu', 'thẩm định thiết kế phòng cháy chữa cháy cho nhà xưởng', 'nghiem thu phong chay chua chay cho cong trinh']],
   ['procedures about the same things', ['thủ tục tuyên bố một người mất tích', 'ho tro cho nguoi bi tai nan giao thong chet thi lam ho so gi', 'chế độ bảo hiểm khi bị tai nạn lao động']],
   ['a living that folds like a fire', ['tui muốn lấy bằng thuyền trưởng để chạy ghe chở hàng', 'má tui đi chạy chợ mỗi sáng, có được mua bảo hiểm không', 'nghề chạy ghe chở khách qua sông cần giấy phép gì']],
+  ['papers burnt long ago', ['giấy kết hôn mất bản chính, sổ ở xã cũng bị cháy rồi, làm lại được không', 'hồi đó nhà bị cháy rồi mất hết giấy tờ, giờ xin cấp lại căn cước sao']],
   ['things hit, not people', ['cột đèn ở ngã ba bị xe tải tông nghiêng', 'rao chan cau bi xe dung gay mot doan']],
   ['words that fold alike', ['đăng ký xe máy có cần người bảo lãnh không', 'dang ky xe dung nguoi khac dung ten duoc khong', 'nhà tôi định treo cờ Tổ quốc dịp lễ', 'muốn từ từ làm hồ sơ cho kỹ', 'rửa bát cốc xong thì đi ngủ', 'kẹt xe ở cầu Cần Thơ quá', 'tổng đài cứu hộ là số mấy', 'em chơi với bạn ở công viên']],
 ];
