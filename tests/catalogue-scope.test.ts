@@ -41,7 +41,7 @@ const CASES: ReadonlyArray<readonly [string, Decision, ReturnType<typeof probe>,
   ['sure it is off-topic, sharing only a word with a long procedure name', answer('intent:out-of-scope', 0.95), probe({ nameShare: 0.1 }), 'ours'],
   ['sure it is off-topic, but a long question the catalogue explains twice as well as ours', answer('intent:out-of-scope', 0.95), probe({ catalogue: [{ code: '1.000001', score: 0.1 }], nameShare: 0.2, ours: { label: 'kb:a', score: 0.045 } }), 'catalogue'],
   ['sure it is off-topic, and ours explain it better', answer('intent:out-of-scope', 0.95), probe({ catalogue: [{ code: '1.000001', score: 0.1 }], nameShare: 0.2, ours: { label: 'kb:a', score: 0.115 } }), 'ours'],
-  ['sure it is off-topic, a long question that names part of a procedure ours explain less well', answer('intent:out-of-scope', 0.95), probe({ catalogue: [{ code: '1.000001', score: 0.1 }], nameShare: 0.2, ours: { label: 'kb:a', score: 0.1 } }), 'catalogue'],
+  ['sure it is off-topic, a question that names a good part of a procedure ours explain less well', answer('intent:out-of-scope', 0.95), probe({ catalogue: [{ code: '1.000001', score: 0.1 }], nameShare: 0.35, ours: { label: 'kb:a', score: 0.1 } }), 'catalogue'],
   ['a close call between our topics needs the catalogue to come near our phrasings', clarify('kb:a', 'kb:b'), probe({ catalogue: [{ code: '1.000001', score: 0.12 }], ours: { label: 'kb:a', score: 0.2 } }), 'ours'],
   ['a close call with no catalogue procedure near any bar: ours, without a ranking', clarify('kb:a', 'kb:b'), probe({ catalogue: [{ code: '1.000001', score: 0.02 }] }), 'ours', 0],
   // A long story: every share is low; the catalogue explains it clearly better than our phrasings, or it does not.
