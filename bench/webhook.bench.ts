@@ -42,6 +42,9 @@ interface ServerStats {
   groups: number;
   syncs: number;
   syncMsTotal: number;
+  /** Event-loop delay since the last reset (ms): what a request waits behind whatever runs on the loop. */
+  loopP99Ms: number;
+  loopMaxMs: number;
 }
 
 if (process.argv.includes('--serve')) await serveInChild();
@@ -57,7 +60,7 @@ async function serveInChild(): Promise<void> {
   const texts = new Set<string>();
   let prepares = 0;
   // Time spent executing each SQL text (better-sqlite3 is synchronous: this time blocks the event loop).
-  const sqlTime = new Map<string, { ms: number; calls: number }>();
+  const sqlTime = new Map<string, { ms: number; calls: number; maxMs: number }>();
   proto.prepare = function counted(this: unknown, sql: string) {
     prepares++;
     texts.add(sql);
@@ -70,8 +73,10 @@ async function serveInChild(): Promise<void> {
         try {
           return original.apply(statement, args);
         } finally {
-          const entry = sqlTime.get(sql) ?? { ms: 0, calls: 0 };
-          entry.ms += performance.now() - started;
+          const entry = sqlTime.get(sql) ?? { ms: 0, calls: 0, maxMs: 0 };
+          const took = performance.now() - started;
+          entry.ms += took;
+          entry.maxMs = Math.max(entry.maxMs, took);
           entry.calls++;
           sqlTime.set(sql, entry);
         }
@@ -146,8 +151,14 @@ async function serveInChild(): Promise<void> {
   const count = async (table: 'inbox' | 'outbox', where: (qb: any) => any): Promise<number> =>
     Number((await where(db.selectFrom(table).select((eb) => eb.fn.countAll().as('n'))).executeTakeFirstOrThrow()).n);
 
-  process.on('message', async (message: { type: string; gc?: boolean }) => {
+  const { monitorEventLoopDelay } = await import('node:perf_hooks');
+  const loopDelay = monitorEventLoopDelay({ resolution: 1 });
+  loopDelay.enable();
+  process.on('message', async (message: { type: string; gc?: boolean; resetLoop?: boolean }) => {
     if (message.type === 'stats') {
+      const loopP99Ms = loopDelay.percentile(99) / 1e6;
+      const loopMaxMs = loopDelay.max / 1e6;
+      if (message.resetLoop === true) loopDelay.reset();
       const before = prepares;
       // A full collection only for a memory sample: forced every poll, it stalled the event loop (tens of ms with a
       // large heap) four times a second while the load ran, and counted as the webhook's latency.
@@ -164,13 +175,20 @@ async function serveInChild(): Promise<void> {
         groups: sqlTime.get('begin immediate')?.calls ?? 0,
         syncs: syncTimes.length,
         syncMsTotal: syncTimes.reduce((a, b) => a + b, 0),
+        loopP99Ms,
+        loopMaxMs,
       };
       // The counting queries above are not the webhook's: leave them out of the statement count.
       prepares = before;
       process.send?.({ type: 'stats', stats });
     } else if (message.type === 'sql') {
       const top = [...sqlTime].sort((a, b) => b[1].ms - a[1].ms).slice(0, 8);
-      process.send?.({ type: 'sql', top: top.map(([sql, t]) => ({ sql: sql.slice(0, 140), ms: Math.round(t.ms), calls: t.calls })) });
+      const slowest = [...sqlTime].sort((a, b) => b[1].maxMs - a[1].maxMs).slice(0, 4);
+      process.send?.({
+        type: 'sql',
+        top: top.map(([sql, t]) => ({ sql: sql.slice(0, 140), ms: Math.round(t.ms), calls: t.calls })),
+        slowest: slowest.map(([sql, t]) => ({ sql: sql.slice(0, 100), maxMs: t.maxMs })),
+      });
     } else if (message.type === 'stop') {
       await assembly.settled();
       await db.destroy();
@@ -218,10 +236,10 @@ async function main(): Promise<void> {
         if (port === ports.app && status === 200) accepted++;
       });
     });
-  const stats = (gc = false): Promise<ServerStats> =>
+  const stats = (gc = false, resetLoop = false): Promise<ServerStats> =>
     new Promise((resolve) => {
       child.once('message', (m: { type: string; stats: ServerStats }) => resolve(m.stats));
-      child.send({ type: 'stats', gc });
+      child.send({ type: 'stats', gc, resetLoop });
     });
   const line = (label: string, value: string): void => console.log(`${label.padEnd(44)} ${value}`);
 
@@ -271,6 +289,7 @@ async function main(): Promise<void> {
   const samples: ServerStats[] = [];
   const sampler = setInterval(() => void stats().then((s) => samples.push(s)), 1000);
   const sentBefore = telegram.sent();
+  await stats(false, true);
   const steadyStarted = Date.now();
   const steady = await run(ports.app, { overallRate: 200, connections: 20, duration: 20 });
   clearInterval(sampler);
@@ -280,6 +299,7 @@ async function main(): Promise<void> {
   line('steady 200 req/s, 20 s', `${Math.round(steady.requests.average)} req/s, p50 ${steady.latency.p50} ms, p99 ${steady.latency.p99} ms (target ≤ 50), max ${steady.latency.max} ms`);
   line('  replies sent while the load ran', `${Math.round((telegram.sent() - sentBefore) / steadySeconds)} a second (replies queued per message: ${((telegram.sent() - sentBefore) / Math.max(1, steady.requests.total)).toFixed(2)} by the end of the load)`);
   line('  backlog (unhandled + unsent), per second', backlog.join(' '));
+  line('  server event-loop delay meanwhile', `p99 ${afterSteady.loopP99Ms.toFixed(1)} ms, max ${afterSteady.loopMaxMs.toFixed(1)} ms (a request waits behind whatever holds the loop)`);
   const drained = await drain(stats, 120_000);
   line('  after the load: backlog cleared in', drained === undefined ? 'not within 120 s' : `${(drained / 1000).toFixed(1)} s`);
 
@@ -312,12 +332,15 @@ async function main(): Promise<void> {
   }
   line('  heap at the end', `${Math.round(final.heapMb)} MB in use of ${Math.round(final.heapTotalMb)} MB reserved, ${Math.round(final.externalMb)} MB external; the rest of the resident set is code, stacks and native allocations`);
 
-  const sql = await new Promise<Array<{ sql: string; ms: number; calls: number }>>((resolve) => {
-    child.once('message', (m: { type: string; top: Array<{ sql: string; ms: number; calls: number }> }) => resolve(m.top));
+  type SqlReport = { top: Array<{ sql: string; ms: number; calls: number }>; slowest: Array<{ sql: string; maxMs: number }> };
+  const sql = await new Promise<SqlReport>((resolve) => {
+    child.once('message', (m: { type: string } & SqlReport) => resolve(m));
     child.send({ type: 'sql' });
   });
   console.log('\nSQL statements by time spent executing (the event loop is blocked meanwhile):');
-  for (const entry of sql) console.log(`${String(entry.ms).padStart(8)} ms ${String(entry.calls).padStart(7)} calls  ${entry.sql}`);
+  for (const entry of sql.top) console.log(`${String(entry.ms).padStart(8)} ms ${String(entry.calls).padStart(7)} calls  ${entry.sql}`);
+  console.log('longest single executions (whole run):');
+  for (const entry of sql.slowest) console.log(`${entry.maxMs.toFixed(1).padStart(8)} ms  ${entry.sql}`);
 
   console.log(`\nload average at the end: ${(await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   child.send({ type: 'stop' });
