@@ -13,6 +13,9 @@
  * General knowledge of Vietnamese administrative vocabulary, not any evaluation set's failures. Where the
  * catalogue writes a term in capitals (GTGT, TNDN, TTĐB, TNLĐ, BNN, DSPHSK), the spelled-out words gain the
  * capitals and the capitals the words, since the index reads the two as unrelated syllables.
+ * A second pass added situation phrases, field by field over the commune- and province-level procedures: the
+ * stories residents tell instead of a procedure's name ("nghỉ bán một thời gian" is a suspension, "sổ gốc ở xã bị
+ * cháy" a re-registration, "ghi thêm căn nhà vô sổ" registering a house on certified land), listed at the end.
  *
  * A key matches a run of whole syllables anywhere in the message, so keys are chosen to mean one thing once folded:
  * folding merges words ("cấm đổ"/"cầm đồ", "đủ"/"dư", "bên đó"/"bến đò", "ra khỏi"/"ra khơi", "chứng từ"/"chứng tử",
@@ -726,6 +729,280 @@ export const OFFICIAL_WORDING: ReadonlyArray<readonly [resident: string, officia
   ['hang xach tay', 'hanh ly'],
   ['that lac hanh ly', 'hanh ly ky gui that lac'],
   ['mat hanh ly', 'hanh ly ky gui that lac'],
+
+  // ══ Second pass: situations. Residents seldom name a procedure; they tell what happened and what they want. ══
+  // Each group below lists, for a field's commune- and province-level procedures, the story phrases that point to
+  // one of them. A phrase that also tells another story is left out (see the header).
+
+  // ── Civil status: a register lost, an adult never registered, guardianship, registering at home, events abroad ─
+  // Re-registration ("đăng ký lại") is for a birth, marriage or death whose register at the commune is gone; a lost
+  // paper alone is a copy (trích lục), so only the register's loss is listed, and "sổ gốc" only with the commune
+  // (a school's "sổ gốc" is our diploma-copy topic).
+  ['so goc o xa', 'dang ky lai'],
+  ['so goc tai xa', 'dang ky lai'],
+  ['so ho tich bi chay', 'dang ky lai'],
+  ['so bo bi chay', 'dang ky lai'],
+  ['xa khong con luu', 'dang ky lai'],
+  // An adult who was never registered at birth is registered from the papers they already have.
+  ['chua tung dang ky khai sinh', 'dang ky khai sinh cho nguoi da co ho so giay to ca nhan'],
+  ['chua tung co giay khai sinh', 'dang ky khai sinh cho nguoi da co ho so giay to ca nhan'],
+  ['nguoi lon chua co khai sinh', 'dang ky khai sinh cho nguoi da co ho so giay to ca nhan'],
+  // Parents never married: the birth is registered together with the father's recognition.
+  ['khong co giay ket hon', 'khai sinh ket hop dang ky nhan cha me con'],
+  ['song chung nhu vo chong', 'khai sinh ket hop dang ky nhan cha me con'],
+  // A relative who takes in an orphaned child is its guardian; stepping down ends the guardianship.
+  ['chau mo coi', 'dang ky giam ho'],
+  ['thoi lam giam ho', 'dang ky cham dut giam ho'],
+  // Registering at home ("tại nhà") is the mobile registration ("lưu động").
+  ['ket hon tai nha', 'dang ky ket hon luu dong'],
+  ['khai tu tai nha', 'dang ky khai tu luu dong'],
+  ['khai sinh tai nha', 'dang ky khai sinh luu dong'],
+  // Married, divorced or born abroad: the event is written into the register here.
+  ['ket hon o nuoc ngoai', 'ghi vao so ho tich viec ket hon'],
+  ['ly hon o nuoc ngoai', 'ghi vao so ho tich viec ly hon'],
+  ['sinh o nuoc ngoai', 'ghi vao so ho tich viec ho tich khac'],
+  ['sanh o nuoc ngoai', 'ghi vao so ho tich viec ho tich khac'],
+  ['chong nuoc ngoai', 'yeu to nuoc ngoai'],
+  ['vo nuoc ngoai', 'yeu to nuoc ngoai'],
+  // Adoption within the country, a niece or nephew taken as one's child included.
+  ['nhan chau lam con', 'nuoi con nuoi'],
+  ['lam giay con nuoi', 'dang ky viec nuoi con nuoi'],
+
+  // ── Nationality ──────────────────────────────────────────────────────────────────────────────────────────
+  ['goc viet', 'xac nhan la nguoi goc viet nam'],
+  ['khong co quoc tich', 'nhap quoc tich'],
+  ['khong quoc tich', 'nhap quoc tich'],
+
+  // ── Inheritance, wills, attested contracts ───────────────────────────────────────────────────────────────
+  // Not "ông bà/cha mẹ để lại": our first-certificate topic says so of land that never had a certificate.
+  ['dat chua chia', 'phan chia di san'],
+  ['chua chia thua ke', 'phan chia di san'],
+  ['anh em chia dat', 'phan chia di san'],
+  ['khai nhan di san', 'phan chia di san'],
+  ['khai nhan thua ke', 'phan chia di san'],
+  ['nhuong phan dat', 'tu choi nhan di san'],
+  ['nhuong lai phan', 'tu choi nhan di san'],
+  ['khong nhan phan', 'tu choi nhan di san'],
+  ['lam giay de lai', 'di chuc'],
+  // An attested contract written wrong, changed, cancelled or lost (a copy from the kept original).
+  ['hop dong ghi sai', 'sua loi sai sot trong giao dich'],
+  ['huy hop dong', 'huy bo giao dich'],
+  ['mat ban hop dong', 'cap ban sao co chung thuc tu ban chinh giao dich'],
+  ['xin lai ban hop dong', 'cap ban sao co chung thuc tu ban chinh giao dich'],
+  // Someone who cannot sign puts a fingerprint: "điểm chỉ".
+  ['lan tay', 'diem chi'],
+  ['khong biet chu', 'diem chi'],
+
+  // ── Legal aid, compensation by the state, enforcement of judgments ──────────────────────────────────────
+  ['khong co tien thue luat su', 'tro giup phap ly'],
+  ['khong du tien thue luat su', 'tro giup phap ly'],
+  ['can luat su', 'tro giup phap ly'],
+  ['ho tro phap ly', 'tro giup phap ly'],
+  ['bat nham', 'yeu cau boi thuong nguoi thi hanh cong vu gay thiet hai'],
+  ['cuong che sai', 'yeu cau boi thuong nguoi thi hanh cong vu gay thiet hai'],
+  ['giam oan', 'phuc hoi danh du'],
+  ['doi tien theo ban an', 'yeu cau thi hanh an dan su'],
+
+  // ── Residence ────────────────────────────────────────────────────────────────────────────────────────────
+  // Not "ở riêng" ("nhà ở riêng lẻ" is our building-permit topic's name).
+  ['ra rieng', 'tach ho'],
+  ['tach khau', 'tach ho'],
+  ['lam ho rieng', 'tach ho'],
+  ['doi chu ho', 'dieu chinh thong tin ve cu tru'],
+  ['khong co noi cu tru', 'khai bao thong tin ve cu tru'],
+
+  // ── Land registration changes ────────────────────────────────────────────────────────────────────────────
+  // A house built on land that has a certificate is added to it (southern "vô sổ").
+  ['nha vo so', 'dang ky tai san gan lien voi thua dat da duoc cap giay chung nhan'],
+  ['ghi them nha', 'dang ky tai san gan lien voi thua dat da duoc cap giay chung nhan'],
+  ['ghi them can nha', 'dang ky tai san gan lien voi thua dat da duoc cap giay chung nhan'],
+  ['so chua co nha', 'dang ky tai san gan lien voi thua dat da duoc cap giay chung nhan'],
+  ['nha chua co trong so', 'dang ky tai san gan lien voi thua dat da duoc cap giay chung nhan'],
+  // Land lost to the river, a new address after communes merged, a certificate worn out or of the old pattern.
+  ['sat lo mat dat', 'giam dien tich thua dat do sat lo tu nhien'],
+  ['dat lo xuong song', 'giam dien tich thua dat do sat lo tu nhien'],
+  ['dia chi tren so do', 'thay doi so hieu hoac dia chi cua thua dat'],
+  ['so do ghi dia chi cu', 'thay doi so hieu hoac dia chi cua thua dat'],
+  ['so do bi nat', 'cap doi giay chung nhan'],
+  ['so do bi hu', 'cap doi giay chung nhan'],
+  ['doi sang so moi', 'cap doi giay chung nhan'],
+  ['that lac so do', 'cap lai giay chung nhan do bi mat'],
+  // Splitting into lots, merging plots, more land than the certificate says, a spouse's name added.
+  ['chia lo', 'tach thua'],
+  ['tach dat', 'tach thua'],
+  ['nhap thua', 'hop thua'],
+  ['dien tich tang', 'dien tich tang them do thay doi ranh gioi'],
+  ['them ten vo vao so', 'dang ky bien dong thay doi quyen su dung dat theo thoa thuan cua vo va chong'],
+  ['dung ten hai vo chong', 'dang ky bien dong thay doi quyen su dung dat theo thoa thuan cua vo va chong'],
+  // Bought long ago, never transferred: the seller died or will not sign. Not "giấy tay" (our topics use it).
+  ['nguoi ban da mat', 'chua thuc hien thu tuc chuyen quyen'],
+  ['nguoi ban dat da mat', 'chua thuc hien thu tuc chuyen quyen'],
+  ['khong chiu sang ten', 'chua thuc hien thu tuc chuyen quyen'],
+  // Land as capital, renting public land, boundary quarrels.
+  ['gop von bang dat', 'gop von bang quyen su dung dat'],
+  ['thue dat cong', 'cho thue dat'],
+  ['dat cong ich', 'cho thue dat'],
+  ['tranh ranh', 'tranh chap dat dai'],
+  ['nho moc ranh', 'tranh chap dat dai'],
+  ['hang xom lan', 'tranh chap dat dai'],
+  // Rice land turned to fruit, coconut or shrimp-rice is a crop-structure change, not a change of land use.
+  ['dat lua trong cay', 'chuyen doi co cau cay trong vat nuoi tren dat trong lua'],
+  ['dat lua nuoi tom', 'chuyen doi co cau cay trong vat nuoi tren dat trong lua'],
+  ['chuyen lua sang', 'chuyen doi co cau cay trong vat nuoi tren dat trong lua'],
+
+  // ── Building permits, housing ────────────────────────────────────────────────────────────────────────────
+  // Building otherwise than the permit says adjusts it; not started in time extends it; raising the floor
+  // against floods, a new roof or a mezzanine is repair and renovation.
+  ['doi thiet ke', 'cap dieu chinh giay phep xay dung'],
+  ['thay doi thiet ke', 'cap dieu chinh giay phep xay dung'],
+  ['doi ban ve', 'cap dieu chinh giay phep xay dung'],
+  ['xay khac ban ve', 'cap dieu chinh giay phep xay dung'],
+  ['chua khoi cong', 'gia han giay phep xay dung'], // our building-permit topic's words; it covers extensions
+  ['chua kip xay', 'gia han giay phep xay dung'],
+  ['nang nen', 'giay phep xay dung sua chua cai tao'],
+  ['sua lai nha', 'giay phep xay dung sua chua cai tao'],
+  ['thay mai nha', 'giay phep xay dung sua chua cai tao'],
+  ['mo rong nha', 'giay phep xay dung sua chua cai tao'],
+  ['xay them phong', 'giay phep xay dung sua chua cai tao'], // that topic's too; it covers renovation
+  ['gac lung', 'giay phep xay dung sua chua cai tao'],
+  ['nha tien che', 'giay phep xay dung'],
+  ['xay nha tro', 'giay phep xay dung'],
+  ['xay mieu', 'giay phep xay dung tin nguong ton giao'],
+  // Social housing and the loans for building or repairing one's own house; the low-income confirmation.
+  ['vay xay nha', 'vay von de ho gia dinh ca nhan tu xay dung'],
+  ['vay tien xay nha', 'vay von de ho gia dinh ca nhan tu xay dung'],
+  ['vay tien sua nha', 'vay von de ho gia dinh ca nhan tu xay dung hoac cai tao sua chua nha o'],
+  ['mua nha gia re', 'nha o xa hoi'],
+  ['nha cho cong nhan', 'nha o xa hoi'],
+  ['xac nhan thu nhap', 'cong nhan nguoi lao dong co thu nhap thap'],
+
+  // ── Companies, cooperatives, household businesses ──────────────────────────────────────────────────────
+  // A break for a while is a suspension ("tạm ngừng"), not a closure.
+  ['nghi ban mot thoi gian', 'tam ngung kinh doanh'],
+  ['nghi ban vai thang', 'tam ngung kinh doanh'], // our household-business topic's; it covers suspension
+  ['dong cua vai thang', 'tam ngung kinh doanh'],
+  ['tam ngung ban', 'tam ngung kinh doanh'],
+  ['khong lam an nua', 'cham dut hoat dong'],
+  ['giai tan cong ty', 'giai the doanh nghiep'],
+  ['them chi nhanh', 'dang ky hoat dong chi nhanh van phong dai dien'],
+  ['dong chi nhanh', 'cham dut hoat dong chi nhanh'],
+  ['ban lai cong ty', 'thay doi chu so huu'],
+  ['sang lai cong ty', 'thay doi chu so huu'],
+  ['them nguoi gop von', 'thay doi thanh vien'],
+  ['rut khoi cong ty', 'thay doi thanh vien'],
+  ['giam von', 'thay doi von dieu le'],
+  // A shop's new address, name or goods change the household business's registration ("quán" alone is also
+  // "quận", a district, so only "tiệm").
+  ['doi dia chi tiem', 'thay doi noi dung dang ky ho kinh doanh'],
+  ['doi ten tiem', 'thay doi noi dung dang ky ho kinh doanh'],
+  ['ban them mat hang', 'thay doi noi dung dang ky ho kinh doanh'],
+  ['lap hop tac xa', 'dang ky thanh lap hop tac xa'],
+  ['mo hop tac xa', 'dang ky thanh lap hop tac xa'],
+  ['giai tan hop tac xa', 'giai the hop tac xa'],
+
+  // ── Tax for individuals ──────────────────────────────────────────────────────────────────────────────────
+  // "thuê"/"thuế" fold alike: only keys where the tax reading is the only one ("thuế thừa kế").
+  ['thue thua ke', 'thu nhap tu nhan thua ke va nhan qua tang la bat dong san'],
+  ['thue tang cho', 'thu nhap tu nhan thua ke va nhan qua tang la bat dong san'],
+  ['mien truoc ba', 'mien le phi truoc ba'],
+  ['truoc ba ghe', 'le phi truoc ba tau thuyen'],
+  ['truoc ba tau', 'le phi truoc ba tau thuyen'],
+  ['ban tren facebook', 'kinh doanh tren nen tang thuong mai dien tu'],
+  ['mien phat cham nop', 'mien tien cham nop'],
+  ['tra dan tien thue', 'nop dan tien thue no'],
+
+  // ── Social insurance: maternity, sickness, accidents, pensions, survivors, the insurance book ──────────
+  // "thai sản" alone is the benefit; not "vợ sanh", "có bầu": our birth and marriage topics hear those.
+  ['thai san', 'huong che do thai san'],
+  ['nghi cham vo', 'che do thai san'],
+  ['dat vong', 'che do thai san'],
+  ['triet san', 'che do thai san'],
+  ['nghi nam vien', 'che do om dau'],
+  ['bi thuong khi lam', 'tai nan lao dong tnld'],
+  ['vet thuong tai phat', 'tnld bnn do thuong tat benh tat tai phat'],
+  ['lanh qua ngan hang', 'linh bang tai khoan ca nhan'],
+  ['chuyen khoan luong huu', 'linh bang tai khoan ca nhan'],
+  ['lanh tien mat', 'linh che do bao hiem xa hoi bang tien mat'],
+  ['ve que lanh', 'chuyen huong sang dia ban khac'],
+  ['chua kip lanh', 'truy linh'],
+  ['tien tuat', 'che do tu tuat'], // our burial topic's words; it covers survivors' benefits
+  ['lanh tuat', 'che do tu tuat'],
+  ['gop so bao hiem', 'dieu chinh thong tin tren so bao hiem xa hoi'],
+  ['so bao hiem bi sai', 'dieu chinh thong tin tren so bao hiem xa hoi'],
+  ['mat so bao hiem', 'cap lai so bao hiem xa hoi'],
+  ['tu tra tien kham', 'thanh toan truc tiep chi phi kham chua benh'],
+
+  // ── People with merit (the catalogue's are the Police's) ────────────────────────────────────────────────
+  ['hy sinh', 'liet sy'],
+  ['hi sinh', 'liet sy'],
+  ['bi thuong trong chien tranh', 'thuong binh'],
+  ['thuong tat chien tranh', 'thuong binh'],
+
+  // ── Drug rehabilitation (southern "ghiền", "xì ke") ─────────────────────────────────────────────────────
+  ['nghien ma tuy', 'cai nghien ma tuy tu nguyen'],
+  ['ghien ma tuy', 'cai nghien ma tuy'],
+  ['con ghien', 'cai nghien ma tuy'],
+  ['xi ke', 'cai nghien ma tuy'],
+  ['hut da', 'cai nghien ma tuy'],
+  ['cai nghien tu nguyen', 'dang ky cai nghien ma tuy tu nguyen'],
+  ['di cai nghien', 'dang ky cai nghien ma tuy tu nguyen'],
+  ['trai cai', 'dang ky cai nghien ma tuy tu nguyen'],
+
+  // ── Fishing vessels, aquaculture ─────────────────────────────────────────────────────────────────────────
+  ['tau moi dong', 'cap giay chung nhan dang ky tau ca'],
+  ['tau ca moi dong', 'cap giay chung nhan dang ky tau ca'],
+  ['mua lai ghe ca', 'cap van ban chap thuan mua tau ca'],
+  ['mua lai tau ca', 'cap van ban chap thuan mua tau ca'],
+  ['sang lai tau', 'cap van ban chap thuan mua tau ca'],
+  ['thay may tau', 'cai hoan tau ca'],
+  ['nang cap tau', 'cai hoan tau ca'],
+  ['pha do tau', 'xoa dang ky tau ca'],
+  ['nuoi ca tra', 'nuoi trong thuy san doi tuong thuy san nuoi chu luc'],
+  ['nuoi tom su', 'nuoi trong thuy san doi tuong thuy san nuoi chu luc'],
+  ['be nuoi ca', 'nuoi trong thuy san long be'],
+
+  // ── Boats on rivers and canals ──────────────────────────────────────────────────────────────────────────
+  // "ghe" folds with "ghế" (a chair), so only phrases a chair cannot be in; "xuồng" folds with "xuống" (down) and
+  // is left out.
+  ['ghe cho hang', 'phuong tien thuy noi dia'],
+  ['ghe cho cat', 'phuong tien thuy noi dia'],
+  ['ghe chai', 'phuong tien thuy noi dia'],
+  ['ghe chua dang ky', 'dang ky phuong tien lan dau'],
+  ['ghe moi dong', 'dang ky phuong tien lan dau'],
+  ['sang ten ghe', 'dang ky lai phuong tien chuyen quyen so huu phuong tien'],
+  ['thay may ghe', 'dang ky lai phuong tien thay doi tinh nang ky thuat'],
+  ['doi may ghe', 'dang ky lai phuong tien thay doi tinh nang ky thuat'],
+  ['bang lai ghe', 'giay chung nhan kha nang chuyen mon'],
+  ['cho khach qua song', 'ben khach ngang song'],
+  ['ben vat lieu', 'cong bo hoat dong ben thuy noi dia'],
+  ['tai nan duong thuy', 'xac nhan trinh bao duong thuy noi dia'],
+
+  // ── Water: wells, canals, ponds; works near irrigation canals ───────────────────────────────────────────
+  // A household well is registered as groundwater use; the existing pair names the drillers' licence.
+  ['khoan gieng', 'dang ky khai thac nuoc duoi dat'],
+  ['xai nuoc gieng', 'khai thac nuoc duoi dat'],
+  ['bom nuoc kenh', 'khai thac nuoc mat'],
+  ['lay nuoc kenh', 'khai thac nuoc mat'],
+  ['dao kenh', 'dao ho ao song suoi kenh muong rach'],
+  ['dao muong', 'dao ho ao song suoi kenh muong rach'],
+  ['nuoi ca tren kenh', 'nuoi trong thuy san trong pham vi bao ve cong trinh thuy loi'],
+  ['trong cay ven kenh', 'trong cay lau nam trong pham vi bao ve cong trinh thuy loi'],
+  ['bac cau qua kenh', 'xay dung cong trinh moi trong pham vi bao ve cong trinh thuy loi'],
+
+  // ── Crops and animals: shops, export codes, carrying animals out of the province ──────────────────────
+  ['tiem thuoc thu y', 'buon ban thuoc thu y'],
+  ['tiem thuoc tru sau', 'buon ban thuoc bao ve thuc vat'],
+  ['tiem phan thuoc', 'buon ban thuoc bao ve thuc vat'],
+  ['sau rieng xuat khau', 'ma so vung trong'],
+  ['trai cay xuat khau', 'ma so vung trong ma so co so dong goi'],
+  ['dong goi trai cay', 'ma so co so dong goi'],
+  ['ban heo qua tinh', 'kiem dich dong vat van chuyen ra khoi dia ban cap tinh'],
+  ['trai ga', 'chan nuoi trang trai'],
+
+  // ── Forests (melaleuca, planted forest) ─────────────────────────────────────────────────────────────────
+  ['chat tram', 'khai thac go rung trong'],
+  ['khai thac tram', 'khai thac go rung trong'],
+  ['vay trong rung', 'ho tro tin dung dau tu trong rung'],
 ];
 
 interface Rule {
