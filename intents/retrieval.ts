@@ -24,6 +24,8 @@ export interface RetrievalDocument {
    * so the search ranks by it with no extra work and its pruning stays exact.
    */
   readonly weight?: number;
+  /** The key whose vocabulary the document's terms join (`key` when absent): several ranked keys may share one. */
+  readonly vocabularyKey?: string;
 }
 
 export interface RetrievalHit {
@@ -228,8 +230,9 @@ export function buildRetrievalIndex(input: readonly RetrievalDocument[], vocabul
   analysed.forEach((terms, i) => {
     const d = documents[i] as RetrievalDocument;
     if (!vocabularyGroups.includes(d.group)) return;
-    let vocabulary = vocabularies.get(d.key);
-    if (vocabulary === undefined) vocabularies.set(d.key, (vocabulary = new TermSet(termIds.size)));
+    const key = d.vocabularyKey ?? d.key;
+    let vocabulary = vocabularies.get(key);
+    if (vocabulary === undefined) vocabularies.set(key, (vocabulary = new TermSet(termIds.size)));
     for (const term of terms.keys()) vocabulary.add(termIds.get(term) as number);
   });
   const ranked = createSearch({

@@ -12,6 +12,11 @@ export interface ScopeEvidence {
   /** Whether some phrasing of ours scores at least `share`, without ranking them (see `ours`). */
   oursReach(share: number): boolean;
   /**
+   * The best score of the out-of-scope phrasings that are not themselves about a catalogue procedure (weather,
+   * prices, courts, trademarks...): how well "outside every procedure" explains the message. Ranked when read.
+   */
+  readonly outside: number;
+  /**
    * Share of the message (by term weight) in words the best catalogue procedure's name shares with it but the
    * matcher's topic never uses in its phrasings: evidence the message is about a neighbour procedure ("bảo hiểm xã
    * hội bắt buộc" against our voluntary insurance entry, "đăng ký lại khai sinh" against birth registration).
@@ -122,6 +127,15 @@ export const SCOPE_THRESHOLDS = {
   catalogueOverOutOfScopeRelative: 0.06,
   nameShareOverOutOfScopeRelative: 0.1,
   ratioOverOutOfScopeRelative: 2,
+  /**
+   * ... or when it explains the message clearly better than anything truly outside: the matcher is sure a message
+   * is not one of ours, so "which procedure, or none?" is the catalogue against the out-of-scope phrasings that are
+   * not themselves about a procedure. The label's examples include catalogue procedures ("nhận con nuôi", "quốc
+   * tịch", "tàu cá", "liệt sĩ"), so the matcher is surest exactly where the catalogue has the answer.
+   */
+  catalogueOverOutside: 0.06,
+  nameShareOverOutside: 0.15,
+  ratioOverOutside: 1.2,
   /** Against a weak or unsure decision: the catalogue explains the message about as well, or names it in new words. */
   catalogueOverWeak: 0.085,
   ratioOverWeak: 0.85,
@@ -227,14 +241,15 @@ export function decideScope(decision: Decision, probe: ScopeProbe, text: string)
     return unexplainedByUs || (evidence.foreign >= T.foreignAskConfident && best >= T.catalogueAskConfident) ? ask(top, evidence) : { kind: 'ours' };
   }
   const offTopic = decision.kind === 'answer' && top === 'intent:out-of-scope' && score >= T.outOfScope;
-  const bar = offTopic ? Math.min(T.catalogueOverOutOfScope, T.catalogueOverOutOfScopeRelative) : Math.min(T.catalogueOverWeak, T.catalogueWithForeign, T.catalogueAskUnsure, T.catalogueOverWeakRelative, T.catalogueAskRelative);
+  const bar = offTopic ? Math.min(T.catalogueOverOutOfScope, T.catalogueOverOutOfScopeRelative, T.catalogueOverOutside) : Math.min(T.catalogueOverWeak, T.catalogueWithForeign, T.catalogueAskUnsure, T.catalogueOverWeakRelative, T.catalogueAskRelative);
   if (!probe.catalogueReaches(bar)) return { kind: 'ours' };
   const evidence = probe.evidence(top);
   const best = evidence.catalogue[0]?.score ?? 0;
   if (offTopic) {
     const named = best >= T.catalogueOverOutOfScope && evidence.nameShare >= T.nameShareOverOutOfScope && beatsOurs(evidence, best, T.ratioOverOutOfScope);
     const clearlyBetter = best >= T.catalogueOverOutOfScopeRelative && evidence.nameShare >= T.nameShareOverOutOfScopeRelative && beatsOurs(evidence, best, T.ratioOverOutOfScopeRelative);
-    return named || clearlyBetter ? offer(evidence) : { kind: 'ours' };
+    const notOutside = best >= T.catalogueOverOutside && evidence.nameShare >= T.nameShareOverOutside && best >= T.ratioOverOutside * evidence.outside;
+    return named || clearlyBetter || notOutside ? offer(evidence) : { kind: 'ours' };
   }
   const ratio = decision.kind === 'clarify' ? T.ratioOverClarify : T.ratioOverWeak;
   const relativeRatio = decision.kind === 'not-understood' ? T.ratioOverNotUnderstoodRelative : T.ratioOverWeakRelative;

@@ -14,7 +14,7 @@ import { assembledProduct, choiceMessage, textMessage } from './helpers.ts';
 
 /** A probe with fixed evidence that counts its searches (rankings): a confident answer with no foreign word must not search. */
 function probe(evidence: Partial<ScopeEvidence> & { bound?: number }): ScopeProbe & { searches: number } {
-  const fixed = { catalogue: [{ code: '1.000001', score: 0.3 }, { code: '1.000002', score: 0.2 }, { code: '1.000003', score: 0.1 }], ours: { label: 'kb:x', score: 0.2 }, foreign: 0, nameShare: 0.5, ...evidence };
+  const fixed = { catalogue: [{ code: '1.000001', score: 0.3 }, { code: '1.000002', score: 0.2 }, { code: '1.000003', score: 0.1 }], ours: { label: 'kb:x', score: 0.2 }, outside: 0.3, foreign: 0, nameShare: 0.5, ...evidence };
   const full: ScopeEvidence = { ...fixed, oursReach: (share: number) => (fixed.ours?.score ?? 0) >= share };
   const p = {
     searches: 0,
@@ -42,6 +42,10 @@ const CASES: ReadonlyArray<readonly [string, Decision, ReturnType<typeof probe>,
   ['sure it is off-topic, but a long question the catalogue explains twice as well as ours', answer('intent:out-of-scope', 0.95), probe({ catalogue: [{ code: '1.000001', score: 0.1 }], nameShare: 0.2, ours: { label: 'kb:a', score: 0.045 } }), 'catalogue'],
   ['sure it is off-topic, and ours explain it better', answer('intent:out-of-scope', 0.95), probe({ catalogue: [{ code: '1.000001', score: 0.1 }], nameShare: 0.2, ours: { label: 'kb:a', score: 0.115 } }), 'ours'],
   ['sure it is off-topic, a question that names a good part of a procedure ours explain less well', answer('intent:out-of-scope', 0.95), probe({ catalogue: [{ code: '1.000001', score: 0.1 }], nameShare: 0.35, ours: { label: 'kb:a', score: 0.1 } }), 'catalogue'],
+  // Sure it is not ours: which procedure, or none? The catalogue against what is truly outside every procedure.
+  ['sure it is off-topic, ours explain it as well, but nothing truly outside does: catalogue', answer('intent:out-of-scope', 0.95), probe({ catalogue: [{ code: '1.000001', score: 0.1 }], nameShare: 0.2, ours: { label: 'kb:a', score: 0.115 }, outside: 0.07 }), 'catalogue'],
+  ['sure it is off-topic, and a phrasing truly outside explains it as well: ours (not covered)', answer('intent:out-of-scope', 0.95), probe({ catalogue: [{ code: '1.000001', score: 0.1 }], nameShare: 0.2, ours: { label: 'kb:a', score: 0.115 }, outside: 0.09 }), 'ours'],
+  ['sure it is off-topic, nothing outside explains it, but it shares only a word with the procedure: ours', answer('intent:out-of-scope', 0.95), probe({ catalogue: [{ code: '1.000001', score: 0.1 }], nameShare: 0.1, ours: { label: 'kb:a', score: 0.115 }, outside: 0.02 }), 'ours'],
   ['a close call between our topics needs the catalogue to come near our phrasings', clarify('kb:a', 'kb:b'), probe({ catalogue: [{ code: '1.000001', score: 0.12 }], ours: { label: 'kb:a', score: 0.2 } }), 'ours'],
   ['a close call with no catalogue procedure near any bar: ours, without a ranking', clarify('kb:a', 'kb:b'), probe({ catalogue: [{ code: '1.000001', score: 0.02 }] }), 'ours', 0],
   // A long story: every share is low; the catalogue explains it clearly better than our phrasings, or it does not.

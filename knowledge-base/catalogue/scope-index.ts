@@ -16,6 +16,20 @@ const OFFERED = 3;
 const limits = (group: number, count: number): readonly number[] => Object.assign(new Array<number>(3).fill(0), { [group]: count });
 const CATALOGUE_LIMITS = limits(CATALOGUE, OFFERED);
 const OURS_LIMITS = limits(OURS, 1);
+/**
+ * Out-of-scope phrasings ranked per message: enough to find the best one that is not itself about a catalogue
+ * procedure (the label's examples include "nhận con nuôi", "nhập quốc tịch": procedures we hold no entry for).
+ */
+const OUTSIDE_RANKED = 8;
+const OUTSIDE_LIMITS = limits(OUTSIDE, OUTSIDE_RANKED);
+/**
+ * An out-of-scope phrasing the catalogue explains this well (share of its score, and of the procedure's name it
+ * covers) is about a procedure: it is no evidence that a message like it is outside every procedure. Chosen by
+ * reading the label's 238 examples: "con nuôi", "quốc tịch", "giấy phép thăm dò khoáng sản" pass; "xổ số",
+ * "bóng đá", "ly hôn", "đăng ký nhãn hiệu", "giá vàng" do not.
+ */
+const PROCEDURE_PHRASING_SCORE = 0.2;
+const PROCEDURE_PHRASING_NAME_SHARE = 0.15;
 
 export interface ScopeIndex {
   /** The scope questions about one message, from the canonical syllables the matcher read (MatchResult.tokens). */
@@ -38,6 +52,8 @@ export interface ScopeIndex {
  */
 export function buildScopeIndex(procedures: readonly CatalogueProcedure[], phrasings: readonly LabelledText[], coveredBy: ReadonlyMap<string, string>): ScopeIndex {
   const byCode = new Map(procedures.map((p) => [p.code, p]));
+  // Each out-of-scope phrasing is its own key (ranked apart), all sharing the label's vocabulary.
+  const outsidePhrasings: Array<{ key: string; tokens: readonly string[] }> = [];
   const index: RetrievalIndex = buildRetrievalIndex([
     ...procedures.map((p) => {
       const owner = coveredBy.get(p.code);
@@ -45,16 +61,32 @@ export function buildScopeIndex(procedures: readonly CatalogueProcedure[], phras
       // A ministry's namesake must not push a commune's procedure out of the three offered: the level weighs in.
       return owner === undefined ? { key: p.code, text, group: CATALOGUE, weight: levelWeight(p.level) } : { key: owner, text, group: OURS };
     }),
-    ...phrasings.map((t) => ({ key: t.label, text: t.text, group: t.label === OUT_OF_SCOPE_LABEL ? OUTSIDE : OURS, tokens: withOfficialWording(canonicalTokens(t.text)) })),
+    ...phrasings.map((t) => {
+      const tokens = withOfficialWording(canonicalTokens(t.text));
+      if (t.label !== OUT_OF_SCOPE_LABEL) return { key: t.label, text: t.text, group: OURS, tokens };
+      const key = `${t.label}#${outsidePhrasings.length}`;
+      outsidePhrasings.push({ key, tokens });
+      return { key, vocabularyKey: t.label, text: t.text, group: OUTSIDE, tokens };
+    }),
   ], [OURS, OUTSIDE]);
+  const aboutProcedures = new Set(outsidePhrasings.filter(({ tokens }) => explainedByCatalogue(index, tokens)).map(({ key }) => key));
 
   return {
-    probe: (tokens) => new MessageProbe(index, tokens),
-    evidence: (text, label = '') => new MessageProbe(index, canonicalTokens(text)).evidence(label),
+    probe: (tokens) => new MessageProbe(index, tokens, aboutProcedures),
+    evidence: (text, label = '') => new MessageProbe(index, canonicalTokens(text), aboutProcedures).evidence(label),
     procedure: (code) => byCode.get(code),
     covered: new Set(coveredBy.keys()),
     stats: { ...index.stats, procedures: procedures.length },
   };
+}
+
+/** Whether the catalogue explains a text as well as it explains a question about one of its procedures. */
+function explainedByCatalogue(index: RetrievalIndex, tokens: readonly string[]): boolean {
+  const query = index.query(tokens);
+  const best = index.search(query, CATALOGUE_LIMITS)[0];
+  if (best === undefined || best.score < PROCEDURE_PHRASING_SCORE) return false;
+  const shared = index.shared(query, best.doc);
+  return shared.docWeight > 0 && shared.weight / shared.docWeight >= PROCEDURE_PHRASING_NAME_SHARE;
 }
 
 /**
@@ -68,6 +100,8 @@ class MessageProbe implements ScopeProbe {
   constructor(
     private readonly index: RetrievalIndex,
     private readonly tokens: readonly string[],
+    /** Keys of the out-of-scope phrasings that are themselves about a catalogue procedure. */
+    private readonly aboutProcedures: ReadonlySet<string>,
   ) {}
 
   private query(): RetrievalQuery {
@@ -105,6 +139,8 @@ class MessageProbe implements ScopeProbe {
     const shared = best === undefined ? undefined : index.shared(query, best.doc);
     const inBest = new Set(shared?.terms ?? []);
     let ours: { label: string; score: number } | undefined | null = null;
+    let outside: number | null = null;
+    const { aboutProcedures } = this;
     return {
       catalogue: hits.map((h) => ({ code: h.key, score: h.score })),
       // Ranked only when a decision reads it: most read the catalogue alone.
@@ -117,6 +153,14 @@ class MessageProbe implements ScopeProbe {
       },
       oursReach(share) {
         return index.reaches(query, OURS, share);
+      },
+      get outside() {
+        if (outside === null) {
+          const hits = index.search(query, OUTSIDE_LIMITS);
+          // The best phrasing not about a procedure; if all ranked are, the last of them bounds it from above.
+          outside = (hits.find((h) => !aboutProcedures.has(h.key)) ?? hits[hits.length - 1])?.score ?? 0;
+        }
+        return outside;
       },
       foreign: this.foreignTo(label, (i) => inBest.has(i)),
       nameShare: shared === undefined || shared.docWeight === 0 ? 0 : shared.weight / shared.docWeight,
