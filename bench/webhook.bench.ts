@@ -129,7 +129,10 @@ async function serveInChild(): Promise<void> {
   const { durableStepFor } = await import('../adapters/storage/durable-step-node.ts');
   // As node.ts runs it: the accept step group-committed and synced before the 200 (without it assemble's portable
   // step writes statement by statement, unsynced).
-  const assembly = await assemble(db, TEST_SITE, { env, logger: silentLogger, durableStep: durableStepFor });
+  const { collectGarbage } = await import('../adapters/runtime/collect-garbage.ts');
+  const assembly = await assemble(db, TEST_SITE, { env, logger: silentLogger, durableStep: durableStepFor, afterRebuild: collectGarbage });
+  // As node.ts does: the index builds' garbage collected before the first request.
+  collectGarbage();
   const app = createApp({
     bot: assembly.bot, logger: silentLogger, now: () => new Date(), title: 'bench', health: () => ({}),
     channels: assembly.channels, pipeline: assembly.pipeline,

@@ -129,6 +129,8 @@ export interface AssembleOptions {
    * better-sqlite3 and node:fs.
    */
   readonly durableStep?: (db: Kysely<Database>) => DurableStep;
+  /** Called after the indexes are rebuilt for a publish: Node collects the build's garbage (collect-garbage.ts). */
+  readonly afterRebuild?: () => void;
 }
 
 /**
@@ -151,7 +153,10 @@ export async function assemble(db: Kysely<Database>, site: SiteConfig, options: 
     },
     initial: builtRevision,
     onError: (error) => logger.error('knowledge.rebuild-failed', { error: error instanceof Error ? error.message : 'unknown' }),
-    onRebuilt: (revision, ms) => logger.info('knowledge.rebuilt', { revision, ms }),
+    onRebuilt: (revision, ms) => {
+      logger.info('knowledge.rebuilt', { revision, ms });
+      options.afterRebuild?.();
+    },
   });
   const publishing = createPublishing(createPublishingStore(db), { store: knowledge, now, audit: createAuditLog(db, now).audit, onPublished: () => live.kick() });
   const conversations = createConversationStore(db, now);

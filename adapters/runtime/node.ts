@@ -16,6 +16,7 @@ import { graceMsFrom, shutdownGracefully } from './shutdown.ts';
 import { ensureFirstAdmin } from '../../admin/bootstrap.ts';
 import { adminDeps } from './admin-deps.ts';
 import { assemble } from './assemble.ts';
+import { collectGarbage } from './collect-garbage.ts';
 import { durableStepFor } from '../storage/durable-step-node.ts';
 import { readGazetteer } from '../../bot/reports/gazetteer-file.ts';
 import { every } from './background.ts';
@@ -45,7 +46,9 @@ const trainer = createThreadTrainer({
   onTrained: (ms) => logger.info('knowledge.trained-in-thread', { ms: Math.round(ms) }),
   onFallback: (reason) => logger.error('knowledge.train-thread-failed', { reason }),
 });
-const assembly = await assemble(db, site, { env, logger, metrics: metrics.bot, gazetteer: readGazetteer(env.COMMUNES_FILE), trainer, durableStep: durableStepFor });
+const assembly = await assemble(db, site, { env, logger, metrics: metrics.bot, gazetteer: readGazetteer(env.COMMUNES_FILE), trainer, durableStep: durableStepFor, afterRebuild: collectGarbage });
+// The index builds' garbage, collected before residents arrive (see collect-garbage.ts: about 50 MB resident).
+collectGarbage();
 for (const problem of assembly.channelProblems) logger.error('startup.channel-off', { problem });
 for (const problem of assembly.settingProblems) logger.error('startup.setting', { problem });
 // Messages a stopped process accepted but did not answer; sends it left in flight are taken over when their
