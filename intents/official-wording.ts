@@ -1060,8 +1060,6 @@ export const OFFICIAL_WORDING: ReadonlyArray<readonly [resident: string, officia
 
   // ── Travel: visas, passports reported lost then found, border passes, driving abroad ─────────────────────
   ['xin visa', 'cap thi thuc'],
-  ['mat passport', 'trinh bao mat ho chieu'],
-  ['mat ho chieu', 'trinh bao mat ho chieu'], // our passport topic's words; it covers the commune's report of a loss
   ['tim lai duoc', 'khoi phuc gia tri su dung'],
   ['kiem duoc roi', 'khoi phuc gia tri su dung'],
   ['du lich trung quoc', 'giay thong hanh du lich cac tinh thanh pho bien gioi trung quoc'],
