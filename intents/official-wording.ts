@@ -15,7 +15,12 @@
  * capitals and the capitals the words, since the index reads the two as unrelated syllables.
  * A second pass added situation phrases, field by field over the commune- and province-level procedures: the
  * stories residents tell instead of a procedure's name ("nghỉ bán một thời gian" is a suspension, "sổ gốc ở xã bị
- * cháy" a re-registration, "ghi thêm căn nhà vô sổ" registering a house on certified land), listed at the end.
+ * cháy" a re-registration, "ghi thêm căn nhà vô sổ" registering a house on certified land), listed after the first.
+ * A third pass, listed last, went through the procedures the catalogue search still ranked below a namesake, with
+ * their neighbours in the same field, for the story words that tell them apart ("lãnh giùm" an "ủy quyền lĩnh thay",
+ * a dead pensioner's "lương hưu chưa lãnh" a "truy lĩnh", a boat "chạy mấy năm nay" "đang khai thác", "khác bản vẽ"
+ * a "cấp điều chỉnh"), and gave the worn land certificate's exchange its "quyền sử dụng đất", which the "giấy chứng
+ * nhận căn cước" of the same verb lacks.
  *
  * A key matches a run of whole syllables anywhere in the message, so keys are chosen to mean one thing once folded:
  * folding merges words ("cấm đổ"/"cầm đồ", "đủ"/"dư", "bên đó"/"bến đò", "ra khỏi"/"ra khơi", "chứng từ"/"chứng tử",
@@ -370,9 +375,9 @@ export const OFFICIAL_WORDING: ReadonlyArray<readonly [resident: string, officia
   ['so do bi mat', 'cap lai giay chung nhan do bi mat'],
   ['mat so hong', 'cap lai giay chung nhan do bi mat'],
   ['so hong bi mat', 'cap lai giay chung nhan do bi mat'],
-  ['doi so do', 'cap doi giay chung nhan'],
-  ['so do bi rach', 'cap doi giay chung nhan'],
-  ['so do cu', 'cap doi giay chung nhan'],
+  ['doi so do', 'cap doi giay chung nhan quyen su dung dat'],
+  ['so do bi rach', 'cap doi giay chung nhan quyen su dung dat'],
+  ['so do cu', 'cap doi giay chung nhan quyen su dung dat'],
   ['sai so do', 'dinh chinh giay chung nhan'],
   ['so do bi sai', 'dinh chinh giay chung nhan'],
   ['sua so do', 'dinh chinh giay chung nhan'],
@@ -823,8 +828,8 @@ export const OFFICIAL_WORDING: ReadonlyArray<readonly [resident: string, officia
   ['dat lo xuong song', 'giam dien tich thua dat do sat lo tu nhien'],
   ['dia chi tren so do', 'thay doi so hieu hoac dia chi cua thua dat'],
   ['so do ghi dia chi cu', 'thay doi so hieu hoac dia chi cua thua dat'],
-  ['so do bi nat', 'cap doi giay chung nhan'],
-  ['so do bi hu', 'cap doi giay chung nhan'],
+  ['so do bi nat', 'cap doi giay chung nhan quyen su dung dat'],
+  ['so do bi hu', 'cap doi giay chung nhan quyen su dung dat'],
   ['doi sang so moi', 'cap doi giay chung nhan'],
   ['that lac so do', 'cap lai giay chung nhan do bi mat'],
   // Splitting into lots, merging plots, more land than the certificate says, a spouse's name added.
@@ -1003,6 +1008,200 @@ export const OFFICIAL_WORDING: ReadonlyArray<readonly [resident: string, officia
   ['chat tram', 'khai thac go rung trong'],
   ['khai thac tram', 'khai thac go rung trong'],
   ['vay trong rung', 'ho tro tin dung dau tu trong rung'],
+
+  // ══ Third pass: neighbours. For procedures the catalogue search still ranked below a namesake, the words that ══
+  // tell them apart (cấp lại / cấp đổi / đính chính / điều chỉnh, đang / chưa khai thác, trong nước / có yếu tố nước
+  // ngoài, lần đầu / tiếp tục), from the stories residents tell instead. A key any of our topics' phrasings contains
+  // was kept only when that topic covers the procedure ("mất hộ chiếu", "không còn sổ hộ khẩu", "có tên cha").
+
+  // ── Social insurance: someone else collects, the dead left months uncollected, survivors, cards, accidents ─
+  // "lĩnh thay" is an old or sick person's benefit collected by a relative; "truy lĩnh" the months a dead pensioner
+  // never collected. Not "nhận giùm/dùm" alone (a passport or a file is collected so too), nor "chưa lãnh" alone
+  // (it folds with "chưa lành", a wound not healed).
+  ['lanh gium', 'uy quyen linh thay'],
+  ['luong huu dum', 'uy quyen linh thay'],
+  ['tro cap gium', 'uy quyen linh thay'],
+  ['nhan luong huu thay', 'uy quyen linh thay'],
+  ['nho nguoi lanh', 'uy quyen linh thay'],
+  ['uy quyen lanh', 'uy quyen linh thay'],
+  ['luong huu chua lanh', 'truy linh che do chua nhan'],
+  ['chua lanh luong huu', 'truy linh che do chua nhan'],
+  ['luong huu con lai', 'truy linh che do chua nhan'],
+  ['lanh not', 'truy linh che do chua nhan'],
+  ['tro cap tuat', 'che do tu tuat'],
+  ['tuat hang thang', 'che do tu tuat'],
+  // Paid at the hospital without the card: paid back directly. A lost or changed card is the insurance book's
+  // procedure, not the Police's "cấp lại thẻ bảo hiểm y tế" for its own beneficiaries.
+  ['quen mang the', 'thanh toan truc tiep chi phi kham chua benh'],
+  ['bao hiem hoan lai', 'thanh toan truc tiep chi phi kham chua benh'],
+  ['mat the bao hiem', 'cap lai doi dieu chinh thong tin tren so bao hiem xa hoi the bao hiem y te'],
+  ['doi the bao hiem', 'cap lai doi dieu chinh thong tin tren so bao hiem xa hoi the bao hiem y te'],
+  // A first work accident, or one more after an earlier one.
+  ['tai nan lan dau', 'truong hop bi tnld lan dau'],
+  ['lai bi tai nan', 'da bi tnld nay tiep tuc bi tnld'],
+  ['tai nan lan <num>', 'da bi tnld nay tiep tuc bi tnld'],
+
+  // ── Identity and nationality ───────────────────────────────────────────────────────────────────────────
+  // People of Vietnamese origin back from Cambodia ("bên Miên") without any nationality get a "giấy chứng nhận căn
+  // cước", not the citizens' card; exchanging one is "cấp đổi".
+  ['chua co quoc tich', 'chua xac dinh duoc quoc tich'],
+  ['tu campuchia ve', 'nguoi goc viet nam chua xac dinh duoc quoc tich cap giay chung nhan can cuoc'],
+  ['song o campuchia', 'nguoi goc viet nam chua xac dinh duoc quoc tich cap giay chung nhan can cuoc'],
+  ['ben mien ve', 'nguoi goc viet nam chua xac dinh duoc quoc tich cap giay chung nhan can cuoc'],
+  ['song ben mien', 'nguoi goc viet nam chua xac dinh duoc quoc tich cap giay chung nhan can cuoc'],
+  ['o ben mien', 'nguoi goc viet nam chua xac dinh duoc quoc tich cap giay chung nhan can cuoc'],
+  ['doi cai moi', 'cap doi'],
+  // A relative of foreign nationality (Việt kiều who took another citizenship), a foreign spouse becoming Vietnamese.
+  ['quoc tich my', 'nguoi nuoc ngoai yeu to nuoc ngoai'],
+  ['quoc tich uc', 'nguoi nuoc ngoai yeu to nuoc ngoai'],
+  ['quoc tich han', 'nguoi nuoc ngoai yeu to nuoc ngoai'],
+  ['lam nguoi viet nam', 'nhap quoc tich viet nam'],
+  ['thanh cong dan viet nam', 'nhap quoc tich viet nam'],
+
+  // ── Travel: visas, passports reported lost then found, border passes, driving abroad ─────────────────────
+  ['xin visa', 'cap thi thuc'],
+  ['tim lai duoc', 'khoi phuc gia tri su dung'],
+  ['kiem duoc roi', 'khoi phuc gia tri su dung'],
+  ['du lich trung quoc', 'giay thong hanh du lich cac tinh thanh pho bien gioi trung quoc'],
+  ['tour trung quoc', 'giay thong hanh du lich cac tinh thanh pho bien gioi trung quoc'],
+  ['qua cua khau', 'giay thong hanh nhap xuat canh bien gioi'],
+  ['lai xe o nuoc ngoai', 'giay phep lai xe quoc te'],
+
+  // ── Civil status ─────────────────────────────────────────────────────────────────────────────────────────
+  // The father's name on a first birth registration ("có tên cha") is the combined registration (our parentage
+  // topic's words; it covers it); the commune's register lost is a re-registration; an orphan's relative is a
+  // guardian; a step-parent adopting a spouse's child adopts within the country. Not "có tên ba": "bà" folds in.
+  ['co ten cha', 'khai sinh ket hop dang ky nhan cha me con'],
+  ['khong con luu so', 'dang ky lai'],
+  ['so bo bi that lac', 'dang ky lai'],
+  ['so ho tich bi mat', 'dang ky lai'],
+  ['so ho tich bi that lac', 'dang ky lai'],
+  ['mo coi cha me', 'dang ky giam ho'],
+  ['lam nguoi giam ho', 'dang ky giam ho'],
+  ['con rieng cua vo', 'dang ky viec nuoi con nuoi trong nuoc'],
+  ['con rieng cua chong', 'dang ky viec nuoi con nuoi trong nuoc'],
+
+  // ── Residence: a former owner's household left on the address, guests for a few nights, proof of address ──
+  ['khong chiu chuyen khau', 'xoa dang ky thuong tru'],
+  ['o choi', 'thong bao luu tru'],
+  ['ngu lai', 'thong bao luu tru'],
+  ['chung minh noi o', 'xac nhan thong tin ve cu tru'],
+  ['khong con so ho khau', 'xac nhan thong tin ve cu tru'], // our permanent-residence topic's; it covers the confirmation
+
+  // ── Damaged banknotes; heirloom weapons; judgments not paid; legal aid ──────────────────────────────────
+  // Not "tờ tiền" alone ("tổ tiên" folds in) nor "chuột cắn" (a birth certificate is bitten too).
+  ['tien bi rach', 'doi tien khong du tieu chuan luu thong'],
+  ['ngan bi rach', 'doi tien khong du tieu chuan luu thong'],
+  ['tien bi chay', 'doi tien khong du tieu chuan luu thong'],
+  ['tien bi uot', 'doi tien khong du tieu chuan luu thong'],
+  ['tien bi chuot', 'doi tien khong du tieu chuan luu thong'],
+  ['tien giay bi', 'doi tien khong du tieu chuan luu thong'],
+  // A sword or machete kept from a grandfather is a primitive weapon declared as an heirloom; not "thanh kiếm"
+  // ("thanh kiểm tra" folds in) nor "mã tấu" alone ("mã tàu").
+  ['cay kiem', 'khai bao vu khi tho so hien vat trung bay do gia bao'],
+  ['cay ma tau', 'khai bao vu khi tho so hien vat trung bay do gia bao'],
+  ['thanh ma tau', 'khai bao vu khi tho so hien vat trung bay do gia bao'],
+  ['dao gam', 'khai bao vu khi tho so hien vat trung bay do gia bao'],
+  ['giao mac', 'khai bao vu khi tho so hien vat trung bay do gia bao'],
+  // The court has ruled and the other side does not pay: a request to enforce the judgment ("tòa tuyên" is left out:
+  // "tòa tuyên bố mất tích" folds in).
+  ['xu thang', 'yeu cau thi hanh an dan su'],
+  ['thang kien', 'yeu cau thi hanh an dan su'],
+  ['toa da xu', 'yeu cau thi hanh an dan su'],
+  ['toa xu roi', 'yeu cau thi hanh an dan su'],
+  ['da co ban an', 'yeu cau thi hanh an dan su'],
+  ['ban an buoc', 'yeu cau thi hanh an dan su'],
+  ['khong chiu thi hanh', 'yeu cau thi hanh an dan su'],
+  ['bao chua mien phi', 'tro giup phap ly'],
+
+  // ── Building permits, trees, social housing ─────────────────────────────────────────────────────────────
+  // A house's permit is the commune's "... và nhà ở riêng lẻ", not the railway crossings' or foreign contractors'
+  // short namesakes; lost is "cấp lại", building otherwise than it says "cấp điều chỉnh".
+  ['giay phep xay nha', 'giay phep xay dung nha o rieng le'],
+  ['mat giay phep xay', 'cap lai giay phep xay dung nha o rieng le'],
+  ['giay phep xay dung bi mat', 'cap lai giay phep xay dung nha o rieng le'],
+  ['giay phep xay dung bi rach', 'cap lai giay phep xay dung nha o rieng le'],
+  ['xin lai giay phep xay', 'cap lai giay phep xay dung nha o rieng le'],
+  ['mat giay phep', 'cap lai giay phep'],
+  ['giay phep bi mat', 'cap lai giay phep'],
+  ['that lac giay phep', 'cap lai giay phep'],
+  ['tim khong thay', 'bi mat cap lai'],
+  ['khac ban ve', 'cap dieu chinh giay phep xay dung nha o rieng le'],
+  ['khac voi giay phep', 'cap dieu chinh giay phep xay dung nha o rieng le'],
+  ['sua giay phep xay dung', 'cap dieu chinh giay phep xay dung nha o rieng le'],
+  ['sua doi giay phep', 'cap dieu chinh giay phep'],
+  ['so voi giay phep', 'cap dieu chinh giay phep'],
+  ['giay phep xay dung het han', 'gia han giay phep xay dung'], // our building-permit topic's; it covers extensions
+  // Felling a street tree: not "cưa cây" ("của cây"), "chặt bỏ" ("chất bổ"), "đốn bỏ" ("dọn bỏ" rubbish).
+  ['don ha', 'chat ha cay xanh'],
+  ['mua nha xa hoi', 'dang ky mua thue mua nha o xa hoi'],
+  ['mua nha o xa hoi', 'dang ky mua thue mua'],
+  ['thue nha xa hoi', 'dang ky thue nha o xa hoi'],
+
+  // ── Boats and vehicles ──────────────────────────────────────────────────────────────────────────────────
+  // A boat never registered is registered "lần đầu", differently when it has been carrying goods for years ("đang
+  // khai thác") and when it is new ("chưa khai thác"). Not "lái tàu/ghe" alone ("đăng ký lại tàu" folds in).
+  ['ghe dang chay', 'phuong tien dang khai thac'],
+  ['ghe chay lau', 'phuong tien dang khai thac'],
+  ['chay may nam nay', 'phuong tien dang khai thac'],
+  ['ghe chua chay', 'phuong tien chua khai thac'],
+  ['chua dua vao hoat dong', 'chua khai thac'],
+  ['chua dang ky bao gio', 'dang ky lan dau'],
+  ['chua co giay dang ky', 'dang ky lan dau'],
+  ['ghe chua co giay', 'dang ky phuong tien lan dau'],
+  ['xa lan', 'phuong tien thuy noi dia'],
+  ['muon lai ghe', 'giay chung nhan kha nang chuyen mon chung chi chuyen mon'],
+  ['nguoi lai ghe', 'giay chung nhan kha nang chuyen mon chung chi chuyen mon'],
+  ['chung chi may truong', 'giay chung nhan kha nang chuyen mon chung chi chuyen mon'],
+  ['bang may truong', 'giay chung nhan kha nang chuyen mon chung chi chuyen mon'],
+  ['han dang kiem', 'kiem dinh an toan ky thuat va bao ve moi truong xe co gioi'],
+  ['dang kiem xe', 'kiem dinh an toan ky thuat va bao ve moi truong xe co gioi'],
+  ['kiem dinh xe', 'kiem dinh an toan ky thuat va bao ve moi truong xe co gioi'],
+  ['kiem dinh dinh ky', 'kiem dinh an toan ky thuat va bao ve moi truong xe co gioi'],
+
+  // ── Tax: gifts that are not land, relief after a fire or a grave illness ────────────────────────────────
+  ['tang xe hoi', 'thu nhap tu nhan thua ke qua tang la cac tai san khac phai dang ky quyen so huu khong phai la bat dong san'],
+  ['tang o to', 'thu nhap tu nhan thua ke qua tang la cac tai san khac phai dang ky quyen so huu khong phai la bat dong san'],
+  ['thua ke xe', 'thu nhap tu nhan thua ke qua tang la cac tai san khac phai dang ky quyen so huu khong phai la bat dong san'],
+  ['thua ke ghe', 'thu nhap tu nhan thua ke qua tang la cac tai san khac phai dang ky quyen so huu khong phai la bat dong san'],
+  ['duoc tang chiec', 'nhan qua tang la cac tai san khac phai dang ky quyen so huu'],
+  ['tiem bi chay', 'hoa hoan'],
+  ['nha bi chay', 'hoa hoan'],
+  ['ung thu', 'benh hiem ngheo'],
+  ['benh nan y', 'benh hiem ngheo'],
+
+  // ── Companies and household businesses: a break, back early, closing for good, a lost or moved licence ──
+  // Not "nghỉ hẳn" alone (a worker quits so) nor "giải thể công ty" (our company-registration topic's words).
+  ['tam dung hoat dong', 'tam ngung kinh doanh'],
+  ['hoat dong lai som', 'tiep tuc kinh doanh truoc thoi han'],
+  ['nghi ban <num> thang', 'tam ngung kinh doanh'],
+  ['nghi ban may thang', 'tam ngung kinh doanh'],
+  ['nghi ban han', 'cham dut hoat dong'],
+  ['dep han', 'cham dut hoat dong'],
+  ['mat giay phep kinh doanh', 'cap lai giay chung nhan dang ky'],
+  ['giay phep kinh doanh bi mat', 'cap lai giay chung nhan dang ky'],
+  ['doi tiem qua', 'thay doi noi dung dang ky ho kinh doanh'],
+
+  // ── Irrigation canals: a yard for materials or a new building inside the protected strip ───────────────
+  ['kenh thuy loi', 'cong trinh thuy loi'],
+  ['hanh lang bao ve kenh', 'pham vi bao ve cong trinh thuy loi'],
+  ['bai tap ket', 'lap ben bai tap ket'],
+  ['bai chua vat lieu', 'lap ben bai tap ket nguyen lieu vat tu'],
+
+  // ── Land certificates: lost, exchanged, corrected, a name or the area changed ──────────────────────────
+  ['mat giay chung nhan quyen', 'cap lai giay chung nhan do bi mat'],
+  ['so do bi chay', 'cap lai giay chung nhan do bi mat'],
+  ['giay dat cu', 'cap doi giay chung nhan quyen su dung dat'],
+  ['doi qua mau moi', 'cap doi'],
+  ['doi sang mau moi', 'cap doi'],
+  ['in sai', 'dinh chinh dieu chinh'],
+  ['giay chung nhan ghi sai', 'dinh chinh giay chung nhan da cap'],
+  ['dat ghi sai', 'dinh chinh giay chung nhan'],
+  ['ghi sai dien tich', 'dinh chinh giay chung nhan'],
+  ['ten tren so do', 'dang ky bien dong thay doi thong tin ve nguoi su dung dat'],
+  ['ten trong so do', 'dang ky bien dong thay doi thong tin ve nguoi su dung dat'],
+  ['thong tin tren so do', 'dang ky bien dong thay doi thong tin ve nguoi su dung dat'],
+  ['dat bi sat lo', 'giam dien tich thua dat do sat lo tu nhien'],
 ];
 
 interface Rule {

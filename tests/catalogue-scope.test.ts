@@ -89,7 +89,7 @@ test('scope: a fine with no topic of ours is not covered; whether a late step is
 // Everyday words gain the official terms (after a mark, so no pair joins them to the message); none are replaced.
 const WORDINGS: ReadonlyArray<readonly [string, string | undefined]> = [
   ['chị ấy lấy chồng ở quê', 'ket hon'],
-  ['xin visa cho bạn', 'thi thuc'],
+  ['xin visa cho bạn', 'cap thi thuc'],
   ['bang lai o to het han', 'giay phep lai xe gia han'],
   ['em muốn bỏ quốc tịch', 'thoi quoc tich'],
   ['xin lý lịch để đi làm', 'tu phap'],
