@@ -65,7 +65,8 @@ const DANGERS: ReadonlyArray<{ readonly kind: string; readonly pattern: RegExp }
 /**
  * A danger told as past, as an advertisement, as a sport or as a question about a procedure is no emergency now:
  * "ông tôi chết đuối năm 1990, làm khai tử", "dịch vụ cứu hộ giao thông 24/7", "con học nhảy cầu ở bể bơi",
- * "thủ tục tuyên bố mất tích", "sổ ở xã cũng bị cháy rồi, làm lại giấy được không". Words of the present ("đang", "vừa", "cứu") outweigh them.
+ * "thủ tục tuyên bố mất tích", "sổ ở xã cũng bị cháy rồi, làm lại giấy được không" (papers, a register, long ago).
+ * Words of the present ("đang", "vừa", "cứu") outweigh them.
  */
 const NOT_NOW = / (nam ngoai|nam truoc|nam roi|thang truoc|tuan truoc|hoi truoc|hoi xua|hoi do|ban chinh|so goc|giay to|lam lai|hom truoc|nam \d{4}|nam <num>|tu nam|ngay xua|truoc day|da lau|hoi nho|dich vu|gia re|uy tin|24 24|24 7|nhan cuu ho|lien he|be boi|mon nhay cau|thi nhay cau|van dong vien|vdv|the thao|cau lac bo|tuyen bo|khai tu|thu tuc|ho so|tro cap|che do|boi thuong|bao hiem|phong chay|chua chay|tap huan|dien tap) /;
 // "đang" also begins "đăng ký" and "gặp" folds like "gấp": only the readings that mean now.
