@@ -16,6 +16,7 @@ const OFFERED = 3;
 const limits = (group: number, count: number): readonly number[] => Object.assign(new Array<number>(3).fill(0), { [group]: count });
 const CATALOGUE_LIMITS = limits(CATALOGUE, OFFERED);
 const OURS_LIMITS = limits(OURS, 1);
+const BEST_LIMITS = limits(CATALOGUE, 1);
 /**
  * Out-of-scope phrasings ranked per message: enough to find the best one that is not itself about a catalogue
  * procedure (the label's examples include "nhận con nuôi", "nhập quốc tịch": procedures we hold no entry for).
@@ -80,13 +81,17 @@ export function buildScopeIndex(procedures: readonly CatalogueProcedure[], phras
   };
 }
 
+/** Share of a procedure's name (by term weight) a query covers, from `RetrievalIndex.shared`. */
+const nameShareOf = (shared: { readonly weight: number; readonly docWeight: number } | undefined): number =>
+  shared === undefined || shared.docWeight === 0 ? 0 : shared.weight / shared.docWeight;
+
 /** Whether the catalogue explains a text as well as it explains a question about one of its procedures. */
 function explainedByCatalogue(index: RetrievalIndex, tokens: readonly string[]): boolean {
   const query = index.query(tokens);
-  const best = index.search(query, CATALOGUE_LIMITS)[0];
+  // The best procedure alone (the search is exact: the same first hit as a ranking of three, for less work).
+  const best = index.search(query, BEST_LIMITS)[0];
   if (best === undefined || best.score < PROCEDURE_PHRASING_SCORE) return false;
-  const shared = index.shared(query, best.doc);
-  return shared.docWeight > 0 && shared.weight / shared.docWeight >= PROCEDURE_PHRASING_NAME_SHARE;
+  return nameShareOf(index.shared(query, best.doc)) >= PROCEDURE_PHRASING_NAME_SHARE;
 }
 
 /**
@@ -163,7 +168,7 @@ class MessageProbe implements ScopeProbe {
         return outside;
       },
       foreign: this.foreignTo(label, (i) => inBest.has(i)),
-      nameShare: shared === undefined || shared.docWeight === 0 ? 0 : shared.weight / shared.docWeight,
+      nameShare: nameShareOf(shared),
     };
   }
 }
