@@ -17,15 +17,19 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
+import { startScript } from '../tests/multi-instance-rig.ts';
 
 const SECRET = 'bench-secret';
 const QUESTIONS = ['Làm lại căn cước ở đâu?', 'đăng ký khai sinh cho con cần gì', 'xin giấy xác nhận tình trạng hôn nhân', 'giờ làm việc của bộ phận một cửa', 'cấp đổi giấy phép lái xe', 'đèn đường hỏng ở ấp 3'];
 const CHATS = 10_000;
 const MEMORY_TARGET_MESSAGES = 100_000;
-/** The V8 flag `npm start` gives the server (package.json): young generation kept small, see README "Memory". */
-const START_FLAGS = '--max-semi-space-size=2';
-/** ... and its environment: glibc keeps at most two malloc arenas (one a thread otherwise: ~17 MB more resident). */
-const START_ENV = { MALLOC_ARENA_MAX: '2' };
+/**
+ * The node flags and environment `npm start` gives the server, read from package.json so the bench cannot drift from
+ * it (young generation kept small, glibc's malloc arenas limited: see README "Memory").
+ */
+const START = startScript();
+const START_FLAGS = START.args.filter((arg) => arg.startsWith('-'));
+const START_ENV = START.env;
 const MEMORY_BUDGET_MS = Number(process.env.BENCH_MEMORY_SECONDS ?? 60) * 1000;
 
 interface ServerStats {
@@ -212,7 +216,7 @@ async function main(): Promise<void> {
   const child = fork(compiled ?? fileURLToPath(import.meta.url), ['--serve'], {
     // --expose-gc: memory is sampled after a full collection, so points differ by what is held, not by GC timing.
     // BENCH_CPU_PROFILE=<dir> writes the server's CPU profile there (open it in Chrome DevTools).
-    execArgv: [...(compiled ? [] : ['--import', 'tsx']), '--expose-gc', START_FLAGS, ...(process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [])],
+    execArgv: [...(compiled ? [] : ['--import', 'tsx']), '--expose-gc', ...START_FLAGS, ...(process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [])],
     env: { ...process.env, ...START_ENV, BENCH_TELEGRAM_API: telegram.base },
   });
   const ports = await new Promise<{ app: number; bare: number }>((resolve) => child.on('message', (m: { type: string; ports: { app: number; bare: number } }) => m.type === 'ready' && resolve(m.ports)));
@@ -250,7 +254,7 @@ async function main(): Promise<void> {
   const synchronous = synchronousFrom(process.env.SQLITE_SYNCHRONOUS);
   const os = await import('node:os');
   const accept = synchronous === 'OFF' ? 'not synced' : synchronous === 'NORMAL' ? 'group-committed at FULL (synced) before the 200' : 'group-committed at ' + synchronous;
-  console.log(`\nwebhook benchmark (server ${compiled ? `bundled to JavaScript by esbuild, ${START_FLAGS}, as npm start runs it` : 'through tsx, BENCH_TSX=1'}): Node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'cpu'}), loopback, server in a child process, SQLite file, synchronous=${synchronous}, accept ${accept}, Telegram send pace ${process.env.BENCH_TELEGRAM_RATE ?? 'unlimited'}/s`);
+  console.log(`\nwebhook benchmark (server ${compiled ? `bundled to JavaScript by esbuild, ${START_FLAGS.join(' ')}, as npm start runs it` : 'through tsx, BENCH_TSX=1'}): Node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'cpu'}), loopback, server in a child process, SQLite file, synchronous=${synchronous}, accept ${accept}, Telegram send pace ${process.env.BENCH_TELEGRAM_RATE ?? 'unlimited'}/s`);
   console.log(`load average at start: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (other processes share the cores: compare ratios)\n`);
   line('server resident memory before any load', `${Math.round((await stats(true)).rssMb)} MB`);
 

@@ -83,10 +83,11 @@ export function sharedEnv(databaseUrl: string, stubBase: string): Record<string,
 
 let built: ReturnType<typeof serverCommand> | undefined;
 
-/** `npm start` is "<build> && node <flags> <entry>": the build runs once per test process; the node arguments are returned. */
-/** The node arguments and environment of package.json "start" ("<build> && [NAME=value ...] node <args>"), built once. */
-export function serverCommand(): { readonly args: readonly string[]; readonly env: Readonly<Record<string, string>> } {
-  if (built !== undefined) return built;
+/**
+ * package.json "start" read apart ("<build> && [NAME=value ...] node <args>"): the build command, the node arguments
+ * (flags and entry) and the environment it sets. Not run: tests and benchmarks start the server as it says.
+ */
+export function startScript(): { readonly build: string; readonly args: readonly string[]; readonly env: Readonly<Record<string, string>> } {
   const start = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start;
   const [build, run] = start.split(' && ');
   const words = run?.trim().split(/\s+/) ?? [];
@@ -96,8 +97,15 @@ export function serverCommand(): { readonly args: readonly string[]; readonly en
     env[name as string] = value.join('=');
   }
   if (build === undefined || words[0] !== 'node') throw new Error(`package.json start is not "<build> && [NAME=value] node ...": ${start}`);
+  return { build, args: words.slice(1), env };
+}
+
+/** The node arguments and environment of package.json "start", its build run once per test process. */
+export function serverCommand(): { readonly args: readonly string[]; readonly env: Readonly<Record<string, string>> } {
+  if (built !== undefined) return built;
+  const { build, args, env } = startScript();
   execSync(build, { stdio: 'inherit' });
-  built = { args: words.slice(1), env };
+  built = { args, env };
   return built;
 }
 
