@@ -42,7 +42,10 @@ const scope = buildScope(shippedCatalogue(), seed.entries, seed.definitions);
 /** The bot's own decision path (bot/handle.ts understand): matcher, decision, scope. */
 const read = (text: string) => {
   const result = matcher.match(text);
-  return { result, ...readingLabels(readMessage(text, result, scope)) };
+  const reading = readMessage(text, result, scope);
+  // Answered outright with one of our entries (not a question back), whether or not the reply names a procedure.
+  const answered = reading.scope.kind === 'ours' && reading.decision.kind === 'answer';
+  return { result, answered, ...readingLabels(reading) };
 };
 
 type Tally = { n: number; correct: number };
@@ -96,7 +99,8 @@ const catalogueRows = outside.filter(({ row }) => row.label.startsWith('catalogu
 const longTail = outside.length === 0 ? undefined : {
   n: outside.length,
   catalogueInOptions: catalogueRows.length === 0 ? 0 : catalogueRows.filter(({ row, d }) => d.options.includes(row.label)).length / catalogueRows.length,
-  confidentWrongKb: outside.filter(({ d }) => d.label.startsWith('kb:') && d.options.length <= 1).length / outside.length,
+  // A reply naming the procedure asked about (one our entry covers) is not wrong.
+  confidentWrongKb: outside.filter(({ row, d }) => d.label.startsWith('kb:') && d.answered && !d.options.includes(row.label)).length / outside.length,
 };
 const summary = {
   n: rows.length,

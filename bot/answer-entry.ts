@@ -1,4 +1,5 @@
 import { renderTemplate, type PlaceholderValues } from '../knowledge-base/render.ts';
+import type { CatalogueProcedure } from '../knowledge-base/catalogue/types.ts';
 import type { KnowledgeEntry } from '../knowledge-base/types.ts';
 import type { Reply } from './types.ts';
 
@@ -15,11 +16,18 @@ export function sourceLine(entry: KnowledgeEntry): string {
   return `Nguồn: ${parts.join('; ')}. Cập nhật ${vietnameseDate(entry.reviewedAt)}.`;
 }
 
-/** A knowledge-base answer as a reply: the full text for chat apps, the short one for SMS. */
-export function answerEntry(entry: KnowledgeEntry, values: PlaceholderValues): Reply {
-  return {
-    kind: 'text',
-    text: `${renderTemplate(entry.answer, values).trim()}\n\n${sourceLine(entry)}`,
-    short: renderTemplate(entry.shortAnswer, values).trim(),
-  };
+/** The official procedure, among those the entry covers, that the question is about: its record on the portal. */
+function procedureLine(procedure: CatalogueProcedure): string {
+  return `Thủ tục trên Cổng Dịch vụ công ứng với câu hỏi của bạn: ${procedure.name.trim()} (mã ${procedure.code})${procedure.url ? `, xem: ${procedure.url}` : ''}.`;
+}
+
+/**
+ * A knowledge-base answer as a reply: the full text for chat apps, the short one for SMS. `procedure`: which of the
+ * entry's procedures the question is about ("chấm dứt" a household business), when the reading found one.
+ */
+export function answerEntry(entry: KnowledgeEntry, values: PlaceholderValues, procedure?: CatalogueProcedure): Reply {
+  const answer = renderTemplate(entry.answer, values).trim();
+  const short = renderTemplate(entry.shortAnswer, values).trim();
+  if (procedure === undefined) return { kind: 'text', text: `${answer}\n\n${sourceLine(entry)}`, short };
+  return { kind: 'text', text: `${answer}\n\n${procedureLine(procedure)}\n${sourceLine(entry)}`, short: `${short} Ma TTHC: ${procedure.code}.` };
 }

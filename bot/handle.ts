@@ -61,7 +61,7 @@ export function createBot(deps: BotDeps): Bot {
   const metrics = deps.metrics ?? noMetrics;
 
   /** Acts on a label or menu value, whether the matcher found it or the resident tapped it. */
-  async function resolve(value: string, understanding: Understanding, message: IncomingMessage, conversation: Conversation, text?: string): Promise<Turn> {
+  async function resolve(value: string, understanding: Understanding, message: IncomingMessage, conversation: Conversation, text?: string, named?: string): Promise<Turn> {
     if (value.startsWith(MENU_PREFIX)) {
       const section = MENU_SECTIONS.find((s) => MENU_PREFIX + s.id === value);
       if (section === undefined) return { replies: replies.help() };
@@ -77,7 +77,8 @@ export function createBot(deps: BotDeps): Bot {
     }
     if (value.startsWith(KB_PREFIX)) {
       const entry = understanding.entries.get(value.slice(KB_PREFIX.length));
-      return entry === undefined ? { replies: replies.notUnderstood() } : { replies: [answerEntry(entry, placeholders)], label: value };
+      const procedure = named === undefined ? undefined : deps.catalogue?.().procedure(named);
+      return entry === undefined ? { replies: replies.notUnderstood() } : { replies: [answerEntry(entry, placeholders, procedure)], label: value };
     }
     if (value === REPORT_MENU_VALUE || value.startsWith('report:')) {
       const category = value === REPORT_MENU_VALUE ? undefined : value.slice('report:'.length);
@@ -121,7 +122,7 @@ export function createBot(deps: BotDeps): Bot {
         bestScore: result.score,
       });
     }
-    const turn = await resolve(decision.kind === 'answer' ? decision.label : 'not-understood', understanding, message, conversation, text);
+    const turn = await resolve(decision.kind === 'answer' ? decision.label : 'not-understood', understanding, message, conversation, text, reading.procedure);
     return { ...turn, score: result.score };
   }
 

@@ -31,10 +31,31 @@ const OUTSIDE_LIMITS = limits(OUTSIDE, OUTSIDE_RANKED);
  */
 const PROCEDURE_PHRASING_SCORE = 0.2;
 const PROCEDURE_PHRASING_NAME_SHARE = 0.15;
+/**
+ * When a reply of ours names which of its entry's procedures the message is about (`coveredProcedure`): another than
+ * the entry's main one needs twice its fit (score × name share) and 1.3× its score, and the one named must have a
+ * third of its name in the message. Read on the calibration sets' questions about covered procedures (13 of 16 named
+ * right) and on our in-scope questions, where these bars keep sibling names out: "đổi bằng lái" is not the exchange
+ * of a foreigner's licence, "mua xe mới đăng ký biển số" not the re-issue of a registration, "kích hoạt VNeID mức 2"
+ * not level 1 (numbers are read as one token).
+ */
+const SIBLING_FIT_RATIO = 2;
+const SIBLING_SCORE_RATIO = 1.3;
+const NAMED_SHARE = 0.3;
+
+/** The scope questions about one message, and which of an entry's own procedures it is about. */
+export interface CatalogueProbe extends ScopeProbe {
+  /**
+   * The catalogue procedure, among those the entry behind `label` covers, that the message is about: the one whose
+   * official name it matches best, or the entry's main one when two are close; undefined when the entry covers none
+   * or the message shares no word with any of their names.
+   */
+  coveredProcedure(label: string): { readonly code: string; readonly score: number } | undefined;
+}
 
 export interface ScopeIndex {
   /** The scope questions about one message, from the canonical syllables the matcher read (MatchResult.tokens). */
-  probe(tokens: readonly string[]): ScopeProbe;
+  probe(tokens: readonly string[]): CatalogueProbe;
   /** How a text scores against the uncovered catalogue and our own phrasings. */
   evidence(text: string, label?: string): ScopeEvidence;
   procedure(code: string): CatalogueProcedure | undefined;
@@ -71,10 +92,21 @@ export function buildScopeIndex(procedures: readonly CatalogueProcedure[], phras
     }),
   ], [OURS, OUTSIDE]);
   const aboutProcedures = new Set(outsidePhrasings.filter(({ tokens }) => explainedByCatalogue(index, tokens)).map(({ key }) => key));
+  // The documents of the procedure names each entry covers (procedures come first in the index's input).
+  // The documents of the procedure names each entry covers, in the entry's order of codes (its main one first).
+  const givenAt = new Map(procedures.map((p, given) => [p.code, given]));
+  const coveredDocs = new Map<string, Array<{ readonly code: string; readonly doc: number }>>();
+  for (const [code, owner] of coveredBy) {
+    const given = givenAt.get(code);
+    if (given === undefined) continue;
+    const docs = coveredDocs.get(owner) ?? [];
+    docs.push({ code, doc: index.documentOf(given) });
+    coveredDocs.set(owner, docs);
+  }
 
   return {
-    probe: (tokens) => new MessageProbe(index, tokens, aboutProcedures),
-    evidence: (text, label = '') => new MessageProbe(index, canonicalTokens(text), aboutProcedures).evidence(label),
+    probe: (tokens) => new MessageProbe(index, tokens, aboutProcedures, coveredDocs),
+    evidence: (text, label = '') => new MessageProbe(index, canonicalTokens(text), aboutProcedures, coveredDocs).evidence(label),
     procedure: (code) => byCode.get(code),
     covered: new Set(coveredBy.keys()),
     stats: { ...index.stats, procedures: procedures.length },
@@ -99,7 +131,7 @@ function explainedByCatalogue(index: RetrievalIndex, tokens: readonly string[]):
  * everyday words) is built on the first question: many decisions ask none. A class, so a message creates no
  * closures (run through tsx, each named closure is also given its name at creation).
  */
-class MessageProbe implements ScopeProbe {
+class MessageProbe implements CatalogueProbe {
   private built: RetrievalQuery | undefined;
 
   constructor(
@@ -107,7 +139,30 @@ class MessageProbe implements ScopeProbe {
     private readonly tokens: readonly string[],
     /** Keys of the out-of-scope phrasings that are themselves about a catalogue procedure. */
     private readonly aboutProcedures: ReadonlySet<string>,
+    /** Each entry's covered procedures and their documents. */
+    private readonly coveredDocs: ReadonlyMap<string, ReadonlyArray<{ readonly code: string; readonly doc: number }>>,
   ) {}
+
+  coveredProcedure(label: string): { code: string; score: number } | undefined {
+    const docs = this.coveredDocs.get(label);
+    if (docs === undefined || docs.length === 0) return undefined;
+    const query = this.query();
+    const rated = docs.map(({ code, doc }) => {
+      const score = this.index.documentScore(query, doc);
+      const share = nameShareOf(this.index.shared(query, doc));
+      return { code, score, share, fit: score * share };
+    });
+    const main = rated[0] as (typeof rated)[number];
+    let best = main;
+    for (const r of rated) if (r.fit > best.fit) best = r;
+    // Another of the entry's procedures is named only when the message plainly speaks of it rather than the main one
+    // ("chấm dứt" a household business, "báo mất" a passport): sibling names share most words, so a close call
+    // between them says nothing ("mua xe mới đăng ký biển số" reads a little closer to the re-issue's longer name).
+    const specific = best !== main && best.fit >= SIBLING_FIT_RATIO * main.fit && best.score >= SIBLING_SCORE_RATIO * main.score;
+    const named = specific ? best : main;
+    // ... and any only when the message covers a good part of its name, not one word of it.
+    return named.share >= NAMED_SHARE ? { code: named.code, score: named.score } : undefined;
+  }
 
   private query(): RetrievalQuery {
     return (this.built ??= this.index.query(withOfficialWording(this.tokens)));
