@@ -42,6 +42,8 @@ const NAMED: ReadonlyArray<readonly [text: string, entry: string, procedure: str
   ['đổi bằng lái xe ô tô hết hạn ở đâu', 'kb:doi-gplx', '3.000347'],
   // "mức 2" is read as a number, so the two levels' names cannot be told apart: none is named.
   ['kich hoat vneid muc 2 o dau', 'kb:dinh-danh-dien-tu', undefined],
+  // Reporting a lost passport is listed at commune, district and province level; our entry covers the commune's.
+  ['tui lam mat ho chieu roi, phai trinh bao mat o dau', 'kb:ho-chieu', '1.010386'],
   // An entry that covers no catalogue procedure names none.
   ['giờ làm việc của xã', 'kb:gio-lam-viec', undefined],
 ];
@@ -52,6 +54,15 @@ for (const [text, entry, procedure] of NAMED) {
     assert.deepEqual(reading.options, procedure === undefined ? [entry] : [entry, `catalogue:${procedure}`]);
   });
 }
+
+test('the same procedure at another level is known as the one an entry covers', () => {
+  assert.ok(scope);
+  assert.deepEqual(scope.coveredTwin('1.001445'), { code: '1.010386', label: 'kb:ho-chieu' });
+  assert.deepEqual(scope.coveredTwin('1.010385'), { code: '1.010386', label: 'kb:ho-chieu' });
+  // A different procedure of the same family, and an unknown code, are not.
+  assert.equal(scope.coveredTwin('1.010384'), undefined);
+  assert.equal(scope.coveredTwin('9.999999'), undefined);
+});
 
 let product: Awaited<ReturnType<typeof assembledProduct>>;
 before(async () => {

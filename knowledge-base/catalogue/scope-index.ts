@@ -61,6 +61,11 @@ export interface ScopeIndex {
   procedure(code: string): CatalogueProcedure | undefined;
   /** Codes some knowledge-base entry covers: never offered as catalogue procedures. */
   readonly covered: ReadonlySet<string>;
+  /**
+   * The procedure an entry covers that is the same as `code` carried out at another level (the register lists
+   * "Trình báo mất hộ chiếu" at commune, district and province level under three codes), and that entry.
+   */
+  coveredTwin(code: string): { readonly code: string; readonly label: string } | undefined;
   readonly stats: { readonly documents: number; readonly terms: number; readonly buildMs: number; readonly procedures: number };
 }
 
@@ -104,13 +109,30 @@ export function buildScopeIndex(procedures: readonly CatalogueProcedure[], phras
     coveredDocs.set(owner, docs);
   }
 
+  const coveredByName = new Map<string, { code: string; label: string }>();
+  for (const [code, label] of coveredBy) {
+    const name = byCode.get(code)?.name;
+    if (name !== undefined && !coveredByName.has(sameProcedureKey(name))) coveredByName.set(sameProcedureKey(name), { code, label });
+  }
   return {
     probe: (tokens) => new MessageProbe(index, tokens, aboutProcedures, coveredDocs),
     evidence: (text, label = '') => new MessageProbe(index, canonicalTokens(text), aboutProcedures, coveredDocs).evidence(label),
     procedure: (code) => byCode.get(code),
     covered: new Set(coveredBy.keys()),
+    coveredTwin: (code) => {
+      const name = byCode.get(code)?.name;
+      return name === undefined ? undefined : coveredByName.get(sameProcedureKey(name));
+    },
     stats: { ...index.stats, procedures: procedures.length },
   };
+}
+
+/**
+ * A procedure's name without where it is carried out, in letters and digits only: the same key for the same
+ * procedure at another level ("(thực hiện tại cấp xã)", "(cấp tỉnh)", "- cấp Trung ương").
+ */
+function sameProcedureKey(name: string): string {
+  return searchableName(name).toLowerCase().replace(/\((?:thực hiện )?(?:tại |ở )?cấp [^()]*\)/gu, ' ').replace(/\s[-–]\s*(?:thực hiện )?(?:tại )?cấp [^,]*$/u, ' ').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
 /** Share of a procedure's name (by term weight) a query covers, from `RetrievalIndex.shared`. */
