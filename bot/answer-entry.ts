@@ -23,11 +23,12 @@ function procedureLine(procedure: CatalogueProcedure): string {
 
 /**
  * A knowledge-base answer as a reply: the full text for chat apps, the short one for SMS. `procedure`: which of the
- * entry's procedures the question is about ("chấm dứt" a household business), when the reading found one.
+ * entry's procedures the question is about ("chấm dứt" a household business), when the reading found one; named
+ * when it is not the entry's main procedure, which the answer is about anyway and its source line names.
  */
 export function answerEntry(entry: KnowledgeEntry, values: PlaceholderValues, procedure?: CatalogueProcedure): Reply {
   const answer = renderTemplate(entry.answer, values).trim();
   const short = renderTemplate(entry.shortAnswer, values).trim();
-  if (procedure === undefined) return { kind: 'text', text: `${answer}\n\n${sourceLine(entry)}`, short };
+  if (procedure === undefined || entry.source.procedureCodes[0] === procedure.code) return { kind: 'text', text: `${answer}\n\n${sourceLine(entry)}`, short };
   return { kind: 'text', text: `${answer}\n\n${procedureLine(procedure)}\n${sourceLine(entry)}`, short: `${short} Ma TTHC: ${procedure.code}.` };
 }

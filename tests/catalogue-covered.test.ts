@@ -82,6 +82,10 @@ test('the bot answers with the entry and names the procedure asked about, on cha
   const [sms] = await product.bot.handle(textMessage(text, 'u-covered-sms', 'sms'));
   assert.ok(sms?.kind === 'text' && sms.short !== undefined, JSON.stringify(sms));
   assert.match(sms.short, /Ma TTHC: 1\.001266\.$/);
+  // A question about the entry's main procedure: the answer is about it already, and its source line names it.
+  const [registering] = await product.bot.handle(textMessage('muốn đăng ký hộ kinh doanh bán tạp hóa thì cần giấy tờ gì', 'u-covered-main', 'sms'));
+  assert.ok(registering?.kind === 'text' && !registering.text.includes('ứng với câu hỏi của bạn') && !/Ma TTHC/.test(registering.short ?? ''));
+  assert.match(registering.text, /Nguồn: mã thủ tục 1\.001612/);
   // A question the reading names no procedure for gets the entry as before.
   const [plain] = await product.bot.handle(textMessage('giờ làm việc của xã', 'u-covered-plain'));
   assert.ok(plain?.kind === 'text' && !plain.text.includes('ứng với câu hỏi của bạn'));
