@@ -50,6 +50,8 @@ export interface GroupSearch {
   top(query: RetrievalQuery, limits: readonly number[]): RankedKey[];
   /** Whether some document of group g scores at least `share` of what the query could attain. */
   reaches(query: RetrievalQuery, group: number, share: number): boolean;
+  /** Each document's exact score and the query weight of the terms it shares with the query (its coverage). */
+  scoreDocuments(query: RetrievalQuery, documents: readonly number[]): Array<{ readonly score: number; readonly sharedWeight: number }>;
 }
 
 // Bounds are compared with a margin, so rounding in sums taken in another order never prunes a document that ties.
@@ -149,6 +151,8 @@ export function createSearch(lists: PostingLists): GroupSearch {
 
   /** The first query term the document holds, as found by the last `exactScore` (its order among ties). */
   let firstTerm = -1;
+  /** How many query terms the document holds, as found by the last `exactScore` (their positions in `matched`). */
+  let matchedCount = 0;
 
   /** Document d's exact score, summed in query order as a walk over every posting sums it. */
   function exactScore(d: number, query: RetrievalQuery): number {
@@ -170,6 +174,7 @@ export function createSearch(lists: PostingLists): GroupSearch {
     let score = 0;
     for (let i = 0; i < n; i++) score += (query.weights[matched[i] as number] as number) * (matchedFactors[i] as number);
     firstTerm = n === 0 ? -1 : (matched[0] as number);
+    matchedCount = n;
     return score;
   }
 
@@ -289,6 +294,17 @@ export function createSearch(lists: PostingLists): GroupSearch {
       for (let g = 0; g < groups; g++) if ((limits[g] ?? 0) > 0) topOfGroup(query, g, limits[g] as number, out);
       finish(query);
       return out;
+    },
+    scoreDocuments(query, documents) {
+      prepare(query);
+      const scored = documents.map((d) => {
+        const score = exactScore(d, query);
+        let sharedWeight = 0;
+        for (let i = 0; i < matchedCount; i++) sharedWeight += query.weights[matched[i] as number] as number;
+        return { score, sharedWeight };
+      });
+      finish(query);
+      return scored;
     },
     reaches(query, group, share) {
       if (group >= groups) return false;

@@ -59,8 +59,11 @@ export interface RetrievalIndex {
   vocabulary(key: string): TermSet;
   /** The query terms document `doc` contains, as their summed weight, and the document's own summed term weight. */
   shared(query: RetrievalQuery, doc: number): { readonly weight: number; readonly docWeight: number; readonly terms: readonly number[] };
-  /** One document's score for the query, as a share of what the query could attain (as `search` scores it). */
-  documentScore(query: RetrievalQuery, doc: number): number;
+  /**
+   * Given documents' scores for the query, as shares of what the query could attain (as `search` scores them), and
+   * the share of each document's weight the query covers (as `shared` gives it).
+   */
+  documentMatches(query: RetrievalQuery, documents: readonly number[]): Array<{ readonly score: number; readonly nameShare: number }>;
   /** The index's number of the document given at position `given` to buildRetrievalIndex (documents are renumbered by group). */
   documentOf(given: number): number;
   readonly stats: { readonly documents: number; readonly terms: number; readonly buildMs: number };
@@ -354,34 +357,14 @@ export function buildRetrievalIndex(input: readonly RetrievalDocument[], vocabul
     return { weight, docWeight: docWeights[doc] as number, terms };
   }
 
-  /** Document d's score from its own terms (ascending): each query term is looked up by binary search. */
-  function documentScore(q: RetrievalQuery, d: number): number {
-    const start = termStarts[d] as number;
-    const end = termStarts[d + 1] as number;
-    let score = 0;
-    for (let i = 0; i < q.ids.length; i++) {
-      const t = q.ids[i] as number;
-      if (t < 0) continue;
-      let lo = start;
-      let hi = end - 1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        const at = docTerms[mid] as number;
-        if (at === t) {
-          score += (q.weights[i] as number) * (docFactors[mid] as number);
-          break;
-        }
-        if (at < t) lo = mid + 1;
-        else hi = mid - 1;
-      }
-    }
-    return q.attainable === 0 ? 0 : score / q.attainable;
-  }
-
   return {
     query,
     search,
-    documentScore,
+    documentMatches: (q, documents) =>
+      ranked.scoreDocuments(q, documents).map(({ score, sharedWeight }, i) => ({
+        score: q.attainable === 0 ? 0 : score / q.attainable,
+        nameShare: docWeights[documents[i] as number] === 0 ? 0 : sharedWeight / (docWeights[documents[i] as number] as number),
+      })),
     documentOf: (given) => numberOf[given] as number,
     reaches: (q, group, share) => ranked.reaches(q, group, share),
     groupHas: (t, group) => t >= 0 && ((groupBits[t] as number) & (1 << group)) !== 0,

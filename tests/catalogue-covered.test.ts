@@ -20,11 +20,16 @@ test('a document scored on its own gets the score the search ranks it by', () =>
   const query = index.query(canonicalTokens('mất thẻ căn cước xin cấp lại ở đâu'));
   const hits = index.search(query, [2, 1]);
   assert.ok(hits.length >= 2);
-  for (const hit of hits) assert.ok(Math.abs(index.documentScore(query, hit.doc) - hit.score) < 1e-9, hit.key);
+  const matches = index.documentMatches(query, hits.map((h) => h.doc));
+  hits.forEach((hit, i) => {
+    assert.ok(Math.abs((matches[i]?.score ?? -1) - hit.score) < 1e-9, hit.key);
+    const shared = index.shared(query, hit.doc);
+    assert.ok(Math.abs((matches[i]?.nameShare ?? -1) - shared.weight / shared.docWeight) < 1e-9, hit.key);
+  });
   // Documents are renumbered group by group: the given order maps to the index's numbers.
   assert.equal(hits.find((h) => h.key === 'b')?.doc, index.documentOf(1));
   assert.equal(hits.find((h) => h.key === 'a')?.doc, index.documentOf(0));
-  assert.equal(index.documentScore(index.query(canonicalTokens('giá vàng hôm nay')), index.documentOf(0)), 0);
+  assert.deepEqual(index.documentMatches(index.query(canonicalTokens('giá vàng hôm nay')), [index.documentOf(0)]), [{ score: 0, nameShare: 0 }]);
 });
 
 const seed = readSeed();

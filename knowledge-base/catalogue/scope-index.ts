@@ -169,11 +169,12 @@ class MessageProbe implements CatalogueProbe {
     const docs = this.coveredDocs.get(label);
     if (docs === undefined || docs.length === 0) return undefined;
     const query = this.query();
-    const rated = docs.map(({ code, doc }) => {
-      const score = this.index.documentScore(query, doc);
-      const share = nameShareOf(this.index.shared(query, doc));
-      return { code, score, share, fit: score * share };
-    });
+    const rated = this.index.documentMatches(query, docs.map((d) => d.doc)).map(({ score, nameShare }, i) => ({
+      code: (docs[i] as { code: string }).code,
+      score,
+      share: nameShare,
+      fit: score * nameShare,
+    }));
     const main = rated[0] as (typeof rated)[number];
     let best = main;
     for (const r of rated) if (r.fit > best.fit) best = r;
@@ -213,7 +214,15 @@ class MessageProbe implements CatalogueProbe {
     return this.index.reaches(this.query(), CATALOGUE, share);
   }
 
+  /** The last evidence ranked, by label: the reading asks again after an ask (read-message.ts). */
+  private ranked: { readonly label: string; readonly evidence: ScopeEvidence } | undefined;
+
   evidence(label: string): ScopeEvidence {
+    if (this.ranked?.label !== label) this.ranked = { label, evidence: this.rank(label) };
+    return this.ranked.evidence;
+  }
+
+  private rank(label: string): ScopeEvidence {
     const { index } = this;
     const query = this.query();
     const hits = index.search(query, CATALOGUE_LIMITS);
