@@ -170,11 +170,31 @@ test('the evaluation reading of a split case: our topic first, then the procedur
   assert.ok(reading.options.some((o) => o.startsWith('catalogue:')), reading.options.join(', '));
 });
 
+// The issue's examples of very short or vague messages: asked about among our topics, never offered the catalogue's
+// procedures whose names merely begin with the same word ("Đăng ký ...", "Chứng thực ...").
+const VAGUE = ['đăng ký', 'chứng thực', 'trợ cấp', 'đất', 'giấy tờ nhà đất', 'mất giấy tờ'];
+test('very short or vague messages are asked about among our topics, with no catalogue procedure offered', () => {
+  for (const text of VAGUE) {
+    const reading = read(text);
+    assert.ok(reading.options.length >= 2, `${text}: ${reading.options.join(', ')}`);
+    assert.ok(reading.options.every((o) => /^(kb|report):/.test(o)), `${text}: ${reading.options.join(', ')}`);
+    assert.equal(reading.label, reading.options[0]);
+  }
+});
+
 let product: Awaited<ReturnType<typeof assembledProduct>>;
 before(async () => {
   product = await assembledProduct();
 });
 after(async () => product.cleanup());
+
+test('the bot asks a resident who wrote only "chứng thực" which of our attestation topics was meant', async () => {
+  const replies = await product.bot.handle(textMessage('chứng thực', 'u-vague'));
+  const choices = replies.find((r) => r.kind === 'choices');
+  assert.ok(choices && choices.kind === 'choices', JSON.stringify(replies));
+  assert.ok(choices.options.length >= 2 && choices.options.every((o) => o.value.startsWith('kb:chung-thuc')), JSON.stringify(choices.options));
+  assert.ok(!replies.some((r) => r.kind === 'text' && /chưa có hướng dẫn chi tiết/.test(r.text)), 'not sent to the catalogue');
+});
 
 test('the bot asks which when the evidence is split, and either choice is answered', async () => {
   const replies = await product.bot.handle(textMessage(SPLIT, 'u-ask'));

@@ -25,7 +25,9 @@ export interface MessageReading {
  */
 export function readMessage(text: string, result: MatchResult, scope: ScopeIndex | undefined): MessageReading {
   const decision = decide(result);
-  if (scope === undefined) return { decision, scope: { kind: 'ours' } };
+  // A very short message several of our topics fit ("đăng ký", "chứng thực", "mất giấy tờ") is asked about among them:
+  // it names no procedure, so the catalogue's names that begin with its word are no evidence of one.
+  if (scope === undefined || (decision.kind === 'clarify' && (result.vague?.length ?? 0) > 1)) return { decision, scope: { kind: 'ours' } };
   const tokens = result.tokens ?? canonicalTokens(text);
   const probe = scope.probe(tokens);
   const outcome = decideScope(decision, probe, tokens.join(' '));
