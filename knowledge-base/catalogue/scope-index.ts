@@ -34,8 +34,8 @@ const PROCEDURE_PHRASING_NAME_SHARE = 0.15;
 /**
  * When a reply of ours names which of its entry's procedures the message is about (`coveredProcedure`): another than
  * the entry's main one needs twice its fit (score × name share) and 1.3× its score, and the one named must have a
- * third of its name in the message. Read on the calibration sets' questions about covered procedures (13 of 16 named
- * right) and on our in-scope questions, where these bars keep sibling names out: "đổi bằng lái" is not the exchange
+ * third of its name in the message. Read on the calibration sets' questions about covered procedures (10 of 16 named
+ * right, 2 a sibling, 4 none) and on our in-scope questions, where these bars keep sibling names out: "đổi bằng lái" is not the exchange
  * of a foreigner's licence, "mua xe mới đăng ký biển số" not the re-issue of a registration, "kích hoạt VNeID mức 2"
  * not level 1 (numbers are read as one token).
  */
@@ -47,8 +47,8 @@ const NAMED_SHARE = 0.3;
 export interface CatalogueProbe extends ScopeProbe {
   /**
    * The catalogue procedure, among those the entry behind `label` covers, that the message is about: the one whose
-   * official name it matches best, or the entry's main one when two are close; undefined when the entry covers none
-   * or the message shares no word with any of their names.
+   * official name it matches best, or the entry's main one when two are close, with its score; undefined when the
+   * entry covers none or the message holds less than a third of the name (by term weight).
    */
   coveredProcedure(label: string): { readonly code: string; readonly score: number } | undefined;
 }
@@ -97,7 +97,6 @@ export function buildScopeIndex(procedures: readonly CatalogueProcedure[], phras
     }),
   ], [OURS, OUTSIDE]);
   const aboutProcedures = new Set(outsidePhrasings.filter(({ tokens }) => explainedByCatalogue(index, tokens)).map(({ key }) => key));
-  // The documents of the procedure names each entry covers (procedures come first in the index's input).
   // The documents of the procedure names each entry covers, in the entry's order of codes (its main one first).
   const givenAt = new Map(procedures.map((p, given) => [p.code, given]));
   const coveredDocs = new Map<string, Array<{ readonly code: string; readonly doc: number }>>();
