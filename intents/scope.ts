@@ -164,6 +164,15 @@ export const SCOPE_THRESHOLDS = {
   ratioOverWeakRelative: 1.3,
   /** When the matcher understood nothing, the catalogue explaining the message as well as ours is enough (report-2 +3.4 points). */
   ratioOverNotUnderstoodRelative: 0.7,
+  /**
+   * When the matcher leans "out of scope" without being sure: the catalogue explaining the message at least as well
+   * as our phrasings, and at least as well as anything truly outside every procedure, is enough. The matcher does not
+   * read it as ours, so the catalogue needs no head start over our phrasings (the 1.3× of an unsure reading of ours);
+   * these were long questions about procedures we hold no entry for (a foreign spouse's death to register, a divorce
+   * judged abroad to record here). Calibration sets: right procedure offered +1.8 and +0.9 points on two, unchanged on
+   * the others; three out-of-scope questions of one set are offered procedures instead of "not covered".
+   */
+  ratioOverWeakOutOfScope: 1,
   catalogueAskRelative: 0.04,
   ratioAskRelative: 1,
 } as const;
@@ -253,11 +262,12 @@ export function decideScope(decision: Decision, probe: ScopeProbe, text: string)
     return named || clearlyBetter || notOutside ? offer(evidence) : { kind: 'ours' };
   }
   const ratio = decision.kind === 'clarify' ? T.ratioOverClarify : T.ratioOverWeak;
-  const relativeRatio = decision.kind === 'not-understood' ? T.ratioOverNotUnderstoodRelative : T.ratioOverWeakRelative;
+  const weakOutOfScope = decision.kind === 'answer' && top === 'intent:out-of-scope';
+  const relativeRatio = decision.kind === 'not-understood' ? T.ratioOverNotUnderstoodRelative : weakOutOfScope ? T.ratioOverWeakOutOfScope : T.ratioOverWeakRelative;
   const explained =
     (best >= T.catalogueOverWeak && beatsOurs(evidence, best, ratio)) ||
     (evidence.foreign >= T.foreignOverWeak && best >= T.catalogueWithForeign) ||
-    (best >= T.catalogueOverWeakRelative && beatsOurs(evidence, best, relativeRatio));
+    (best >= T.catalogueOverWeakRelative && beatsOurs(evidence, best, relativeRatio) && (!weakOutOfScope || best >= evidence.outside));
   if (explained) return offer(evidence);
   const unsureOfOurs = decision.kind === 'answer' && top.startsWith('kb:');
   return unsureOfOurs && ((best >= T.catalogueAskUnsure && beatsOurs(evidence, best, T.ratioAskUnsure)) || (best >= T.catalogueAskRelative && beatsOurs(evidence, best, T.ratioAskRelative))) ? ask(top, evidence) : { kind: 'ours' };
