@@ -53,6 +53,11 @@ export function decide(result: MatchResult): Decision {
   return { kind: 'clarify', options };
 }
 
+/** The score of a decision's leading reading: the answer's, or the first option's of a close call; 0 when not understood. */
+export function leadingScore(decision: Decision): number {
+  return decision.kind === 'answer' ? decision.score : decision.kind === 'clarify' ? (decision.options[0]?.score ?? 0) : 0;
+}
+
 /** The label a decision stands for, as evaluation counts it: not understood is out of scope. */
 export function decidedLabel(decision: Decision): string {
   switch (decision.kind) {

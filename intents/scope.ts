@@ -1,4 +1,4 @@
-import type { Decision } from './decide.ts';
+import { leadingScore, type Decision } from './decide.ts';
 
 /** How a message scores against the catalogue and our own phrasings (0..1 each). */
 export interface ScopeEvidence {
@@ -210,7 +210,7 @@ function isOwnConversation(label: string): boolean {
  */
 export function decideScope(decision: Decision, probe: ScopeProbe, text: string): ScopeOutcome {
   const top = decision.kind === 'answer' ? decision.label : decision.kind === 'clarify' ? decision.options[0]?.label ?? '' : '';
-  const score = decision.kind === 'answer' ? decision.score : decision.kind === 'clarify' ? decision.options[0]?.score ?? 0 : 0;
+  const score = leadingScore(decision);
   // Danger to life is answered with the emergency numbers, whatever else the message names.
   if (top === 'intent:emergency' && decision.kind === 'answer') return { kind: 'ours' };
   // A report label on a permission question is read as an unsure answer: the catalogue is weighed against it.
@@ -250,7 +250,8 @@ export function decideScope(decision: Decision, probe: ScopeProbe, text: string)
     const unexplainedByUs = unexplained && beatsOurs(evidence, best, T.ratioUnexplained);
     return unexplainedByUs || (evidence.foreign >= T.foreignAskConfident && best >= T.catalogueAskConfident) ? ask(top, evidence) : { kind: 'ours' };
   }
-  const offTopic = decision.kind === 'answer' && top === 'intent:out-of-scope' && score >= T.outOfScope;
+  const readsOutOfScope = decision.kind === 'answer' && top === 'intent:out-of-scope';
+  const offTopic = readsOutOfScope && score >= T.outOfScope;
   const bar = offTopic ? Math.min(T.catalogueOverOutOfScope, T.catalogueOverOutOfScopeRelative, T.catalogueOverOutside) : Math.min(T.catalogueOverWeak, T.catalogueWithForeign, T.catalogueAskUnsure, T.catalogueOverWeakRelative, T.catalogueAskRelative);
   if (!probe.catalogueReaches(bar)) return { kind: 'ours' };
   const evidence = probe.evidence(top);
@@ -262,12 +263,12 @@ export function decideScope(decision: Decision, probe: ScopeProbe, text: string)
     return named || clearlyBetter || notOutside ? offer(evidence) : { kind: 'ours' };
   }
   const ratio = decision.kind === 'clarify' ? T.ratioOverClarify : T.ratioOverWeak;
-  const weakOutOfScope = decision.kind === 'answer' && top === 'intent:out-of-scope';
-  const relativeRatio = decision.kind === 'not-understood' ? T.ratioOverNotUnderstoodRelative : weakOutOfScope ? T.ratioOverWeakOutOfScope : T.ratioOverWeakRelative;
+  // Past the sure off-topic reading above, an out-of-scope reading here is an unsure one.
+  const relativeRatio = decision.kind === 'not-understood' ? T.ratioOverNotUnderstoodRelative : readsOutOfScope ? T.ratioOverWeakOutOfScope : T.ratioOverWeakRelative;
   const explained =
     (best >= T.catalogueOverWeak && beatsOurs(evidence, best, ratio)) ||
     (evidence.foreign >= T.foreignOverWeak && best >= T.catalogueWithForeign) ||
-    (best >= T.catalogueOverWeakRelative && beatsOurs(evidence, best, relativeRatio) && (!weakOutOfScope || best >= evidence.outside));
+    (best >= T.catalogueOverWeakRelative && beatsOurs(evidence, best, relativeRatio) && (!readsOutOfScope || best >= evidence.outside));
   if (explained) return offer(evidence);
   const unsureOfOurs = decision.kind === 'answer' && top.startsWith('kb:');
   return unsureOfOurs && ((best >= T.catalogueAskUnsure && beatsOurs(evidence, best, T.ratioAskUnsure)) || (best >= T.catalogueAskRelative && beatsOurs(evidence, best, T.ratioAskRelative))) ? ask(top, evidence) : { kind: 'ours' };

@@ -1,4 +1,4 @@
-import { decide, decidedLabel, type Decision } from '../../intents/decide.ts';
+import { decide, decidedLabel, leadingScore, type Decision } from '../../intents/decide.ts';
 import type { MatchResult } from '../../intents/matcher.ts';
 import { OUT_OF_SCOPE_LABEL } from '../../intents/matcher.ts';
 import { canonicalTokens } from '../../intents/retrieval.ts';
@@ -35,7 +35,7 @@ export function readMessage(text: string, result: MatchResult, scope: ScopeIndex
   // at district or province level, our passport entry covering the commune's): we hold guidance, so that entry
   // answers, naming the procedure it covers.
   const twin = (outcome.kind === 'ask' || outcome.kind === 'catalogue') && outcome.codes[0] !== undefined ? scope.coveredTwin(outcome.codes[0]) : undefined;
-  if (twin !== undefined) return { decision: { kind: 'answer', label: twin.label, score: topScore(decision) }, scope: { kind: 'ours' }, procedure: twin.code };
+  if (twin !== undefined) return { decision: { kind: 'answer', label: twin.label, score: leadingScore(decision) }, scope: { kind: 'ours' }, procedure: twin.code };
   const ours = outcome.kind === 'ask' ? outcome.label : outcome.kind === 'ours' && decision.kind === 'answer' ? decision.label : undefined;
   const covered = ours?.startsWith(KB_PREFIX) ? probe.coveredProcedure(ours) : undefined;
   if (ours === undefined || covered === undefined) return { decision, scope: outcome };
@@ -44,12 +44,7 @@ export function readMessage(text: string, result: MatchResult, scope: ScopeIndex
   // least as well as the best of theirs, is about ours: answered, with that procedure named. (Calibration sets:
   // right procedure offered +1.7 points on two, unchanged on the others; at 0.75 of theirs, as many lost as gained.)
   if (covered.score < (probe.evidence(ours).catalogue[0]?.score ?? 0)) return { decision, scope: outcome };
-  return { decision: { kind: 'answer', label: ours, score: topScore(decision) }, scope: { kind: 'ours' }, procedure: covered.code };
-}
-
-/** The matcher's score for its leading reading, kept when the scope turns a decision into an answer of ours. */
-function topScore(decision: Decision): number {
-  return decision.kind === 'answer' ? decision.score : decision.kind === 'clarify' ? (decision.options[0]?.score ?? 0) : 0;
+  return { decision: { kind: 'answer', label: ours, score: leadingScore(decision) }, scope: { kind: 'ours' }, procedure: covered.code };
 }
 
 /** The reading as the evaluation contract counts it: the decided label and the labels offered, best first. */

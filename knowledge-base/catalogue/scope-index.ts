@@ -100,18 +100,16 @@ export function buildScopeIndex(procedures: readonly CatalogueProcedure[], phras
   // The documents of the procedure names each entry covers, in the entry's order of codes (its main one first).
   const givenAt = new Map(procedures.map((p, given) => [p.code, given]));
   const coveredDocs = new Map<string, Array<{ readonly code: string; readonly doc: number }>>();
+  // ... and the same by name without the level, for the same procedure listed at another level (`coveredTwin`).
+  const coveredByName = new Map<string, { code: string; label: string }>();
   for (const [code, owner] of coveredBy) {
     const given = givenAt.get(code);
     if (given === undefined) continue;
     const docs = coveredDocs.get(owner) ?? [];
     docs.push({ code, doc: index.documentOf(given) });
     coveredDocs.set(owner, docs);
-  }
-
-  const coveredByName = new Map<string, { code: string; label: string }>();
-  for (const [code, label] of coveredBy) {
-    const name = byCode.get(code)?.name;
-    if (name !== undefined && !coveredByName.has(sameProcedureKey(name))) coveredByName.set(sameProcedureKey(name), { code, label });
+    const key = sameProcedureKey((procedures[given] as CatalogueProcedure).name);
+    if (!coveredByName.has(key)) coveredByName.set(key, { code, label: owner });
   }
   return {
     probe: (tokens) => new MessageProbe(index, tokens, aboutProcedures, coveredDocs),
