@@ -52,6 +52,16 @@ test('the evaluation reading labels a catalogue offer catalogue:<code> and a non
   assert.deepEqual(readingLabels(readMessage(fine, matcher.match(fine), scope)), { label: 'intent:out-of-scope', options: [] });
 });
 
+test('a question about what to file after something happened is read as a procedure question, a plain street report as a report', () => {
+  const matcher = buildMatcher(trainingSet(seed.entries, seed.definitions));
+  const read = (text: string) => readingLabels(readMessage(text, matcher.match(text), scope));
+  // Both read as street reports before (public order, trees): the resident would have been asked for a location.
+  assert.deepEqual(read('Sổ đỏ nhà tui bị trộm lấy mất rồi, làm lại sao dậy?').options[0], 'catalogue:1.012786');
+  assert.match(read('Cây dầu trước nhà rễ làm nứt nền, tui muốn xin chặt thì nộp đơn ở đâu?').label, /^catalogue:/);
+  assert.equal(read('cây dầu trước nhà ngã đè ngang đường rồi').label, 'report:cay-xanh');
+  assert.equal(read('đèn đường ấp 3 hư cả tuần nay, báo ở đâu vậy').label, 'report:chieu-sang');
+});
+
 let product: Awaited<ReturnType<typeof assembledProduct>>;
 before(async () => {
   product = await assembledProduct();
