@@ -255,7 +255,10 @@ export function decideScope(decision: Decision, probe: ScopeProbe, text: string)
     // ... unless a phrasing of ours explains the message far better than any procedure name ("thủ tục cấp giấy phép
     // xây dựng nhà ở riêng lẻ": its pairs are rare words of the catalogue, yet it is our entry's own wording).
     const unexplainedByUs = unexplained && beatsOurs(evidence, best, T.ratioUnexplained);
-    return unexplainedByUs || (evidence.foreign >= T.foreignAskConfident && best >= T.catalogueAskConfident) ? ask(top, evidence) : { kind: 'ours' };
+    // Only an entry of ours is asked about beside procedures: "thủ tục hồ sơ gồm những gì" read as a request for help
+    // gets the menu, not "is it the menu, or one of these two procedures?".
+    const asks = unexplainedByUs || (evidence.foreign >= T.foreignAskConfident && best >= T.catalogueAskConfident);
+    return asks && top.startsWith('kb:') ? ask(top, evidence) : { kind: 'ours' };
   }
   const readsOutOfScope = decision.kind === 'answer' && top === 'intent:out-of-scope';
   const offTopic = readsOutOfScope && score >= T.outOfScope;
