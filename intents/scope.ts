@@ -175,12 +175,20 @@ export const SCOPE_THRESHOLDS = {
   ratioOverWeakOutOfScope: 1,
   catalogueAskRelative: 0.04,
   ratioAskRelative: 1,
+  /**
+   * A question of law ("kiện ở đâu", "có quyền", "pháp luật") is "not covered" unless it names at least half of a
+   * procedure's name with a fair score: the catalogue holds the administrative side of many disputes (mediation,
+   * enforcement of judgments). Questions about fines stay "not covered" whatever they name.
+   */
+  catalogueOverLaw: 0.07,
+  nameShareOverLaw: 0.5,
 } as const;
 
 const T = SCOPE_THRESHOLDS;
 
 // Questions about fines and about what the law allows are not procedures: no catalogue record answers them.
-const NOT_A_PROCEDURE = /\b(?:phat bao nhieu|bi phat|muc phat|xu phat|phat tien|phap luat|theo luat|luat (?:moi|quy dinh|dat dai|hon nhan)|co hop phap|co vi pham|co quyen|kien (?:o dau|ai|ra toa))\b/;
+const FINED = /\b(?:phat bao nhieu|bi phat|muc phat|xu phat|phat tien)\b/;
+const QUESTION_OF_LAW = /\b(?:phap luat|theo luat|luat (?:moi|quy dinh|dat dai|hon nhan)|co hop phap|co vi pham|co quyen|kien (?:o dau|ai|ra toa))\b/;
 /**
  * How much a fine is, or how one is fined: no entry of ours states fine amounts (they are set by decree and change),
  * so even a question that names our topic gets the honest "not covered". Whether a late step is fined at all ("quá
@@ -225,7 +233,17 @@ export function decideScope(decision: Decision, probe: ScopeProbe, text: string)
   const confident = decision.kind === 'answer' && decision.label !== 'intent:out-of-scope' && score >= T.confident && !permission;
   // "Is it fined if I register late?" belongs to the entry it names; a fine with no topic of ours is not covered.
   // A close call over a question of law ("who inherits under the law") is not one of our procedures either.
-  if (NOT_A_PROCEDURE.test(text)) return decision.kind === 'answer' && top.startsWith('kb:') && !FINE_AMOUNT.test(text) ? { kind: 'ours' } : { kind: 'not-covered' };
+  const fined = FINED.test(text);
+  if (fined || QUESTION_OF_LAW.test(text)) {
+    if (decision.kind === 'answer' && top.startsWith('kb:') && !FINE_AMOUNT.test(text)) return { kind: 'ours' };
+    // ... unless a question of law names most of an official procedure: where to sue a neighbour who moved the
+    // boundary is the commune's land-dispute mediation, which comes before any court.
+    if (!fined && probe.catalogueReaches(T.catalogueOverLaw)) {
+      const evidence = probe.evidence(top);
+      if ((evidence.catalogue[0]?.score ?? 0) >= T.catalogueOverLaw && evidence.nameShare >= T.nameShareOverLaw) return offer(evidence);
+    }
+    return { kind: 'not-covered' };
+  }
   // Every outcome but 'ours' needs a catalogue procedure scoring at least some bar: when none does (most messages
   // the matcher reads as ours or as off-topic), the catalogue is not ranked at all.
   if (isOwnConversation(top) && !permission) {
