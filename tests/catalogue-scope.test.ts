@@ -51,7 +51,9 @@ const CASES: ReadonlyArray<readonly [string, Decision, ReturnType<typeof probe>,
   // A long story: every share is low; the catalogue explains it clearly better than our phrasings, or it does not.
   ['a long close call the catalogue explains clearly better than ours', clarify('kb:a', 'kb:b'), probe({ catalogue: [{ code: '1.000001', score: 0.06 }], ours: { label: 'kb:a', score: 0.04 } }), 'catalogue'],
   ['not understood, and the catalogue explains it as well as ours', { kind: 'not-understood', guess: { label: 'kb:a', score: 0.1 } }, probe({ catalogue: [{ code: '1.000001', score: 0.06 }], ours: { label: 'kb:a', score: 0.055 } }), 'catalogue'],
-  ['a long close call ours explains about as well', clarify('kb:a', 'kb:b'), probe({ catalogue: [{ code: '1.000001', score: 0.06 }], ours: { label: 'kb:a', score: 0.05 } }), 'ours'],
+  ['a long close call ours explains about as well', clarify('kb:a', 'kb:b'), probe({ catalogue: [{ code: '1.000001', score: 0.06 }], ours: { label: 'kb:a', score: 0.056 } }), 'ours'],
+  ['a long close call the catalogue explains a little better (1.2×; an unsure topic of ours would need 1.3×)', clarify('kb:a', 'kb:b'), probe({ catalogue: [{ code: '1.000001', score: 0.06 }], ours: { label: 'kb:a', score: 0.05 } }), 'catalogue'],
+  ['a long unsure answer the catalogue explains a little better (1.2×) is still asked about', answer('kb:a', 0.5), probe({ catalogue: [{ code: '1.000001', score: 0.06 }], ours: { label: 'kb:a', score: 0.05 } }), 'ask'],
   ['a long unsure answer of ours the catalogue explains as well: ask', answer('kb:a', 0.5), probe({ catalogue: [{ code: '1.000001', score: 0.05 }], ours: { label: 'kb:a', score: 0.045 } }), 'ask'],
   // Leaning "out of scope" without being sure: the catalogue needs only to explain it as well as ours and as anything outside.
   ['unsure it is off-topic, the catalogue explains it as well as ours and better than anything outside', answer('intent:out-of-scope', 0.5), probe({ catalogue: [{ code: '1.000001', score: 0.06 }], ours: { label: 'kb:a', score: 0.055 }, outside: 0.03 }), 'catalogue'],
