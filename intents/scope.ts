@@ -184,12 +184,14 @@ export const SCOPE_THRESHOLDS = {
   catalogueAskRelative: 0.04,
   ratioAskRelative: 1,
   /**
-   * A question of law ("kiện ở đâu", "có quyền", "pháp luật") is "not covered" unless it names at least half of a
-   * procedure's name with a fair score: the catalogue holds the administrative side of many disputes (mediation,
-   * enforcement of judgments). Questions about fines stay "not covered" whatever they name.
+   * A message that names at least half of a procedure's name, at a fair score, is about that procedure: a question of
+   * law ("kiện ở đâu", "có quyền", "pháp luật"), otherwise "not covered", when the catalogue holds the administrative
+   * side of the dispute (mediation, enforcement of judgments); a message the matcher is sure is off-topic, when our
+   * phrasings do not explain it better, though phrasings truly outside may (their words are everyday ones). On every
+   * set, no out-of-scope line reads so; questions about fines stay "not covered" whatever they name.
    */
-  catalogueOverLaw: 0.07,
-  nameShareOverLaw: 0.5,
+  catalogueNamesMost: 0.06,
+  nameShareMost: 0.5,
 } as const;
 
 const T = SCOPE_THRESHOLDS;
@@ -246,9 +248,9 @@ export function decideScope(decision: Decision, probe: ScopeProbe, text: string)
     if (decision.kind === 'answer' && top.startsWith('kb:') && !FINE_AMOUNT.test(text)) return { kind: 'ours' };
     // ... unless a question of law names most of an official procedure: where to sue a neighbour who moved the
     // boundary is the commune's land-dispute mediation, which comes before any court.
-    if (!fined && probe.catalogueReaches(T.catalogueOverLaw)) {
+    if (!fined && probe.catalogueReaches(T.catalogueNamesMost)) {
       const evidence = probe.evidence(top);
-      if ((evidence.catalogue[0]?.score ?? 0) >= T.catalogueOverLaw && evidence.nameShare >= T.nameShareOverLaw) return offer(evidence);
+      if (namesMost(evidence, evidence.catalogue[0]?.score ?? 0)) return offer(evidence);
     }
     return { kind: 'not-covered' };
   }
@@ -288,7 +290,7 @@ export function decideScope(decision: Decision, probe: ScopeProbe, text: string)
   }
   const readsOutOfScope = decision.kind === 'answer' && top === 'intent:out-of-scope';
   const offTopic = readsOutOfScope && score >= T.outOfScope;
-  const bar = offTopic ? Math.min(T.catalogueOverOutOfScope, T.catalogueOverOutOfScopeRelative, T.catalogueOverOutside) : Math.min(T.catalogueOverWeak, T.catalogueWithForeign, T.catalogueAskUnsure, T.catalogueOverWeakRelative, T.catalogueAskRelative);
+  const bar = offTopic ? Math.min(T.catalogueOverOutOfScope, T.catalogueOverOutOfScopeRelative, T.catalogueOverOutside, T.catalogueNamesMost) : Math.min(T.catalogueOverWeak, T.catalogueWithForeign, T.catalogueAskUnsure, T.catalogueOverWeakRelative, T.catalogueAskRelative);
   // A procedure question the matcher read as a street report is never filed as one: the closest procedures, or
   // the honest "not covered" when the catalogue has nothing near.
   const notOurs: ScopeOutcome = permission ? { kind: 'not-covered' } : { kind: 'ours' };
@@ -299,7 +301,7 @@ export function decideScope(decision: Decision, probe: ScopeProbe, text: string)
     const named = best >= T.catalogueOverOutOfScope && evidence.nameShare >= T.nameShareOverOutOfScope && beatsOurs(evidence, best, T.ratioOverOutOfScope);
     const clearlyBetter = best >= T.catalogueOverOutOfScopeRelative && evidence.nameShare >= T.nameShareOverOutOfScopeRelative && beatsOurs(evidence, best, T.ratioOverOutOfScopeRelative);
     const notOutside = best >= T.catalogueOverOutside && evidence.nameShare >= T.nameShareOverOutside && best >= T.ratioOverOutside * evidence.outside;
-    return named || clearlyBetter || notOutside ? offer(evidence) : { kind: 'ours' };
+    return named || clearlyBetter || notOutside || (namesMost(evidence, best) && beatsOurs(evidence, best, 1)) ? offer(evidence) : { kind: 'ours' };
   }
   const ratio = decision.kind === 'clarify' ? T.ratioOverClarify : T.ratioOverWeak;
   // Past the sure off-topic reading above, an out-of-scope reading here is an unsure one.
@@ -311,6 +313,11 @@ export function decideScope(decision: Decision, probe: ScopeProbe, text: string)
   if (explained || permission) return offer(evidence);
   const unsureOfOurs = decision.kind === 'answer' && top.startsWith('kb:');
   return unsureOfOurs && ((best >= T.catalogueAskUnsure && beatsOurs(evidence, best, T.ratioAskUnsure)) || (best >= T.catalogueAskRelative && beatsOurs(evidence, best, T.ratioAskRelative))) ? ask(top, evidence) : { kind: 'ours' };
+}
+
+/** The message names at least half of the best procedure's name, at a fair score (`catalogueNamesMost`). */
+function namesMost(evidence: ScopeEvidence, best: number): boolean {
+  return best >= T.catalogueNamesMost && evidence.nameShare >= T.nameShareMost;
 }
 
 function offer(evidence: ScopeEvidence): ScopeOutcome {
