@@ -196,7 +196,8 @@ export const SCOPE_THRESHOLDS = {
 
 const T = SCOPE_THRESHOLDS;
 
-// Questions about fines and about what the law allows are not procedures: no catalogue record answers them.
+// Questions about fines are not procedures: no catalogue record answers them. Nor are questions of what the law
+// allows, unless they name most of a procedure (`namesMost`).
 const FINED = /\b(?:phat bao nhieu|bi phat|muc phat|xu phat|phat tien)\b/;
 const QUESTION_OF_LAW = /\b(?:phap luat|theo luat|luat (?:moi|quy dinh|dat dai|hon nhan)|co hop phap|co vi pham|co quyen|kien (?:o dau|ai|ra toa))\b/;
 /**
@@ -239,8 +240,8 @@ export function decideScope(decision: Decision, probe: ScopeProbe, text: string)
   // Danger to life is answered with the emergency numbers, whatever else the message names.
   if (top === 'intent:emergency' && decision.kind === 'answer') return { kind: 'ours' };
   // A report label on a procedure question is read as an unsure answer: the catalogue is weighed against it.
-  const permission = asksProcedure(top, text);
-  const confident = decision.kind === 'answer' && decision.label !== 'intent:out-of-scope' && score >= T.confident && !permission;
+  const procedureAsked = asksProcedure(top, text);
+  const confident = decision.kind === 'answer' && decision.label !== 'intent:out-of-scope' && score >= T.confident && !procedureAsked;
   // "Is it fined if I register late?" belongs to the entry it names; a fine with no topic of ours is not covered.
   // A close call over a question of law ("who inherits under the law") is not one of our procedures either.
   const fined = FINED.test(text);
@@ -256,7 +257,7 @@ export function decideScope(decision: Decision, probe: ScopeProbe, text: string)
   }
   // Every outcome but 'ours' needs a catalogue procedure scoring at least some bar: when none does (most messages
   // the matcher reads as ours or as off-topic), the catalogue is not ranked at all.
-  if (isOwnConversation(top) && !permission) {
+  if (isOwnConversation(top) && !procedureAsked) {
     // A street report stays a report, unless the matcher is unsure and the message plainly names a procedure.
     // Or, as for our topics, a long message the catalogue explains clearly better than our phrasings, with telling
     // words the label never uses ("mở nhà nghỉ ... hồ sơ xin giấy" read as a public-order report).
@@ -293,8 +294,8 @@ export function decideScope(decision: Decision, probe: ScopeProbe, text: string)
   const bar = offTopic ? Math.min(T.catalogueOverOutOfScope, T.catalogueOverOutOfScopeRelative, T.catalogueOverOutside, T.catalogueNamesMost) : Math.min(T.catalogueOverWeak, T.catalogueWithForeign, T.catalogueAskUnsure, T.catalogueOverWeakRelative, T.catalogueAskRelative);
   // A procedure question the matcher read as a street report is never filed as one: the closest procedures, or
   // the honest "not covered" when the catalogue has nothing near.
-  const notOurs: ScopeOutcome = permission ? { kind: 'not-covered' } : { kind: 'ours' };
-  if (!probe.catalogueReaches(permission ? T.catalogueAskRelative : bar)) return notOurs;
+  const notOurs: ScopeOutcome = procedureAsked ? { kind: 'not-covered' } : { kind: 'ours' };
+  if (!probe.catalogueReaches(procedureAsked ? T.catalogueAskRelative : bar)) return notOurs;
   const evidence = probe.evidence(top);
   const best = evidence.catalogue[0]?.score ?? 0;
   if (offTopic) {
@@ -310,7 +311,7 @@ export function decideScope(decision: Decision, probe: ScopeProbe, text: string)
     (best >= T.catalogueOverWeak && beatsOurs(evidence, best, ratio)) ||
     (evidence.foreign >= T.foreignOverWeak && best >= T.catalogueWithForeign) ||
     (best >= T.catalogueOverWeakRelative && beatsOurs(evidence, best, relativeRatio) && (!readsOutOfScope || best >= evidence.outside));
-  if (explained || permission) return offer(evidence);
+  if (explained || procedureAsked) return offer(evidence);
   const unsureOfOurs = decision.kind === 'answer' && top.startsWith('kb:');
   return unsureOfOurs && ((best >= T.catalogueAskUnsure && beatsOurs(evidence, best, T.ratioAskUnsure)) || (best >= T.catalogueAskRelative && beatsOurs(evidence, best, T.ratioAskRelative))) ? ask(top, evidence) : { kind: 'ours' };
 }
