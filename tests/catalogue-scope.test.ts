@@ -100,6 +100,14 @@ for (const [name, decision, p, kind, searches, text = 'cho hoi'] of CASES) {
   });
 }
 
+test('scope: procedures far behind the closest are not offered beside it, in an offer or an ask', () => {
+  const catalogue = [{ code: '1.000001', score: 0.2 }, { code: '1.000002', score: 0.12 }, { code: '1.000003', score: 0.06 }];
+  const offered = decideScope(clarify('kb:a', 'kb:b'), probe({ catalogue, ours: { label: 'kb:a', score: 0.1 } }), 'cho hoi');
+  assert.deepEqual(offered.kind === 'catalogue' ? offered.codes : offered, ['1.000001', '1.000002']);
+  const asked = decideScope(answer('kb:a', 0.6), probe({ catalogue: [{ code: '1.000001', score: 0.1 }, { code: '1.000002', score: 0.03 }], ours: { label: 'kb:a', score: 0.19 } }), 'cho hoi');
+  assert.deepEqual(asked.kind === 'ask' ? asked.codes : asked, ['1.000001']);
+});
+
 test('scope: a fine with no topic of ours is not covered; whether a late step is fined stays the topic; its amount is not covered', () => {
   assert.equal(decideScope(answer('intent:out-of-scope', 0.6), probe({}), 'vuot den do bi phat bao nhieu').kind, 'not-covered');
   assert.equal(decideScope(answer('kb:khai-sinh', 0.9), probe({}), 'qua <num> ngay chua dang ky khai sinh co bi phat khong').kind, 'ours');
