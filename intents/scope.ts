@@ -199,15 +199,16 @@ export const SCOPE_THRESHOLDS = {
 const T = SCOPE_THRESHOLDS;
 
 // Questions about fines are not procedures: no catalogue record answers them. Nor are questions of what the law
-// allows, unless they name most of a procedure (`namesMost`).
-const FINED = /\b(?:phat bao nhieu|bi phat|muc phat|xu phat|phat tien)\b/;
+// allows, unless they name most of a procedure (`namesMost`). "bn" stays as written (it is "bạn" as often as "bao
+// nhiêu"), but after "phạt" it asks how much.
+const FINED = /\b(?:phat (?:bao nhieu|bn)|bi phat|muc phat|xu phat|phat tien)\b/;
 const QUESTION_OF_LAW = /\b(?:phap luat|theo luat|luat (?:moi|quy dinh|dat dai|hon nhan)|co hop phap|co vi pham|co quyen|kien (?:o dau|ai|ra toa))\b/;
 /**
  * How much a fine is, or how one is fined: no entry of ours states fine amounts (they are set by decree and change),
  * so even a question that names our topic gets the honest "not covered". Whether a late step is fined at all ("quá
  * 60 ngày chưa khai sinh có bị phạt không") stays with the topic, whose answer gives the deadline.
  */
-const FINE_AMOUNT = /\b(?:phat (?:bao nhieu|nhieu|tien bao nhieu)|muc (?:xu )?phat|(?:xu )?phat (?:nhu )?the nao|(?:xu )?phat ra sao|phat nang|phat nhe)\b/;
+const FINE_AMOUNT = /\b(?:phat (?:bao nhieu|bn|nhieu|tien bao nhieu)|muc (?:xu )?phat|(?:xu )?phat (?:nhu )?the nao|(?:xu )?phat ra sao|phat nang|phat nhe)\b/;
 
 /**
  * Asking how to get permission for something one plans ("dựng rạp lấn lề đường 2 ngày thì xin phép ở đâu", "thủ tục

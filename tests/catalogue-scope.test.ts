@@ -113,6 +113,9 @@ test('scope: a fine with no topic of ours is not covered; whether a late step is
   assert.equal(decideScope(answer('kb:khai-sinh', 0.9), probe({}), 'qua <num> ngay chua dang ky khai sinh co bi phat khong').kind, 'ours');
   assert.equal(decideScope(answer('kb:tam-tru', 0.9), probe({}), 'khong dang ky tam tru bi phat bao nhieu').kind, 'not-covered');
   assert.equal(decideScope(answer('kb:giay-phep-xay-dung', 0.9), probe({}), 'muc xu phat xay nha khong phep').kind, 'not-covered');
+  // "bn" after "phạt" is "bao nhiêu" (chat); the matcher may read the story as a traffic report.
+  assert.equal(decideScope(answer('report:giao-thong', 0.9), probe({}), 'uong <num> lon bia roi chay xe may bi thoi nong do con phat bn vay moi nguoi').kind, 'not-covered');
+  assert.equal(decideScope(answer('kb:dang-ky-xe', 0.9), probe({}), 'khong sang ten xe phat bn').kind, 'not-covered');
 });
 
 // Everyday words gain the official terms (after a mark, so no pair joins them to the message); none are replaced.
