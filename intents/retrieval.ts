@@ -60,10 +60,10 @@ export interface RetrievalIndex {
   /** The query terms document `doc` contains, as their summed weight, and the document's own summed term weight. */
   shared(query: RetrievalQuery, doc: number): { readonly weight: number; readonly docWeight: number; readonly terms: readonly number[] };
   /**
-   * Given documents' scores for the query, as shares of what the query could attain (as `search` scores them), and
-   * the share of each document's weight the query covers (as `shared` gives it).
+   * Given documents' scores for the query, as shares of what the query could attain (as `search` scores them), with
+   * the summed weight of the query terms each holds and its own summed term weight (as `shared` gives them).
    */
-  documentMatches(query: RetrievalQuery, documents: readonly number[]): Array<{ readonly score: number; readonly nameShare: number }>;
+  documentMatches(query: RetrievalQuery, documents: readonly number[]): Array<{ readonly score: number; readonly weight: number; readonly docWeight: number }>;
   /** The index's number of the document given at position `given` to buildRetrievalIndex (documents are renumbered by group). */
   documentOf(given: number): number;
   readonly stats: { readonly documents: number; readonly terms: number; readonly buildMs: number };
@@ -363,7 +363,8 @@ export function buildRetrievalIndex(input: readonly RetrievalDocument[], vocabul
     documentMatches: (q, documents) =>
       ranked.scoreDocuments(q, documents).map(({ score, sharedWeight }, i) => ({
         score: q.attainable === 0 ? 0 : score / q.attainable,
-        nameShare: docWeights[documents[i] as number] === 0 ? 0 : sharedWeight / (docWeights[documents[i] as number] as number),
+        weight: sharedWeight,
+        docWeight: docWeights[documents[i] as number] as number,
       })),
     documentOf: (given) => numberOf[given] as number,
     reaches: (q, group, share) => ranked.reaches(q, group, share),

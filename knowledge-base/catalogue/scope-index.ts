@@ -166,12 +166,10 @@ class MessageProbe implements CatalogueProbe {
     const docs = this.coveredDocs.get(label);
     if (docs === undefined || docs.length === 0) return undefined;
     const query = this.query();
-    const rated = this.index.documentMatches(query, docs.map((d) => d.doc)).map(({ score, nameShare }, i) => ({
-      code: (docs[i] as { code: string }).code,
-      score,
-      share: nameShare,
-      fit: score * nameShare,
-    }));
+    const rated = this.index.documentMatches(query, docs.map((d) => d.doc)).map((match, i) => {
+      const share = nameShareOf(match);
+      return { code: (docs[i] as { code: string }).code, score: match.score, share, fit: match.score * share };
+    });
     const main = rated[0] as (typeof rated)[number];
     let best = main;
     for (const r of rated) if (r.fit > best.fit) best = r;
