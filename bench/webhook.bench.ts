@@ -168,7 +168,13 @@ async function serveInChild(): Promise<void> {
     await c.req.text();
     return c.json({ ok: true });
   });
-  setInterval(() => assembly.worker.kick(), 2000).unref();
+  // As node.ts runs it: every few seconds, accepted messages nobody is handling (one that waited past most of its
+  // lease behind a flood is left to this pass) and due sends.
+  const { every } = await import('../adapters/runtime/background.ts');
+  every(2000, 'delivery-pass', async () => {
+    await assembly.pipeline.recover(assembly.channels);
+    assembly.worker.kick();
+  }, silentLogger);
 
   const listen = (fetch: (request: Request) => Response | Promise<Response>) =>
     new Promise<number>((resolve) => {

@@ -1,4 +1,6 @@
 import type { ChannelAdapter, OutboundPayload, RawRequest } from './ports/channel.ts';
+import { acceptFirst, DEFAULT_HANDLE_LONGEST_WAIT_MS, DEFAULT_HANDLE_QUIET_MS } from './accept-first.ts';
+import { handlingQueue } from './handling-queue.ts';
 import { isNextPageDigit, NOTHING_MORE, smsKeyword } from './sms-keywords.ts';
 import type { Logger } from './ports/logger.ts';
 import type { ContinuationStore } from './continuation-store.ts';
@@ -33,6 +35,18 @@ export interface PipelineDeps {
   /** Messages handled at once after their 200 (the rest wait their turn behind new webhooks); 2 unless set. */
   readonly handleConcurrency?: number;
   /**
+   * Accepted messages waiting in memory to be handled (HANDLE_QUEUE_LIMIT, 2,000); past it, a flood's overflow is
+   * handled by the recovery pass once its lease runs out (handling-queue.ts).
+   */
+  readonly handleQueueLimit?: number;
+  /**
+   * How long receiving must have been quiet before a message is handled (HANDLE_QUIET_MS, 2), and the longest a
+   * message waits for that before it is handled anyway (HANDLE_LONGEST_WAIT_MS, 50): acknowledging comes first
+   * (accept-first.ts).
+   */
+  readonly handleWhenQuietMs?: number;
+  readonly handleLongestWaitMs?: number;
+  /**
    * The inbox lease (INBOX_LEASE_MS): a message still waiting for its turn when most of it has passed is left to
    * the recovery pass, which claims it once the lease runs out, so it is never handled twice.
    */
@@ -43,30 +57,16 @@ export interface PipelineDeps {
 }
 
 export const DEFAULT_INBOX_MAX_ATTEMPTS = 5;
+export const DEFAULT_HANDLE_QUEUE_LIMIT = 2_000;
 
-/** Lets pending I/O (webhooks waiting to be read and acknowledged) run first. */
-const yieldToIo = (): Promise<void> => new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
-
-/**
- * At most `limit` tasks at once, in arrival order, each started after pending I/O had its turn. Handling a
- * message is a few milliseconds of CPU with nothing to wait on (the SQLite driver is synchronous); run straight
- * after every 200, a burst would be handled in the time meant for acknowledging it.
- */
-function takingTurns(limit: number) {
-  let active = 0;
-  const waiting: Array<() => void> = [];
-  return async <T>(task: () => Promise<T>): Promise<T> => {
-    if (active < limit) active++;
-    else await new Promise<void>((resolve) => waiting.push(resolve));
-    try {
-      await yieldToIo();
-      return await task();
-    } finally {
-      const next = waiting.shift();
-      if (next) next();
-      else active--;
-    }
-  };
+/** An accepted message waiting to be handled in this process, and the call that tells its request it is done. */
+interface HandlingJob {
+  readonly message: IncomingMessage;
+  readonly provider: string;
+  readonly adapter: ChannelAdapter;
+  readonly conversationId: string;
+  readonly acceptedAt: number;
+  readonly done: () => void;
 }
 
 export interface WebhookOutcome {
@@ -87,8 +87,24 @@ type Answer = { readonly replies: readonly Reply[] } | { readonly page: Outbound
 export function createWebhookPipeline(deps: PipelineDeps) {
   const now = deps.now ?? (() => new Date());
   const maxAttempts = deps.maxAttempts ?? DEFAULT_INBOX_MAX_ATTEMPTS;
-  const turn = takingTurns(Math.max(1, deps.handleConcurrency ?? 2));
+  const receiving = acceptFirst({ quietMs: deps.handleWhenQuietMs ?? DEFAULT_HANDLE_QUIET_MS, longestWaitMs: deps.handleLongestWaitMs ?? DEFAULT_HANDLE_LONGEST_WAIT_MS });
   const stillOursMs = (deps.inboxLeaseMs ?? 30_000) * 0.8;
+  const waiting = handlingQueue<HandlingJob>({
+    concurrency: deps.handleConcurrency ?? 2,
+    capacity: deps.handleQueueLimit ?? DEFAULT_HANDLE_QUEUE_LIMIT,
+    ready: receiving.quiet,
+    async run({ message, provider, adapter, conversationId, acceptedAt, done }) {
+      try {
+        // Waited so long that the lease is nearly out: the recovery pass takes it (claimed once), not us.
+        if (Date.now() - acceptedAt <= stillOursMs) await handle(message, provider, adapter, conversationId);
+      } catch (error) {
+        // Left unhandled in the inbox: a recovery pass picks it up when its lease runs out.
+        deps.logger.error('webhook.handle-failed', { provider, error: error instanceof Error ? error.name : 'unknown' });
+      } finally {
+        done();
+      }
+    },
+  });
 
   async function answerFor(message: IncomingMessage, provider: string, conversationId: string, paged: boolean): Promise<Answer> {
     const decision = await deps.rateLimiter.check(`${provider}:${message.userId}`);
@@ -147,6 +163,15 @@ export function createWebhookPipeline(deps: PipelineDeps) {
   }
 
   async function receive(provider: string, adapter: ChannelAdapter, raw: RawRequest): Promise<WebhookOutcome> {
+    receiving.receiving();
+    try {
+      return await receiveNow(provider, adapter, raw);
+    } finally {
+      receiving.done();
+    }
+  }
+
+  async function receiveNow(provider: string, adapter: ChannelAdapter, raw: RawRequest): Promise<WebhookOutcome> {
     const verified = await adapter.verify(raw, now());
     if (!verified.ok) {
       deps.logger.info('webhook.refused', { provider, status: verified.status });
@@ -173,22 +198,20 @@ export function createWebhookPipeline(deps: PipelineDeps) {
     }
     if (fresh.length > 0) {
       const acceptedAt = Date.now();
-      deps.defer(async () => {
-        for (const { message, conversationId } of fresh) {
-          try {
-            await turn(async () => {
-              // Waited so long that the lease is nearly out: the recovery pass takes it (claimed once), not us.
-              if (Date.now() - acceptedAt > stillOursMs) return;
-              await handle(message, provider, adapter, conversationId);
-            });
-          } catch (error) {
-            // Left unhandled in the inbox: a recovery pass picks it up when its lease runs out.
-            deps.logger.error('webhook.handle-failed', { provider, error: error instanceof Error ? error.name : 'unknown' });
-          }
-        }
-        // Only this provider's lane has new replies.
-        deps.worker.kick(provider);
-      });
+      deps.defer(
+        () =>
+          new Promise<void>((resolve) => {
+            let left = fresh.length;
+            const done = (): void => {
+              if (--left > 0) return;
+              // Only this provider's lane has new replies.
+              deps.worker.kick(provider);
+              resolve();
+            };
+            // A message the queue has no room for is only in the inbox: the recovery pass handles it.
+            for (const { message, conversationId } of fresh) if (!waiting.offer({ message, provider, adapter, conversationId, acceptedAt, done })) done();
+          }),
+      );
     }
     return parsed.ack ? { status: 200, ...parsed.ack } : json(200, { ok: true });
   }
@@ -223,6 +246,8 @@ export function createWebhookPipeline(deps: PipelineDeps) {
       const claimed = await deps.inbox.claimUnhandled(50);
       if (claimed.length === 0) break;
       for (const item of claimed) {
+        // Webhooks being acknowledged go first here too: a pass after a flood must not hold up the next one.
+        await receiving.quiet();
         const { message, provider } = item;
         const adapter = adapters.get(provider);
         if (adapter === undefined) continue;
@@ -235,8 +260,9 @@ export function createWebhookPipeline(deps: PipelineDeps) {
           deps.logger.error('webhook.recover-failed', { provider, error: error instanceof Error ? error.name : 'unknown' });
         }
       }
+      // Each batch's replies go out while the next is handled: a pass over a flood's overflow is long.
+      if (recovered > 0) deps.worker.kick();
     }
-    if (recovered > 0) deps.worker.kick();
     return recovered;
   }
 

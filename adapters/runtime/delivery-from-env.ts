@@ -1,6 +1,7 @@
 import { DEFAULT_DELIVERY, DEFAULT_LANES, DEFAULT_SEND_TIMEOUT_MS, FALLBACK_LANE, type DeliveryPolicy, type LanePolicy } from '../../bot/delivery-policy.ts';
+import { DEFAULT_HANDLE_LONGEST_WAIT_MS, DEFAULT_HANDLE_QUIET_MS } from '../../bot/accept-first.ts';
 import { DEFAULT_INBOX_LEASE_MS } from '../../bot/inbox.ts';
-import { DEFAULT_INBOX_MAX_ATTEMPTS } from '../../bot/webhook-pipeline.ts';
+import { DEFAULT_HANDLE_QUEUE_LIMIT, DEFAULT_INBOX_MAX_ATTEMPTS } from '../../bot/webhook-pipeline.ts';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -14,6 +15,11 @@ export interface DeliverySettings {
   readonly inboxMaxAttempts: number;
   /** How often the runtime looks for unhandled messages and due sends. */
   readonly intervalMs: number;
+  /** Handling waits for this much quiet in receiving webhooks, but never longer than the longest wait (accept-first.ts). */
+  readonly handleQuietMs: number;
+  readonly handleLongestWaitMs: number;
+  /** Accepted messages waiting in memory to be handled; a flood's overflow is left to the recovery pass. */
+  readonly handleQueueLimit: number;
   /**
    * OUTBOX_SHARED_PACE: true (1) paces each provider's sends in the database, shared by every instance; false (0)
    * in each process. Undefined (not set, or anything else): the runtime decides by the database (assemble.ts).
@@ -46,7 +52,8 @@ function perProvider(value: string | undefined): { all?: number; by: Map<string,
 /**
  * Delivery settings from the environment (README "Channels"): OUTBOX_CONCURRENCY, OUTBOX_RATE_PER_SECOND,
  * OUTBOX_DEADLINE_HOURS (each a number or provider=number list), OUTBOX_SLOW_SEND_MS, SEND_TIMEOUT_MS,
- * OUTBOX_LEASE_MS, OUTBOX_MAX_DELAY_MS, INBOX_LEASE_MS, INBOX_MAX_ATTEMPTS, OUTBOX_INTERVAL_MS, OUTBOX_SHARED_PACE.
+ * OUTBOX_LEASE_MS, OUTBOX_MAX_DELAY_MS, INBOX_LEASE_MS, INBOX_MAX_ATTEMPTS, OUTBOX_INTERVAL_MS, OUTBOX_SHARED_PACE,
+ * HANDLE_QUIET_MS, HANDLE_LONGEST_WAIT_MS, HANDLE_QUEUE_LIMIT.
  */
 export function deliveryFromEnv(env: Env): DeliverySettings {
   const concurrency = perProvider(env.OUTBOX_CONCURRENCY);
@@ -81,6 +88,9 @@ export function deliveryFromEnv(env: Env): DeliverySettings {
     inboxLeaseMs: positive(env.INBOX_LEASE_MS, DEFAULT_INBOX_LEASE_MS),
     inboxMaxAttempts: Math.floor(positive(env.INBOX_MAX_ATTEMPTS, DEFAULT_INBOX_MAX_ATTEMPTS)),
     intervalMs: positive(env.OUTBOX_INTERVAL_MS, 2_000),
+    handleQuietMs: positive(env.HANDLE_QUIET_MS, DEFAULT_HANDLE_QUIET_MS),
+    handleLongestWaitMs: positive(env.HANDLE_LONGEST_WAIT_MS, DEFAULT_HANDLE_LONGEST_WAIT_MS),
+    handleQueueLimit: Math.floor(positive(env.HANDLE_QUEUE_LIMIT, DEFAULT_HANDLE_QUEUE_LIMIT)),
     ...(sharedPace !== undefined ? { sharedPace } : {}),
   };
 }
