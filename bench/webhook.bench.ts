@@ -151,6 +151,8 @@ async function serveInChild(): Promise<void> {
     // The stub Telegram has no send limit; the product's default pace (25/s, under Telegram's ~30/s per bot) would
     // measure Telegram's limit, not ours. BENCH_TELEGRAM_RATE puts it back.
     OUTBOX_RATE_PER_SECOND: `telegram=${process.env.BENCH_TELEGRAM_RATE ?? 100000}`,
+    // The handling schedule (README "Delivery") can be tried from the bench's own environment.
+    ...Object.fromEntries(['HANDLE_QUIET_MS', 'HANDLE_LONGEST_WAIT_MS', 'HANDLE_QUEUE_LIMIT'].flatMap((name) => (process.env[name] ? [[name, process.env[name]]] : []))),
   };
   const { durableStepFor } = await import('../adapters/storage/durable-step-node.ts');
   // As node.ts runs it: the accept step group-committed and synced before the 200 (without it assemble's portable

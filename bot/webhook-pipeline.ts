@@ -35,7 +35,7 @@ export interface PipelineDeps {
   /** Messages handled at once after their 200 (the rest wait their turn behind new webhooks); 2 unless set. */
   readonly handleConcurrency?: number;
   /**
-   * Accepted messages waiting in memory to be handled (HANDLE_QUEUE_LIMIT, 2,000); past it, a flood's overflow is
+   * Accepted messages waiting in memory to be handled (HANDLE_QUEUE_LIMIT, 10,000); past it, a flood's overflow is
    * handled by the recovery pass once its lease runs out (handling-queue.ts).
    */
   readonly handleQueueLimit?: number;
@@ -57,7 +57,7 @@ export interface PipelineDeps {
 }
 
 export const DEFAULT_INBOX_MAX_ATTEMPTS = 5;
-export const DEFAULT_HANDLE_QUEUE_LIMIT = 2_000;
+export const DEFAULT_HANDLE_QUEUE_LIMIT = 10_000;
 
 /** An accepted message waiting to be handled in this process, and the call that tells its request it is done. */
 interface HandlingJob {
