@@ -248,50 +248,64 @@ export function decideScope(decision: Decision, probe: ScopeProbe, text: string)
   // "Is it fined if I register late?" belongs to the entry it names; a fine with no topic of ours is not covered.
   // A close call over a question of law ("who inherits under the law") is not one of our procedures either.
   const fined = FINED.test(text);
-  if (fined || QUESTION_OF_LAW.test(text)) {
-    if (decision.kind === 'answer' && top.startsWith('kb:') && !FINE_AMOUNT.test(text)) return { kind: 'ours' };
-    // ... unless a question of law names most of an official procedure: where to sue a neighbour who moved the
-    // boundary is the commune's land-dispute mediation, which comes before any court.
-    if (!fined && probe.catalogueReaches(T.catalogueNamesMost)) {
-      const evidence = probe.evidence(top);
-      if (namesMost(evidence, evidence.catalogue[0]?.score ?? 0)) return offer(evidence);
-    }
-    return { kind: 'not-covered' };
-  }
+  if (fined || QUESTION_OF_LAW.test(text)) return fineOrLaw(decision, probe, top, text, fined);
   // Every outcome but 'ours' needs a catalogue procedure scoring at least some bar: when none does (most messages
   // the matcher reads as ours or as off-topic), the catalogue is not ranked at all.
-  if (isOwnConversation(top) && !procedureAsked) {
-    // A street report stays a report, unless the matcher is unsure and the message plainly names a procedure.
-    // Or, as for our topics, a long message the catalogue explains clearly better than our phrasings, with telling
-    // words the label never uses ("mở nhà nghỉ ... hồ sơ xin giấy" read as a public-order report).
-    if (confident) return { kind: 'ours' };
-    const bound = probe.foreignBound(top);
-    const plain = bound >= T.foreignOverOwn && probe.catalogueReaches(T.catalogueOverOwn);
-    const relative = bound >= T.foreignOverOwnRelative && probe.catalogueReaches(T.catalogueOverWeakRelative);
-    if (!plain && !relative) return { kind: 'ours' };
+  if (isOwnConversation(top) && !procedureAsked) return confident ? { kind: 'ours' } : unsureReport(probe, top);
+  if (confident) return confidentTopic(probe, top);
+  return unsureReading(decision, probe, top, score, procedureAsked);
+}
+
+/** A fine or a question of law: ours when it names a topic of ours, an offer when it names most of a procedure. */
+function fineOrLaw(decision: Decision, probe: ScopeProbe, top: string, text: string, fined: boolean): ScopeOutcome {
+  if (decision.kind === 'answer' && top.startsWith('kb:') && !FINE_AMOUNT.test(text)) return { kind: 'ours' };
+  // ... unless a question of law names most of an official procedure: where to sue a neighbour who moved the
+  // boundary is the commune's land-dispute mediation, which comes before any court.
+  if (!fined && probe.catalogueReaches(T.catalogueNamesMost)) {
     const evidence = probe.evidence(top);
-    const best = evidence.catalogue[0]?.score ?? 0;
-    if (evidence.foreign >= T.foreignOverOwn && best >= T.catalogueOverOwn) return offer(evidence);
-    const explained = evidence.foreign >= T.foreignOverOwnRelative && best >= T.catalogueOverWeakRelative && beatsOurs(evidence, best, T.ratioOverWeakRelative);
-    return explained ? offer(evidence) : { kind: 'ours' };
+    if (namesMost(evidence, evidence.catalogue[0]?.score ?? 0)) return offer(evidence);
   }
-  if (confident) {
-    // Most messages end here without a search: no catalogue word the topic lacks, so nothing could outweigh it.
-    const bound = probe.foreignBound(top);
-    if (bound < T.foreignAskConfident) return { kind: 'ours' };
-    const unexplained = bound >= T.unexplainedAskConfident;
-    if (!unexplained && !probe.catalogueReaches(Math.min(T.catalogueOverConfident, T.catalogueAskConfident))) return { kind: 'ours' };
-    const evidence = probe.evidence(top);
-    const best = evidence.catalogue[0]?.score ?? 0;
-    if (evidence.foreign >= T.foreignOverConfident && best >= T.catalogueOverConfident && beatsOurs(evidence, best, T.ratioOverConfident)) return offer(evidence);
-    // ... unless a phrasing of ours explains the message far better than any procedure name ("thủ tục cấp giấy phép
-    // xây dựng nhà ở riêng lẻ": its pairs are rare words of the catalogue, yet it is our entry's own wording).
-    const unexplainedByUs = unexplained && beatsOurs(evidence, best, T.ratioUnexplained);
-    // Only an entry of ours is asked about beside procedures: "thủ tục hồ sơ gồm những gì" read as a request for help
-    // gets the menu, not "is it the menu, or one of these two procedures?".
-    const asks = unexplainedByUs || (evidence.foreign >= T.foreignAskConfident && best >= T.catalogueAskConfident);
-    return asks && top.startsWith('kb:') ? ask(top, evidence) : { kind: 'ours' };
-  }
+  return { kind: 'not-covered' };
+}
+
+/**
+ * A street report the matcher is unsure of stays a report, unless the message plainly names a procedure. Or, as
+ * for our topics, a long message the catalogue explains clearly better than our phrasings, with telling words the
+ * label never uses ("mở nhà nghỉ ... hồ sơ xin giấy" read as a public-order report).
+ */
+function unsureReport(probe: ScopeProbe, top: string): ScopeOutcome {
+  const bound = probe.foreignBound(top);
+  const plain = bound >= T.foreignOverOwn && probe.catalogueReaches(T.catalogueOverOwn);
+  const relative = bound >= T.foreignOverOwnRelative && probe.catalogueReaches(T.catalogueOverWeakRelative);
+  if (!plain && !relative) return { kind: 'ours' };
+  const evidence = probe.evidence(top);
+  const best = evidence.catalogue[0]?.score ?? 0;
+  if (evidence.foreign >= T.foreignOverOwn && best >= T.catalogueOverOwn) return offer(evidence);
+  const explained = evidence.foreign >= T.foreignOverOwnRelative && best >= T.catalogueOverWeakRelative && beatsOurs(evidence, best, T.ratioOverWeakRelative);
+  return explained ? offer(evidence) : { kind: 'ours' };
+}
+
+/** A topic of ours the matcher is sure of: ours, unless procedure names explain the message clearly better. */
+function confidentTopic(probe: ScopeProbe, top: string): ScopeOutcome {
+  // Most messages end here without a search: no catalogue word the topic lacks, so nothing could outweigh it.
+  const bound = probe.foreignBound(top);
+  if (bound < T.foreignAskConfident) return { kind: 'ours' };
+  const unexplained = bound >= T.unexplainedAskConfident;
+  if (!unexplained && !probe.catalogueReaches(Math.min(T.catalogueOverConfident, T.catalogueAskConfident))) return { kind: 'ours' };
+  const evidence = probe.evidence(top);
+  const best = evidence.catalogue[0]?.score ?? 0;
+  if (evidence.foreign >= T.foreignOverConfident && best >= T.catalogueOverConfident && beatsOurs(evidence, best, T.ratioOverConfident)) return offer(evidence);
+  // ... unless a phrasing of ours explains the message far better than any procedure name ("thủ tục cấp giấy phép
+  // xây dựng nhà ở riêng lẻ": its pairs are rare words of the catalogue, yet it is our entry's own wording).
+  const unexplainedByUs = unexplained && beatsOurs(evidence, best, T.ratioUnexplained);
+  // Only an entry of ours is asked about beside procedures: "thủ tục hồ sơ gồm những gì" read as a request for help
+  // gets the menu, not "is it the menu, or one of these two procedures?".
+  const asks = unexplainedByUs || (evidence.foreign >= T.foreignAskConfident && best >= T.catalogueAskConfident);
+  return asks && top.startsWith('kb:') ? ask(top, evidence) : { kind: 'ours' };
+}
+
+/** An unsure reading, an off-topic one, or a procedure question read as a report: the catalogue weighed against it. */
+function unsureReading(decision: Decision, probe: ScopeProbe, top: string, score: number, procedureAsked: boolean): ScopeOutcome {
   const readsOutOfScope = decision.kind === 'answer' && top === 'intent:out-of-scope';
   const offTopic = readsOutOfScope && score >= T.outOfScope;
   const bar = offTopic ? Math.min(T.catalogueOverOutOfScope, T.catalogueOverOutOfScopeRelative, T.catalogueOverOutside, T.catalogueNamesMost) : Math.min(T.catalogueOverWeak, T.catalogueWithForeign, T.catalogueAskUnsure, T.catalogueOverWeakRelative, T.catalogueAskRelative);
