@@ -1,3 +1,4 @@
+import { timeOrderedId } from '../../bot/ordered-id.ts';
 import type { Kysely } from 'kysely';
 import type { ChannelId } from '../../bot/types.ts';
 import type { ConversationState, ConversationStore, LogEntry } from '../../bot/conversation-store.ts';
@@ -98,7 +99,7 @@ export function createConversationStore(db: Kysely<Database>, now: () => Date = 
       const entries: readonly LogEntry[] = 'conversationId' in entry ? [entry as LogEntry] : (entry as readonly LogEntry[]);
       const at = now().toISOString();
       const rows = entries.map((e) => ({
-        id: crypto.randomUUID(),
+        id: timeOrderedId(),
         conversation_id: e.conversationId,
         direction: e.direction,
         kind: e.kind,

@@ -1,3 +1,4 @@
+import { timeOrderedId } from '../../bot/ordered-id.ts';
 import { sql, type Kysely } from 'kysely';
 import type { OutboundPayload } from '../../bot/ports/channel.ts';
 import type { Outbox, OutboxItem } from '../../bot/outbox.ts';
@@ -101,7 +102,7 @@ export function createOutbox(db: Kysely<Database>, now: () => Date = () => new D
       const rows = items.map((item) => {
         const created = stamp();
         return {
-          id: crypto.randomUUID(),
+          id: timeOrderedId(),
           idempotency_key: item.key,
           conversation_id: item.conversationId,
           provider: item.provider,
