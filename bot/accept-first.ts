@@ -6,7 +6,9 @@
  *
  * So handling waits for a quiet moment: no webhook being received and none for `quietMs`. It never waits more than
  * `longestWaitMs` at a time, so a flood that never pauses still has messages handled, at a rate bounded below
- * (one per slot and wait), and the replies to a steady load are late by no more than the quiet period.
+ * (one per slot and wait); under a steady load, replies wait for a pause in it, the longest wait at most.
+ * A request refused (a bad signature, an unreadable body) ends no quiet period: a stream of forged requests must
+ * not hold every resident's answer back.
  */
 /** How long receiving must have been quiet before a message is handled, and the longest wait for that. */
 export const DEFAULT_HANDLE_QUIET_MS = 2;
@@ -15,7 +17,8 @@ export const DEFAULT_HANDLE_LONGEST_WAIT_MS = 50;
 export interface AcceptFirst {
   /** Marks a webhook as being received (until `done`). */
   receiving(): void;
-  done(): void;
+  /** The webhook is answered; `accepted` false for one refused, which does not restart the quiet period. */
+  done(accepted: boolean): void;
   /** Resolves once receiving has been quiet for a moment, or after the longest wait. */
   quiet(): Promise<void>;
 }
@@ -39,9 +42,9 @@ export function acceptFirst(options: AcceptFirstOptions): AcceptFirst {
     receiving() {
       receiving++;
     },
-    done() {
+    done(accepted) {
       receiving = Math.max(0, receiving - 1);
-      lastDone = now();
+      if (accepted) lastDone = now();
     },
     async quiet() {
       const started = now();

@@ -164,10 +164,13 @@ export function createWebhookPipeline(deps: PipelineDeps) {
 
   async function receive(provider: string, adapter: ChannelAdapter, raw: RawRequest): Promise<WebhookOutcome> {
     receiving.receiving();
+    let accepted = false;
     try {
-      return await receiveNow(provider, adapter, raw);
+      const outcome = await receiveNow(provider, adapter, raw);
+      accepted = outcome.status < 400;
+      return outcome;
     } finally {
-      receiving.done();
+      receiving.done(accepted);
     }
   }
 

@@ -46,7 +46,7 @@ test('handling starts at once when no webhook is being received, and after the q
   time.onSleep.push((at) => {
     if (doneAt < 0) {
       doneAt = at;
-      gate.done();
+      gate.done(true);
     }
   });
   await gate.quiet();
@@ -60,13 +60,29 @@ test('handling starts at once when no webhook is being received, and after the q
   assert.deepEqual(time.sleeps, [], 'quiet for long enough already: no wait');
 });
 
+test('a refused request (a forged signature) does not restart the quiet period', async () => {
+  const time = fakeTime();
+  const gate = acceptFirst({ quietMs: 5, longestWaitMs: 100, now: time.now, sleep: time.sleep });
+  gate.receiving();
+  gate.done(true);
+  time.advance(5);
+  gate.receiving();
+  gate.done(false);
+  await gate.quiet();
+  assert.deepEqual(time.sleeps, [], 'quiet since the last accepted one: handled at once');
+  gate.receiving();
+  gate.done(true);
+  await gate.quiet();
+  assert.equal(time.sleeps.reduce((a, b) => a + b, 0), 5, 'an accepted one does restart it');
+});
+
 test('a flood that never pauses holds handling back for the longest wait, not longer', async () => {
   const time = fakeTime();
   const gate = acceptFirst({ quietMs: 5, longestWaitMs: 40, now: time.now, sleep: time.sleep });
   gate.receiving();
   // Every millisecond another webhook starts as one ends: never quiet.
   time.onSleep.push(() => {
-    gate.done();
+    gate.done(true);
     gate.receiving();
   });
   const started = time.now();
