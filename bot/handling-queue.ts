@@ -1,3 +1,5 @@
+import { afterPendingIo } from './after-pending-io.ts';
+
 /**
  * Accepted messages waiting to be handled in this process, oldest first, at most `concurrency` at a time, each
  * started once pending I/O had its turn and `ready` says so (accept-first.ts: receiving webhooks goes first).
@@ -15,7 +17,7 @@ export interface HandlingQueue<J> {
 }
 
 /** Lets pending I/O (webhooks waiting to be read and acknowledged) run first. */
-const yieldToIo = (): Promise<void> => new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
+const yieldToIo = (): Promise<void> => new Promise((resolve) => afterPendingIo(resolve));
 
 export function handlingQueue<J>(options: {
   readonly concurrency: number;

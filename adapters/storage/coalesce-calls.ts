@@ -1,8 +1,4 @@
-/** Runs after the I/O callbacks already due: every webhook read in this turn of the event loop joins the batch. */
-const afterPendingIo = (run: () => void): void => {
-  if (typeof setImmediate === 'function') setImmediate(run);
-  else setTimeout(run, 0);
-};
+import { afterPendingIo } from '../../bot/after-pending-io.ts';
 
 interface Call<I, O> {
   readonly input: I;
