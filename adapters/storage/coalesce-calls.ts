@@ -37,6 +37,7 @@ export function coalesceCalls<I, O>(runBatch: (inputs: readonly I[]) => Promise<
   return (input) =>
     new Promise<O>((resolve, reject) => {
       waiting.push({ input, resolve, reject });
+      // Every webhook read in this turn of the event loop joins the batch.
       if (waiting.length === 1) afterPendingIo(() => void flush());
     });
 }
