@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import test from 'node:test';
+import fc from 'fast-check';
+import { buildRetrievalIndex } from '../intents/retrieval.ts';
+
+// Few syllables, so documents share many and a query reaches most of them: the pruned walk then has choices to make
+// (stop and score the documents reached exactly, or walk a common term's long list).
+const SYLLABLES = ['cap', 'lai', 'giay', 'phep', 'dang', 'ky', 'xe', 'dat', 'ho', 'kinh', 'doanh', 'tam', 'tru', 'thu', 'tuc', 'xa'];
+const words = (min: number, max: number) => fc.array(fc.constantFrom(...SYLLABLES), { minLength: min, maxLength: max });
+const documents = fc.array(fc.record({ words: words(1, 12), group: fc.integer({ min: 0, max: 2 }), key: fc.integer({ min: 0, max: 15 }) }), { minLength: 3, maxLength: 80 });
+
+test('the pruned search ranks every group as scoring every document does, for long queries too', () => {
+  fc.assert(
+    fc.property(documents, fc.array(words(1, 30), { minLength: 1, maxLength: 4 }), fc.integer({ min: 1, max: 4 }), (docs, queries, k) => {
+      const index = buildRetrievalIndex(docs.map((d) => ({ key: `g${d.group}k${d.key}`, text: d.words.join(' '), group: d.group })));
+      for (const q of queries) {
+        const query = index.query(q);
+        for (let g = 0; g < 3; g++) {
+          const limits = [0, 0, 0].map((_, i) => (i === g ? docs.length : 0));
+          const all = index.search(query, limits);
+          const top = index.search(query, limits.map((l) => Math.min(l, k)));
+          assert.deepEqual(top.map((h) => [h.key, h.score]), all.slice(0, k).map((h) => [h.key, h.score]));
+        }
+      }
+    }),
+    { numRuns: 300, seed: 11 },
+  );
+});
+
+test('"does some document reach this share" agrees with the best score of a full ranking, at and around it', () => {
+  fc.assert(
+    fc.property(documents, words(1, 30), fc.integer({ min: 0, max: 2 }), fc.double({ min: 0, max: 1, noNaN: true }), (docs, q, g, share) => {
+      const index = buildRetrievalIndex(docs.map((d) => ({ key: `g${d.group}k${d.key}`, text: d.words.join(' '), group: d.group })));
+      const query = index.query(q);
+      const best = index.search(query, [0, 0, 0].map((_, i) => (i === g ? 1 : 0)))[0]?.score ?? 0;
+      assert.equal(index.reaches(query, g, share), best >= share && best > 0, `share ${share}, best ${best}`);
+      if (best > 0) {
+        assert.equal(index.reaches(query, g, best * (1 - 1e-6)), true);
+        assert.equal(index.reaches(query, g, Math.min(1, best * (1 + 1e-6) + 1e-12)), false);
+      }
+    }),
+    { numRuns: 500, seed: 13 },
+  );
+});
