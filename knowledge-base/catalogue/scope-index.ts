@@ -111,14 +111,21 @@ export function buildScopeIndex(procedures: readonly CatalogueProcedure[], phras
     const key = sameProcedureKey((procedures[given] as CatalogueProcedure).name);
     if (!coveredByName.has(key)) coveredByName.set(key, { code, label: owner });
   }
+  const twins = new Map<string, { code: string; label: string } | null>();
   return {
     probe: (tokens) => new MessageProbe(index, tokens, aboutProcedures, coveredDocs),
     evidence: (text, label = '') => new MessageProbe(index, canonicalTokens(text), aboutProcedures, coveredDocs).evidence(label),
     procedure: (code) => byCode.get(code),
     covered: new Set(coveredBy.keys()),
     coveredTwin: (code) => {
-      const name = byCode.get(code)?.name;
-      return name === undefined ? undefined : coveredByName.get(sameProcedureKey(name));
+      // Asked for every message offered procedures; the name's key (a few regular expressions) is worked out once a code.
+      let twin = twins.get(code);
+      if (twin === undefined) {
+        const name = byCode.get(code)?.name;
+        twin = (name === undefined ? undefined : coveredByName.get(sameProcedureKey(name))) ?? null;
+        twins.set(code, twin);
+      }
+      return twin ?? undefined;
     },
     stats: { ...index.stats, procedures: procedures.length },
   };
