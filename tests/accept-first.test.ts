@@ -178,3 +178,33 @@ test('the overflow of a burst past the queue is not lost: the recovery pass answ
     await rig.close();
   }
 });
+
+test('messages that waited in the queue past most of their lease are left to the recovery pass and answered once', async () => {
+  // Lease 1 s: a queued message still waiting 0.8 s after its acceptance is not handled by this process any more.
+  const rig = await startRig({ env: { HANDLE_QUIET_MS: '100', HANDLE_LONGEST_WAIT_MS: '60000', INBOX_LEASE_MS: '1000' } });
+  try {
+    const early = Array.from({ length: 8 }, (_, i) => 8_700 + i);
+    const responses = await Promise.all(early.map((chat) => rig.telegram.send(rig.telegram.text(chat, 'làm căn cước ở đâu'))));
+    assert.deepEqual(responses.map((r) => r.status), early.map(() => 200));
+    // Webhooks keep coming every 40 ms for 1.2 s: receiving is never quiet, so the early messages wait in the queue.
+    const keepAlive: number[] = [];
+    const started = Date.now();
+    for (let chat = 8_800; Date.now() - started < 1_200; chat++) {
+      keepAlive.push(chat);
+      assert.equal((await rig.telegram.send(rig.telegram.text(chat, 'cảm ơn'))).status, 200);
+      await new Promise((r) => setTimeout(r, 40));
+    }
+    await rig.drain();
+    assert.ok(early.every((chat) => rig.telegram.sentTo(chat).length === 0), 'past most of their lease: not handled here');
+    const left = await rig.product.inbox.backlog();
+    assert.ok(left >= early.length, `the early messages wait in the inbox (${left})`);
+    await new Promise((r) => setTimeout(r, 1_100));
+    assert.equal(await rig.product.pipeline.recover(rig.product.channels), left);
+    await rig.drain();
+    assertAnsweredOnce(rig, early);
+    assertAnsweredOnce(rig, keepAlive);
+    assert.equal(await rig.product.inbox.backlog(), 0);
+  } finally {
+    await rig.close();
+  }
+});
