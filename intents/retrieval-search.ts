@@ -10,8 +10,9 @@ import type { RetrievalQuery } from './retrieval.ts';
  * Max-score pruning, per group: the query's terms are walked from the one that can add most to a document (weight ×
  * the term's largest BM25 factor in the group) to the least. Once what the terms not yet walked could add together is
  * below the k-th best key's score so far, no document they alone reach can enter the top k, so they need not be
- * walked (they are when walking them costs less than what stopping leaves to score); the documents already reached that could still enter (their score so far plus the weight left times their
- * own largest factor) are scored exactly from their own terms (a forward index). Exact scores are summed in the
+ * walked (they still are while walking costs less than what stopping leaves to score); the documents already reached
+ * that could still enter (their score so far plus the weight left times their own largest factor) are scored exactly
+ * from their own terms (a forward index). Exact scores are summed in the
  * query's term order, as a walk over every posting sums them, so the figures are the same to the last bit; ties keep
  * the order such a walk gives (the key reached by an earlier query term first, then the earlier document).
  */
@@ -141,9 +142,8 @@ export function createSearch(lists: PostingLists): GroupSearch {
     }
   }
 
-
   /**
-   * Whether walking term i's postings of group g (the next by bound, walked or not) costs less than stopping before
+   * Whether walking term i's postings of group g (the next by bound, not yet walked) costs less than stopping before
    * it: then every document reached that could still pass `threshold` is scored exactly, at the cost of its own
    * terms. A walk stops only once what is left could not lift a document it has not reached past the bar (that is
    * what keeps the search exact) and stopping is the cheaper way on. Stopping at a fixed share of the bar instead
