@@ -142,6 +142,17 @@ export function createSearch(lists: PostingLists): GroupSearch {
     }
   }
 
+  /** What the terms after the first `walked` could add to a document, per unit of its largest factor (with the margin). */
+  const weightLeft = (walked: number): number => (restWeight[walked] as number) * ABOVE;
+
+  /**
+   * Whether reached document d could still score `threshold` (a bar less the margin): its score so far plus the
+   * weight left (`weightLeft`) times its own largest factor.
+   */
+  function couldStillPass(d: number, leftWeight: number, threshold: number): boolean {
+    return (partial[d] as number) + leftWeight * (docMaxFactors[d] as number) >= threshold;
+  }
+
   /**
    * Whether walking term i's postings of group g (the next by bound, not yet walked) costs less than stopping before
    * it: then every document reached that could still pass `threshold` is scored exactly, at the cost of its own
@@ -153,12 +164,12 @@ export function createSearch(lists: PostingLists): GroupSearch {
   function cheaperToWalk(query: RetrievalQuery, i: number, g: number, walked: number, threshold: number): boolean {
     const t = query.ids[i] as number;
     const postings = (slices[t * groups + g + 1] as number) - (slices[t * groups + g] as number);
-    const leftWeight = (restWeight[walked] as number) * ABOVE;
+    const leftWeight = weightLeft(walked);
     const bar = threshold * BELOW;
     let exactCost = 0;
     for (let j = 0; j < count; j++) {
       const d = touched[j] as number;
-      if ((partial[d] as number) + leftWeight * (docMaxFactors[d] as number) < bar) continue;
+      if (!couldStillPass(d, leftWeight, bar)) continue;
       exactCost += (termStarts[d + 1] as number) - (termStarts[d] as number);
       if (exactCost > postings) return true;
     }
@@ -236,13 +247,13 @@ export function createSearch(lists: PostingLists): GroupSearch {
     }
     while (walked < m && ((rest[walked] as number) * ABOVE >= bar * BELOW || cheaperToWalk(query, order[walked] as number, g, walked, bar))) walkTerm(query, order[walked++] as number, g);
     const threshold = bar * BELOW;
-    const leftWeight = (restWeight[walked] as number) * ABOVE;
+    const leftWeight = weightLeft(walked);
 
     // Exact scores of the documents that can still enter; the best document per key, then the best k keys.
     let seen = 0;
     for (let j = 0; j < count; j++) {
       const d = touched[j] as number;
-      const reachable = (partial[d] as number) + leftWeight * (docMaxFactors[d] as number) >= threshold;
+      const reachable = couldStillPass(d, leftWeight, threshold);
       partial[d] = 0;
       if (!reachable) continue;
       const score = exactScore(d, query);
@@ -293,10 +304,10 @@ export function createSearch(lists: PostingLists): GroupSearch {
     // Terms are walked until what is left could not lift a document past the floor on its own, and stopping is cheaper.
     while (walked < m && bar !== Infinity && ((rest[walked] as number) * ABOVE >= floor * BELOW || cheaperToWalk(query, order[walked] as number, g, walked, floor))) walkTerm(query, order[walked++] as number, g);
     let found = bar === Infinity;
-    const leftWeight = (restWeight[walked] as number) * ABOVE;
+    const leftWeight = weightLeft(walked);
     for (let j = 0; j < count && !found; j++) {
       const d = touched[j] as number;
-      if ((partial[d] as number) + leftWeight * (docMaxFactors[d] as number) >= floor * BELOW) found = exactScore(d, query) / query.attainable >= share;
+      if (couldStillPass(d, leftWeight, floor * BELOW)) found = exactScore(d, query) / query.attainable >= share;
     }
     // The partial scores are kept: ranking this group next (the usual sequel of a yes) carries the walk on.
     paused = { query, group: g, walked };
