@@ -34,9 +34,11 @@ export function requestIds(scope: RequestScope, logger: Logger, observe?: (c: { 
   return async (c, next) => {
     const id = requestIdOf(c.req.header('x-request-id'));
     const started = performance.now();
+    // Set before the handler answers: set on a finished response, Hono builds it again around its body as a stream,
+    // which @hono/node-server then pumps chunk by chunk (a quarter of a webhook's CPU went there under a flood).
+    c.header('x-request-id', id);
     await scope.run(id, async () => {
       await next();
-      c.header('x-request-id', id);
       const seconds = (performance.now() - started) / 1000;
       const route = c.req.routePath || '*';
       logger.info('http.request', { method: c.req.method, route, status: c.res.status, ms: Math.round(seconds * 1000) });
