@@ -1,8 +1,9 @@
-import type { Insertable, Kysely } from 'kysely';
+import type { Compilable, Insertable, Kysely } from 'kysely';
 import type { Accepted } from '../../bot/inbox.ts';
 import { newConversationIds } from '../../bot/opaque-id.ts';
 import type { IncomingMessage } from '../../bot/types.ts';
-import type { Database, InboxTable } from './schema.ts';
+import { fixedShape } from './fixed-shape-query.ts';
+import type { ConversationTable, Database, InboxTable } from './schema.ts';
 
 /** The messages of one webhook request and the provider that sent them. */
 export interface AcceptRequest {
@@ -52,15 +53,15 @@ const messageKey = (channel: string, messageId: string): string => `${channel}:$
  * Both statements are idempotent, so where the step is not one transaction (D1) a repeat completes it. A message
  * given twice (within the batch or stored before) is new only the first time.
  */
-export async function acceptRequests(q: Kysely<Database>, requests: readonly AcceptRequest[], times: AcceptTimes): Promise<Accepted[][]> {
-  const conversationIds = await upsertConversations(q, requests, times.storedAt);
+export async function acceptRequests(q: Kysely<Database>, statements: AcceptStatements, requests: readonly AcceptRequest[], times: AcceptTimes): Promise<Accepted[][]> {
+  const conversationIds = await upsertConversations(q, statements, requests, times.storedAt);
   const conversationOf = (message: IncomingMessage): string => {
     const id = conversationIds.get(userKey(message.channel, message.userId));
     if (id === undefined) throw new Error('the conversation upsert returned no row for a message of the batch');
     return id;
   };
 
-  const rows = new Map<string, Insertable<InboxTable> & { channel: string; message_id: string }>();
+  const rows = new Map<string, InboxRow>();
   for (const { messages, provider } of requests) {
     for (const message of messages) {
       const key = messageKey(message.channel, message.messageId);
@@ -81,7 +82,7 @@ export async function acceptRequests(q: Kysely<Database>, requests: readonly Acc
   const stored = await writeMatched(
     [...rows.values()],
     (row) => [row.channel, row.message_id],
-    (part) => q.insertInto('inbox').values([...part]).onConflict((oc) => oc.columns(['channel', 'message_id']).doNothing()).returning(['channel', 'message_id']).execute(),
+    (part) => run<{ channel: string; message_id: string }>(q, statements.insertInbox(part)),
     (back) => [back.channel, back.message_id],
   );
   // Each new row is claimed by the first message that named it; a second one in the same batch is a repeat.
@@ -91,7 +92,7 @@ export async function acceptRequests(q: Kysely<Database>, requests: readonly Acc
 }
 
 /** One row per resident (the newest message of each decides what is kept); their conversation ids by user key. */
-async function upsertConversations(q: Kysely<Database>, requests: readonly AcceptRequest[], at: string): Promise<Map<string, string>> {
+async function upsertConversations(q: Kysely<Database>, statements: AcceptStatements, requests: readonly AcceptRequest[], at: string): Promise<Map<string, string>> {
   const newest = new Map<string, { message: IncomingMessage; provider: string }>();
   for (const { messages, provider } of requests) {
     for (const message of messages) {
@@ -116,22 +117,78 @@ async function upsertConversations(q: Kysely<Database>, requests: readonly Accep
   const returned = await writeMatched(
     rows,
     (row) => [row.channel, row.user_id],
-    (part) =>
-      q
-        .insertInto('conversations')
-        .values([...part])
-        .onConflict((oc) =>
-          oc.columns(['channel', 'user_id']).doUpdateSet((eb) => {
-            // A platform's late retry of an older message must not move "last wrote" back in time.
-            const newer = eb.or([eb('conversations.last_inbound_at', 'is', null), eb('excluded.last_inbound_at', '>', eb.ref('conversations.last_inbound_at'))]);
-            return {
-              provider: eb.case().when(newer).then(eb.ref('excluded.provider')).else(eb.ref('conversations.provider')).end(),
-              last_inbound_at: eb.case().when(newer).then(eb.ref('excluded.last_inbound_at')).else(eb.ref('conversations.last_inbound_at')).end(),
-            };
-          }))
-        .returning(['id', 'channel', 'user_id'])
-        .execute(),
+    (part) => run<{ id: string; channel: string; user_id: string }>(q, statements.upsertConversations(part)),
     (back) => [back.channel, back.user_id],
   );
   return new Map([...returned].map(([key, row]) => [key, row.id]));
+}
+
+type InboxRow = Insertable<InboxTable> & { channel: string; message_id: string };
+type ConversationRow = Insertable<ConversationTable> & { id: string; channel: string; user_id: string };
+
+/** Runs a statement built by `AcceptStatements` on the step's connection and returns its rows. */
+async function run<R>(q: Kysely<Database>, statement: Compilable): Promise<R[]> {
+  return [...(await q.executeQuery<R>(statement.compile())).rows];
+}
+
+/** The accept step's two statements for a batch of rows, as `acceptRequests` runs them. */
+export interface AcceptStatements {
+  upsertConversations(rows: readonly ConversationRow[]): Compilable;
+  insertInbox(rows: readonly InboxRow[]): Compilable;
+}
+
+/**
+ * Batches up to this many rows have their statement compiled once per row count (fixed-shape-query.ts); larger
+ * ones are built each time. A webhook flood's groups are a few requests each (as many as arrive during one
+ * commit), and building and compiling the two multi-row statements cost Kysely about 90 us a group, as much as
+ * SQLite running them. Kept small also so each statement stays within D1's 100 bound values (10 a row), since
+ * a precompiled statement cannot be split into smaller INSERTs as d1-dialect.ts splits a built one.
+ */
+const COMPILED_ROWS = 8;
+
+const CONVERSATION_COLUMNS = ['id', 'channel', 'user_id', 'state_json', 'last_label', 'needs_staff', 'provider', 'last_inbound_at', 'created_at', 'updated_at'] as const;
+const INBOX_COLUMNS = ['channel', 'message_id', 'conversation_id', 'received_at', 'payload_json', 'provider', 'handled_at', 'claimed_until', 'attempts'] as const;
+
+/** The accept statements of one database (the compiled text is its dialect's). */
+export function acceptStatements(db: Kysely<Database>): AcceptStatements {
+  const upsert = (q: Kysely<Database>, rows: readonly ConversationRow[]) =>
+    q
+      .insertInto('conversations')
+      .values([...rows])
+      .onConflict((oc) =>
+        oc.columns(['channel', 'user_id']).doUpdateSet((eb) => {
+          // A platform's late retry of an older message must not move "last wrote" back in time.
+          const newer = eb.or([eb('conversations.last_inbound_at', 'is', null), eb('excluded.last_inbound_at', '>', eb.ref('conversations.last_inbound_at'))]);
+          return {
+            provider: eb.case().when(newer).then(eb.ref('excluded.provider')).else(eb.ref('conversations.provider')).end(),
+            last_inbound_at: eb.case().when(newer).then(eb.ref('excluded.last_inbound_at')).else(eb.ref('conversations.last_inbound_at')).end(),
+          };
+        }))
+      .returning(['id', 'channel', 'user_id']);
+  const insert = (q: Kysely<Database>, rows: readonly InboxRow[]) =>
+    q.insertInto('inbox').values([...rows]).onConflict((oc) => oc.columns(['channel', 'message_id']).doNothing()).returning(['channel', 'message_id']);
+  return {
+    upsertConversations: compiledByRowCount(db, CONVERSATION_COLUMNS, upsert),
+    insertInbox: compiledByRowCount(db, INBOX_COLUMNS, insert),
+  };
+}
+
+/**
+ * `build` for any number of rows, its statement compiled once per row count up to COMPILED_ROWS: every column's
+ * value is a bound placeholder, the same for every call of that count.
+ */
+function compiledByRowCount<Row extends object>(db: Kysely<Database>, columns: readonly (keyof Row & string)[], build: (q: Kysely<Database>, rows: readonly Row[]) => Compilable): (rows: readonly Row[]) => Compilable {
+  const shapes = Array.from({ length: COMPILED_ROWS + 1 }, (_, count) => {
+    const keys = Array.from({ length: count }, (_, row) => columns.map((column) => `${row}.${column}`)).flat();
+    return fixedShape(keys, (values) => build(db, Array.from({ length: count }, (_, row) => Object.fromEntries(columns.map((column) => [column, values[`${row}.${column}`]])) as Row)));
+  });
+  return (rows) => {
+    const shape = shapes[rows.length];
+    if (shape === undefined || rows.length === 0) return build(db, rows);
+    const values: Record<string, unknown> = {};
+    rows.forEach((row, index) => {
+      for (const column of columns) values[`${index}.${column}`] = row[column];
+    });
+    return shape.compilable(values);
+  };
 }

@@ -4,7 +4,7 @@ import type { IncomingMessage } from '../../bot/types.ts';
 import { coalesceCalls } from './coalesce-calls.ts';
 import { statementByStatement, type DurableStep } from './durable-step.ts';
 import { affectedRows, fixedShape } from './fixed-shape-query.ts';
-import { acceptRequests, storedPayload, type AcceptRequest } from './inbox-accept.ts';
+import { acceptRequests, acceptStatements, storedPayload, type AcceptRequest } from './inbox-accept.ts';
 import type { Database } from './schema.ts';
 
 type StoredMessage = Omit<IncomingMessage, 'receivedAt'> & { receivedAt: string };
@@ -68,7 +68,8 @@ export function createInbox(db: Kysely<Database>, now: () => Date = () => new Da
   // The webhooks read in one turn of the event loop are accepted together: two statements and one durable step
   // for all of them (inbox-accept.ts). Each statement is idempotent, so where the step is not one transaction
   // (D1) a repeat completes it.
-  const acceptTogether = (requests: readonly AcceptRequest[]) => durable((q) => acceptRequests(q, requests, { storedAt: now().toISOString(), claimedUntil: leaseEnd() }));
+  const statements = acceptStatements(db);
+  const acceptTogether = (requests: readonly AcceptRequest[]) => durable((q) => acceptRequests(q, statements, requests, { storedAt: now().toISOString(), claimedUntil: leaseEnd() }));
   const acceptRequest = coalesceCalls<AcceptRequest, Accepted[]>(acceptTogether, async (request) => (await acceptTogether([request]))[0] ?? []);
 
   return {

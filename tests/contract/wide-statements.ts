@@ -39,6 +39,31 @@ export function wideStatementsContract(harness: () => StoreHarness): void {
     assert.equal(Number(count.n), 120);
   });
 
+  test('webhooks of 12 and of 3 messages are accepted whole: each message once, each resident one conversation', async () => {
+    const store = await harness().fresh();
+    const inbox = createInbox(store.db);
+    // 12 messages of 6 residents (10 values a conversation row, 9 an inbox row: past D1's 100 and past the row
+    // counts whose statements are compiled once), then 3 of which one repeats and one is a known resident's.
+    const text = (i: number, user: number) => ({ kind: 'text', channel: 'telegram', userId: `wide-${user}`, messageId: `wide-m${i}`, receivedAt: new Date(Date.UTC(2026, 5, 1, 0, 0, i)), text: `tin ${i}` }) as const;
+    const first = await inbox.acceptAll(Array.from({ length: 12 }, (_, i) => text(i, i % 6)), 'telegram');
+    assert.deepEqual(first.map((a) => a.fresh), Array(12).fill(true));
+    const second = await inbox.acceptAll([text(11, 5), text(12, 0), text(13, 7)], 'telegram');
+    assert.deepEqual(second.map((a) => a.fresh), [false, true, true]);
+    const byUser = new Map<string, Set<string>>();
+    for (const a of [...first, ...second]) byUser.set(a.message.userId, (byUser.get(a.message.userId) ?? new Set()).add(a.conversationId));
+    assert.equal(byUser.size, 7);
+    for (const ids of byUser.values()) assert.equal(ids.size, 1);
+    const stored = await store.db.selectFrom('inbox').select(['message_id', 'conversation_id']).execute();
+    assert.equal(stored.length, 14);
+    const conversations = await store.db.selectFrom('conversations').select(['id', 'user_id', 'last_inbound_at']).execute();
+    assert.equal(conversations.length, 7);
+    // The newest message of each resident is when they last wrote (resident 0: message 12, in the second webhook).
+    assert.equal(conversations.find((c) => c.user_id === 'wide-0')?.last_inbound_at, new Date(Date.UTC(2026, 5, 1, 0, 0, 12)).toISOString());
+    // Each stored row names its resident's conversation, as the accept step told the caller.
+    const told = new Map([...first, ...second].map((a) => [a.message.messageId, a.conversationId]));
+    for (const row of stored) assert.equal(row.conversation_id, told.get(row.message_id));
+  });
+
   test('a long answer (30 replies) and its inbox "handled" mark land together', async () => {
     const store = await harness().fresh();
     const inbox = createInbox(store.db);
