@@ -151,8 +151,8 @@ const INBOX_COLUMNS = ['channel', 'message_id', 'conversation_id', 'received_at'
 
 /** The accept statements of one database (the compiled text is its dialect's). */
 export function acceptStatements(db: Kysely<Database>): AcceptStatements {
-  const upsert = (q: Kysely<Database>, rows: readonly ConversationRow[]) =>
-    q
+  const upsert = (rows: readonly ConversationRow[]) =>
+    db
       .insertInto('conversations')
       .values([...rows])
       .onConflict((oc) =>
@@ -165,11 +165,11 @@ export function acceptStatements(db: Kysely<Database>): AcceptStatements {
           };
         }))
       .returning(['id', 'channel', 'user_id']);
-  const insert = (q: Kysely<Database>, rows: readonly InboxRow[]) =>
-    q.insertInto('inbox').values([...rows]).onConflict((oc) => oc.columns(['channel', 'message_id']).doNothing()).returning(['channel', 'message_id']);
+  const insert = (rows: readonly InboxRow[]) =>
+    db.insertInto('inbox').values([...rows]).onConflict((oc) => oc.columns(['channel', 'message_id']).doNothing()).returning(['channel', 'message_id']);
   return {
-    upsertConversations: compiledByRowCount(db, CONVERSATION_COLUMNS, upsert),
-    insertInbox: compiledByRowCount(db, INBOX_COLUMNS, insert),
+    upsertConversations: compiledByRowCount(CONVERSATION_COLUMNS, upsert),
+    insertInbox: compiledByRowCount(INBOX_COLUMNS, insert),
   };
 }
 
@@ -177,14 +177,16 @@ export function acceptStatements(db: Kysely<Database>): AcceptStatements {
  * `build` for any number of rows, its statement compiled once per row count up to COMPILED_ROWS: every column's
  * value is a bound placeholder, the same for every call of that count.
  */
-function compiledByRowCount<Row extends object>(db: Kysely<Database>, columns: readonly (keyof Row & string)[], build: (q: Kysely<Database>, rows: readonly Row[]) => Compilable): (rows: readonly Row[]) => Compilable {
-  const shapes = Array.from({ length: COMPILED_ROWS + 1 }, (_, count) => {
+function compiledByRowCount<Row extends object>(columns: readonly (keyof Row & string)[], build: (rows: readonly Row[]) => Compilable): (rows: readonly Row[]) => Compilable {
+  // shapes[n - 1] serves n rows.
+  const shapes = Array.from({ length: COMPILED_ROWS }, (_, index) => {
+    const count = index + 1;
     const keys = Array.from({ length: count }, (_, row) => columns.map((column) => `${row}.${column}`)).flat();
-    return fixedShape(keys, (values) => build(db, Array.from({ length: count }, (_, row) => Object.fromEntries(columns.map((column) => [column, values[`${row}.${column}`]])) as Row)));
+    return fixedShape(keys, (values) => build(Array.from({ length: count }, (_, row) => Object.fromEntries(columns.map((column) => [column, values[`${row}.${column}`]])) as Row)));
   });
   return (rows) => {
-    const shape = shapes[rows.length];
-    if (shape === undefined || rows.length === 0) return build(db, rows);
+    const shape = shapes[rows.length - 1];
+    if (shape === undefined) return build(rows);
     const values: Record<string, unknown> = {};
     rows.forEach((row, index) => {
       for (const column of columns) values[`${index}.${column}`] = row[column];
