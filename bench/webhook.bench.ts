@@ -252,7 +252,7 @@ async function main(): Promise<void> {
   // caches) with the same V8 flag (package.json "start"). BENCH_TSX=1 runs it through tsx instead, to compare.
   const compiled = process.env.BENCH_TSX === '1' ? undefined : await bundleServer();
   const child = fork(compiled ?? fileURLToPath(import.meta.url), ['--serve'], {
-    // --expose-gc: memory is sampled after a full collection, so points differ by what is held, not by GC timing.
+    // --expose-gc: the last memory figure is also read right after a full collection, beside the quiet points.
     // BENCH_CPU_PROFILE=<dir> writes the server's CPU profile there (open it in Chrome DevTools).
     execArgv: [...(compiled ? [] : ['--import', 'tsx']), '--expose-gc', ...START_FLAGS, ...(process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [])],
     env: { ...process.env, ...START_ENV, BENCH_TELEGRAM_API: telegram.base },

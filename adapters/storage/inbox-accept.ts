@@ -178,18 +178,22 @@ export function acceptStatements(db: Kysely<Database>): AcceptStatements {
  * value is a bound placeholder, the same for every call of that count.
  */
 function compiledByRowCount<Row extends object>(columns: readonly (keyof Row & string)[], build: (rows: readonly Row[]) => Compilable): (rows: readonly Row[]) => Compilable {
+  // The name each value is bound by, row by row (named once here, not for every call).
+  const names = Array.from({ length: COMPILED_ROWS }, (_, row) => columns.map((column) => `${row}.${column}`));
   // shapes[n - 1] serves n rows.
-  const shapes = Array.from({ length: COMPILED_ROWS }, (_, index) => {
-    const count = index + 1;
-    const keys = Array.from({ length: count }, (_, row) => columns.map((column) => `${row}.${column}`)).flat();
-    return fixedShape(keys, (values) => build(Array.from({ length: count }, (_, row) => Object.fromEntries(columns.map((column) => [column, values[`${row}.${column}`]])) as Row)));
+  const shapes = names.map((_, index) => {
+    const rowNames = names.slice(0, index + 1);
+    return fixedShape(rowNames.flat(), (values) => build(rowNames.map((named) => Object.fromEntries(columns.map((column, c) => [column, values[named[c] as string]])) as Row)));
   });
   return (rows) => {
     const shape = shapes[rows.length - 1];
     if (shape === undefined) return build(rows);
     const values: Record<string, unknown> = {};
     rows.forEach((row, index) => {
-      for (const column of columns) values[`${index}.${column}`] = row[column];
+      const named = names[index] as readonly string[];
+      columns.forEach((column, c) => {
+        values[named[c] as string] = row[column];
+      });
     });
     return shape.compilable(values);
   };
