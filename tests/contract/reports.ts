@@ -35,7 +35,7 @@ export function reportContract(harness: () => StoreHarness): void {
     assert.equal(report.location, null);
     assert.deepEqual(await reports.get(report.code.toLowerCase()), report);
     assert.deepEqual((await reports.events(report.code)).map((e) => [e.status, e.actor]), [['received', 'open311']]);
-    assert.equal(await reports.get('PA0000'), undefined);
+    assert.equal(await reports.get(unusedCodes([report.code], 1)[0] as string), undefined);
   });
 
   test('list filters by status, category, commune, time and codes, newest first, within the limit', async () => {
@@ -54,10 +54,12 @@ export function reportContract(harness: () => StoreHarness): void {
     assert.deepEqual(await codes({ commune: 'x1', status: ['in-progress'] }), [b.code]);
     assert.deepEqual(await codes({ since: new Date(b.createdAt) }), [c.code, b.code]);
     assert.deepEqual(await codes({ until: new Date(b.createdAt) }), [b.code, a.code]);
-    assert.deepEqual(await codes({ codes: [a.code, c.code, 'PA9999'] }), [c.code, a.code]);
+    // Codes are drawn at random from the same space: the decoys are ones no report here was given.
+    const [decoy] = unusedCodes([a.code, b.code, c.code], 1);
+    assert.deepEqual(await codes({ codes: [a.code, c.code, decoy as string] }), [c.code, a.code]);
     assert.deepEqual(await codes({ codes: [] }), []);
     assert.deepEqual(await codes({ limit: 1 }), [c.code]);
-    const many = Array.from({ length: 150 }, (_, i) => `PA${String(i).padStart(4, '0')}`);
+    const many = unusedCodes([a.code, b.code, c.code], 150);
     assert.deepEqual(await codes({ codes: [...many, a.code] }), [a.code], 'a long list of codes is one query');
   });
 
@@ -94,4 +96,9 @@ export function reportContract(harness: () => StoreHarness): void {
     assert.deepEqual((await reports.followedBy('c_a', 1)).map((r) => r.code), [second.code]);
     assert.deepEqual(await reports.followedBy('c_none'), []);
   });
+}
+
+/** `count` report codes of the generated form (PA and four digits) that are none of `taken`. */
+function unusedCodes(taken: readonly string[], count: number): string[] {
+  return Array.from({ length: count + taken.length }, (_, i) => `PA${String(9999 - i).padStart(4, '0')}`).filter((code) => !taken.includes(code)).slice(0, count);
 }
