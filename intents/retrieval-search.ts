@@ -72,20 +72,19 @@ export function createSearch(lists: PostingLists): GroupSearch {
   const position = new Int32Array(lists.termCount);
   // The same as one bit per term: small enough to stay in the fastest cache while a document's terms are checked.
   const inQuery = new Int32Array((lists.termCount >> 5) + 1);
-  let order = new Int32Array(64);
-  let bound = new Float64Array(64);
-  let rest = new Float64Array(65);
-  let restWeight = new Float64Array(65);
+  // Each group's query terms in walking order, kept for the last query searched in it: a scope decision asks a
+  // group several questions about one message (reaches at one share, at another, then its ranking).
+  const orders = Array.from({ length: groups }, (): TermOrder => ({ query: undefined, count: 0, order: new Int32Array(64), bound: new Float64Array(64), rest: new Float64Array(65), restWeight: new Float64Array(65) }));
+  // The order of the group being searched.
+  let order = (orders[0] as TermOrder).order;
+  let rest = (orders[0] as TermOrder).rest;
+  let restWeight = (orders[0] as TermOrder).restWeight;
   let matched = new Int32Array(64);
   let matchedFactors = new Float64Array(64);
 
   function prepare(query: RetrievalQuery): void {
     const n = query.ids.length;
-    if (order.length < n) {
-      order = new Int32Array(2 * n);
-      bound = new Float64Array(2 * n);
-      rest = new Float64Array(2 * n + 1);
-      restWeight = new Float64Array(2 * n + 1);
+    if (matched.length < n) {
       matched = new Int32Array(2 * n);
       matchedFactors = new Float64Array(2 * n);
     }
@@ -108,8 +107,23 @@ export function createSearch(lists: PostingLists): GroupSearch {
 
   /** Orders group g's query terms by what each can add at most, largest first; returns how many there are. */
   function termsByBound(query: RetrievalQuery, g: number): number {
+    const ordered = orders[g] as TermOrder;
+    if (ordered.query !== query) orderTerms(query, g, ordered);
+    ({ order, rest, restWeight } = ordered);
+    return ordered.count;
+  }
+
+  function orderTerms(query: RetrievalQuery, g: number, into: TermOrder): void {
+    const n = query.ids.length;
+    if (into.order.length < n) {
+      into.order = new Int32Array(2 * n);
+      into.bound = new Float64Array(2 * n);
+      into.rest = new Float64Array(2 * n + 1);
+      into.restWeight = new Float64Array(2 * n + 1);
+    }
+    const { order, bound, rest, restWeight } = into;
     let m = 0;
-    for (let i = 0; i < query.ids.length; i++) {
+    for (let i = 0; i < n; i++) {
       const t = query.ids[i] as number;
       if (t < 0 || slices[t * groups + g] === slices[t * groups + g + 1]) continue;
       insertDescending(bound, order, m++, (query.weights[i] as number) * (maxFactors[t * groups + g] as number), i);
@@ -120,7 +134,8 @@ export function createSearch(lists: PostingLists): GroupSearch {
       rest[j] = (rest[j + 1] as number) + (bound[j] as number);
       restWeight[j] = (restWeight[j + 1] as number) + (query.weights[order[j] as number] as number);
     }
-    return m;
+    into.query = query;
+    into.count = m;
   }
 
   // State of the walk in progress: documents reached, and the bar a document's partial score must pass to matter.
@@ -345,6 +360,19 @@ export function createSearch(lists: PostingLists): GroupSearch {
       return found;
     },
   };
+}
+
+/** A group's query terms in walking order (see `termsByBound`), with what the terms from each position on can add. */
+interface TermOrder {
+  /** The query they were ordered for (by identity: a query is built once per message and never changed). */
+  query: RetrievalQuery | undefined;
+  count: number;
+  /** Query positions, largest bound first. */
+  order: Int32Array;
+  bound: Float64Array;
+  /** Sum of the bounds from position j on; `restWeight`: of the query weights. */
+  rest: Float64Array;
+  restWeight: Float64Array;
 }
 
 /** Puts (value, id) into the descending `values` (ids beside them) at or above position `from`, shifting the rest down. */

@@ -281,7 +281,8 @@ export function buildRetrievalIndex(input: readonly RetrievalDocument[], vocabul
   function query(tokens: readonly string[]): RetrievalQuery {
     known.reset(2 * tokens.length);
     unknown.reset(2 * tokens.length);
-    unknownSyllables.clear();
+    // Emptied only when used: clearing a Map allocates it a new table, and most messages have no unknown syllable.
+    if (unknownSyllables.size > 0) unknownSyllables.clear();
     // Pair keys first·span + second (negative: unigrams of unknown syllables are the syllable numbers themselves).
     const span = syllableCount + tokens.length;
     let previous = -1;
