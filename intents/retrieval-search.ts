@@ -7,10 +7,15 @@ import type { RetrievalQuery } from './retrieval.ts';
  * scoring every document. Walking every posting of a query cost most of the scope decision: "thủ tục", "cấp",
  * "đăng ký", "có", "không" are in thousands of procedure names and phrasings, and a message holds several of them.
  *
- * Max-score pruning, per group: the query's terms are walked from the one that can add most to a document (weight ×
- * the term's largest BM25 factor in the group) to the least. Once what the terms not yet walked could add together is
- * below the k-th best key's score so far, no document they alone reach can enter the top k, so they need not be
- * walked (they still are while walking costs less than what stopping leaves to score); the documents already reached
+ * Max-score pruning, per group: the query's terms are walked from the one that can add most to a document for each
+ * posting walked (its bound, weight × the term's largest BM25 factor in the group, over its postings in the group) to
+ * the least. Once what the terms not yet walked could add together (the sum of their bounds) is below the k-th best
+ * key's score so far, no document they alone reach can enter the top k, so they need not be walked (they still are
+ * while walking costs less than what stopping leaves to score). The terms left unwalked must add up to little, and
+ * the ones worth leaving are those with many postings for their bound: ordered by bound alone, a common syllable's
+ * long list with a middling bound came before rarer terms' short lists with smaller bounds and was walked, where
+ * leaving it for last would have cost the bar no more (3,240 postings a message on the bench's texts against 2,614
+ * in this order). The order changes no result, only the work. The documents already reached
  * that could still enter (their score so far plus the weight left times their own largest factor) are scored exactly
  * from their own terms (a forward index). Exact scores are summed in the
  * query's term order, as a walk over every posting sums them, so the figures are the same to the last bit; ties keep
@@ -74,7 +79,7 @@ export function createSearch(lists: PostingLists): GroupSearch {
   const inQuery = new Int32Array((lists.termCount >> 5) + 1);
   // Each group's query terms in walking order, kept for the last query searched in it: a scope decision asks a
   // group several questions about one message (reaches at one share, at another, then its ranking).
-  const orders = Array.from({ length: groups }, (): TermOrder => ({ query: undefined, count: 0, order: new Int32Array(64), bound: new Float64Array(64), rest: new Float64Array(65), restWeight: new Float64Array(65) }));
+  const orders = Array.from({ length: groups }, (): TermOrder => ({ query: undefined, count: 0, order: new Int32Array(64), priority: new Float64Array(64), rest: new Float64Array(65), restWeight: new Float64Array(65) }));
   // The order of the group being searched.
   let order = (orders[0] as TermOrder).order;
   let rest = (orders[0] as TermOrder).rest;
@@ -105,7 +110,7 @@ export function createSearch(lists: PostingLists): GroupSearch {
     }
   }
 
-  /** Orders group g's query terms by what each can add at most, largest first; returns how many there are. */
+  /** Orders group g's query terms by what each can add at most per posting, largest first; returns how many there are. */
   function termsByBound(query: RetrievalQuery, g: number): number {
     const ordered = orders[g] as TermOrder;
     if (ordered.query !== query) orderTerms(query, g, ordered);
@@ -113,25 +118,31 @@ export function createSearch(lists: PostingLists): GroupSearch {
     return ordered.count;
   }
 
+  /** What query term i can add to a document of group g at most: its weight × its largest factor there. */
+  function boundOf(query: RetrievalQuery, i: number, g: number): number {
+    return (query.weights[i] as number) * (maxFactors[(query.ids[i] as number) * groups + g] as number);
+  }
+
   function orderTerms(query: RetrievalQuery, g: number, into: TermOrder): void {
     const n = query.ids.length;
     if (into.order.length < n) {
       into.order = new Int32Array(2 * n);
-      into.bound = new Float64Array(2 * n);
+      into.priority = new Float64Array(2 * n);
       into.rest = new Float64Array(2 * n + 1);
       into.restWeight = new Float64Array(2 * n + 1);
     }
-    const { order, bound, rest, restWeight } = into;
+    const { order, priority, rest, restWeight } = into;
     let m = 0;
     for (let i = 0; i < n; i++) {
       const t = query.ids[i] as number;
       if (t < 0 || slices[t * groups + g] === slices[t * groups + g + 1]) continue;
-      insertDescending(bound, order, m++, (query.weights[i] as number) * (maxFactors[t * groups + g] as number), i);
+      const postings = (slices[t * groups + g + 1] as number) - (slices[t * groups + g] as number);
+      insertDescending(priority, order, m++, boundOf(query, i, g) / postings, i);
     }
     rest[m] = 0;
     restWeight[m] = 0;
     for (let j = m - 1; j >= 0; j--) {
-      rest[j] = (rest[j + 1] as number) + (bound[j] as number);
+      rest[j] = (rest[j + 1] as number) + boundOf(query, order[j] as number, g);
       restWeight[j] = (restWeight[j + 1] as number) + (query.weights[order[j] as number] as number);
     }
     into.query = query;
@@ -173,7 +184,7 @@ export function createSearch(lists: PostingLists): GroupSearch {
   }
 
   /**
-   * Whether walking term i's postings of group g (the next by bound, not yet walked) costs less than stopping before
+   * Whether walking term i's postings of group g (the next in walking order) costs less than stopping before
    * it: then every document reached that could still pass `threshold` is scored exactly, at the cost of its own
    * terms. A walk stops only once what is left could not lift a document it has not reached past the bar (that is
    * what keeps the search exact) and stopping is the cheaper way on. Stopping at a fixed share of the bar instead
@@ -367,9 +378,9 @@ interface TermOrder {
   /** The query they were ordered for (by identity: a query is built once per message and never changed). */
   query: RetrievalQuery | undefined;
   count: number;
-  /** Query positions, largest bound first. */
+  /** Query positions, largest bound per posting (`priority`) first. */
   order: Int32Array;
-  bound: Float64Array;
+  priority: Float64Array;
   /** Sum of the bounds from position j on; `restWeight`: of the query weights. */
   rest: Float64Array;
   restWeight: Float64Array;
