@@ -1494,21 +1494,35 @@ export const OFFICIAL_WORDING: ReadonlyArray<readonly [resident: string, officia
 ];
 
 interface Rule {
-  readonly phrase: readonly string[];
+  /** The resident phrase's syllables, by number (`SYLLABLE_NUMBERS`). */
+  readonly phrase: Int32Array;
   readonly official: readonly string[];
 }
 
-/** Rules by the first syllable of the resident phrase: a message looks up only its own syllables. */
-const RULES: ReadonlyMap<string, readonly Rule[]> = (() => {
-  const rules = new Map<string, Rule[]>();
+/** A number for every syllable of a resident phrase: a message's syllables are compared with phrases as numbers. */
+const SYLLABLE_NUMBERS = new Map<string, number>();
+
+/**
+ * Rules by the number of the resident phrase's first syllable: a message looks up each of its syllables once, then
+ * compares numbers: a common first syllable ("đổi", "sổ", "giấy") begins 20-35 phrases, and comparing them as strings
+ * took a sixth of this step (2.3 → 1.9 µs a message on the bench's texts).
+ */
+const RULES_BY_FIRST: ReadonlyArray<readonly Rule[] | undefined> = (() => {
+  const rules: Rule[][] = [];
+  const numberOf = (syllable: string): number => {
+    let n = SYLLABLE_NUMBERS.get(syllable);
+    if (n === undefined) SYLLABLE_NUMBERS.set(syllable, (n = SYLLABLE_NUMBERS.size));
+    return n;
+  };
   for (const [resident, official] of OFFICIAL_WORDING) {
-    const phrase = resident.split(' ');
-    const list = rules.get(phrase[0] as string) ?? [];
-    list.push({ phrase, official: official.split(' ') });
-    rules.set(phrase[0] as string, list);
+    const phrase = Int32Array.from(resident.split(' '), numberOf);
+    (rules[phrase[0] as number] ??= []).push({ phrase, official: official.split(' ') });
   }
   return rules;
 })();
+
+/** The numbers of a message's syllables (-1: in no phrase), in scratch space reused from message to message. */
+let numbered = new Int32Array(64);
 
 /** Marks where added terms start, so no pair is formed across the message's last syllable and them. */
 export const ADDED_TERMS_MARK = '<official>';
@@ -1527,13 +1541,17 @@ const containsRun = (tokens: readonly string[], run: readonly string[]): boolean
  * array) when no phrase occurs.
  */
 export function withOfficialWording(tokens: readonly string[]): readonly string[] {
+  const n = tokens.length;
+  if (numbered.length < n) numbered = new Int32Array(2 * n);
+  for (let i = 0; i < n; i++) numbered[i] = SYLLABLE_NUMBERS.get(tokens[i] as string) ?? -1;
   let added: string[] | undefined;
-  for (let i = 0; i < tokens.length; i++) {
-    const rules = RULES.get(tokens[i] as string);
+  for (let i = 0; i < n; i++) {
+    const first = numbered[i] as number;
+    const rules = first < 0 ? undefined : RULES_BY_FIRST[first];
     if (rules === undefined) continue;
     for (const { phrase, official } of rules) {
       let j = 1;
-      while (j < phrase.length && tokens[i + j] === phrase[j]) j++;
+      while (j < phrase.length && i + j < n && numbered[i + j] === phrase[j]) j++;
       if (j < phrase.length || containsRun(tokens, official) || (added !== undefined && containsRun(added, official))) continue;
       added ??= [];
       added.push(ADDED_TERMS_MARK, ...official);
