@@ -8,8 +8,11 @@ export class KeyCounter {
   private generation = new Int32Array(0);
   private current = 0;
   private shift = 32;
+  // Keys and counts in slots 0 .. distinct - 1. The arrays are never emptied: truncating a plain array lets go of its
+  // storage, and every query then grew new storage for its terms (a kilobyte of garbage a message).
   private readonly firstSeen: number[] = [];
   private readonly tallies: number[] = [];
+  private distinct = 0;
 
   /** Forgets every key; room for `expected` distinct keys. */
   reset(expected: number): void {
@@ -22,22 +25,22 @@ export class KeyCounter {
     }
     this.shift = 32 - Math.log2(this.table.length);
     this.current++;
-    this.firstSeen.length = 0;
-    this.tallies.length = 0;
+    this.distinct = 0;
   }
 
   /** Counts one more `key` (any 32-bit integer). */
   add(key: number): void {
     // Half full at most, so a probe ends soon: more keys than expected move the table to one twice the size.
-    if (2 * (this.firstSeen.length + 1) > this.table.length) this.grow();
+    if (2 * (this.distinct + 1) > this.table.length) this.grow();
     const mask = this.table.length - 1;
     let at = Math.imul(key, 0x9e3779b1) >>> this.shift;
     for (;;) {
       if (this.generation[at] !== this.current) {
         this.generation[at] = this.current;
-        this.table[at] = this.firstSeen.length;
-        this.firstSeen.push(key);
-        this.tallies.push(1);
+        this.table[at] = this.distinct;
+        this.firstSeen[this.distinct] = key;
+        this.tallies[this.distinct] = 1;
+        this.distinct++;
         return;
       }
       const slot = this.table[at] as number;
@@ -50,14 +53,13 @@ export class KeyCounter {
   }
 
   private grow(): void {
-    const keys = [...this.firstSeen];
-    const tallies = [...this.tallies];
+    const keys = this.firstSeen.slice(0, this.distinct);
+    const tallies = this.tallies.slice(0, this.distinct);
     this.table = new Int32Array(Math.max(16, 2 * this.table.length));
     this.generation = new Int32Array(this.table.length);
     this.current = 1;
     this.shift = 32 - Math.log2(this.table.length);
-    this.firstSeen.length = 0;
-    this.tallies.length = 0;
+    this.distinct = 0;
     keys.forEach((key, i) => {
       this.add(key);
       this.tallies[i] = tallies[i] as number;
@@ -65,7 +67,7 @@ export class KeyCounter {
   }
 
   get size(): number {
-    return this.firstSeen.length;
+    return this.distinct;
   }
 
   /** The i-th distinct key, in order of first sight, and its count. */

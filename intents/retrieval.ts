@@ -307,20 +307,21 @@ export function buildRetrievalIndex(input: readonly RetrievalDocument[], vocabul
       }
       previous = syllable;
     }
-    const ids: number[] = [];
-    const weights: number[] = [];
+    // Sized once (grown by pushing, each query reallocated its arrays three or four times).
+    const ids = new Array<number>(known.size + unknown.size);
+    const weights = new Array<number>(ids.length);
     let attainable = 0;
     for (let i = 0; i < known.size; i++) {
       const t = known.key(i);
       const weight = weightOfCount(idfs[t] as number, known.count(i));
-      ids.push(t);
-      weights.push(weight);
+      ids[i] = t;
+      weights[i] = weight;
       attainable += weight * (K1 + 1);
     }
-    for (let i = 0; i < unknown.size; i++) {
+    for (let i = 0, at = known.size; i < unknown.size; i++, at++) {
       const weight = weightOfCount(unknown.key(i) < 0 ? bigramIdf : unigramIdf, unknown.count(i));
-      ids.push(-1);
-      weights.push(weight);
+      ids[at] = -1;
+      weights[at] = weight;
       attainable += weight * (K1 + 1);
     }
     return { ids, weights, attainable };
