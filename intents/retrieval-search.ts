@@ -111,7 +111,7 @@ export function createSearch(lists: PostingLists): GroupSearch {
   }
 
   /** Orders group g's query terms by what each can add at most per posting, largest first; returns how many there are. */
-  function termsByBound(query: RetrievalQuery, g: number): number {
+  function termsInWalkingOrder(query: RetrievalQuery, g: number): number {
     const ordered = orders[g] as TermOrder;
     if (ordered.query !== query) orderTerms(query, g, ordered);
     ({ order, rest, restWeight } = ordered);
@@ -259,7 +259,7 @@ export function createSearch(lists: PostingLists): GroupSearch {
     ahead(keyScore[key] as number, keyFirst[key] as number, keyDoc[key] as number, keyScore[other] as number, keyFirst[other] as number, keyDoc[other] as number);
 
   function topOfGroup(query: RetrievalQuery, g: number, k: number, out: RankedKey[]): void {
-    const m = termsByBound(query, g);
+    const m = termsInWalkingOrder(query, g);
     if (leaderKeys.length < k) {
       leaderKeys = new Int32Array(k);
       leaderScores = new Float64Array(k);
@@ -326,7 +326,7 @@ export function createSearch(lists: PostingLists): GroupSearch {
   const settled = (): number => Infinity;
 
   function reachesInGroup(query: RetrievalQuery, g: number, share: number): boolean {
-    const m = termsByBound(query, g);
+    const m = termsInWalkingOrder(query, g);
     const floor = share * query.attainable;
     passed = settled;
     bar = floor * ABOVE;
@@ -373,7 +373,7 @@ export function createSearch(lists: PostingLists): GroupSearch {
   };
 }
 
-/** A group's query terms in walking order (see `termsByBound`), with what the terms from each position on can add. */
+/** A group's query terms in walking order (see `termsInWalkingOrder`), with what the terms from each position on can add. */
 interface TermOrder {
   /** The query they were ordered for (by identity: a query is built once per message and never changed). */
   query: RetrievalQuery | undefined;
