@@ -45,7 +45,8 @@ export function createCatalogueReplies(site: SiteConfig) {
           kind: 'text',
           text: fill('Dạ, hiện tôi chưa có hướng dẫn chi tiết cho việc này. Các thủ tục hành chính chính thức gần nhất với câu hỏi của bạn là:\n' +
             lines.join('\n') +
-            '\nĐể biết hồ sơ, lệ phí và thời hạn cụ thể, bạn vui lòng xem trang chính thức của thủ tục hoặc hỏi bộ phận một cửa UBND xã/phường nơi cư trú. {{contact}}'),
+            // {{contact}} names the one-stop desk (and the hotline or the portal): said once, not twice.
+            `\nHồ sơ, lệ phí và thời hạn cụ thể có trên trang chính thức của thủ tục${procedures.every((p) => p.url !== '') ? ' (đường dẫn ở trên)' : ''}. {{contact}}`),
           short: `Chua co huong dan chi tiet cho viec nay. Thu tuc chinh thuc gan nhat: ${procedures.map((p, i) => `${i + 1}) ${p.code}`).join(' ')}. ` +
             `Tra cuu ma tren ${portalHost} hoac ${deskShort}.`,
         },
@@ -62,7 +63,7 @@ export function createCatalogueReplies(site: SiteConfig) {
             `• Cấp thực hiện: ${p.level === '' ? 'hồ sơ chưa ghi rõ' : p.level}\n` +
             (p.field === '' ? '' : `• Lĩnh vực: ${p.field}\n`) +
             (p.url === '' ? '' : `• Thông tin chính thức (hồ sơ, lệ phí, thời hạn): ${p.url}\n`) +
-            'Tôi chưa có hướng dẫn chi tiết cho thủ tục này; bạn vui lòng xem trang chính thức hoặc hỏi bộ phận một cửa UBND xã/phường nơi cư trú. {{contact}}'),
+            `Tôi chưa có hướng dẫn chi tiết cho thủ tục này${p.url === '' ? '' : '; bạn vui lòng xem trang chính thức ở trên'}. {{contact}}`),
           short: `TTHC ${p.code}: ${clip(p.name, 90)}. Co quan: ${clip(p.agency || 'chua ghi ro', 50)}; ${clip(p.level || 'chua ghi ro cap', 30)}.` +
             (p.url === '' ? ` Tra cuu ma tren ${portalHost}.` : ` Chi tiet: ${p.url}`),
         },
