@@ -69,14 +69,15 @@ function isWordPart(code: number): boolean {
 }
 
 /**
- * The words of a message as typed, lower case and NFC (Ð read as Đ), before folding: the runs of letters, marks
- * and digits, exactly `split(SEPARATOR)` without its empty pieces, found by one pass over the characters.
+ * Where the words of `lower` (a message already lower case and NFC) are: the runs of letters, marks and digits,
+ * exactly `split(SEPARATOR)` without its empty pieces, found by one pass over the characters. Word w is
+ * lower[spans[3w] .. spans[3w + 1]], and spans[3w + 2] is 1 when it holds Ð or ð (read as đ). Written into a scratch
+ * array kept between calls (no array a message), which the next call overwrites: read the spans before calling again.
  */
-export function rawWords(text: string): string[] {
-  const lower = text.normalize('NFC').toLowerCase();
-  const words: string[] = [];
+export function wordSpans(lower: string): { readonly spans: Int32Array; readonly count: number } {
+  let count = 0;
   let start = -1;
-  let eth = false;
+  let eth = 0;
   for (let i = 0; i <= lower.length; i++) {
     const code = i < lower.length ? lower.charCodeAt(i) : 0x20;
     let inWord: boolean;
@@ -89,15 +90,39 @@ export function rawWords(text: string): string[] {
     } else inWord = isWordPart(code);
     if (inWord) {
       if (start < 0) start = i;
-      if (code === 0xd0 || code === 0xf0) eth = true;
+      if (code === 0xd0 || code === 0xf0) eth = 1;
     } else if (start >= 0) {
-      const word = lower.slice(start, i);
-      words.push(eth ? word.replace(ETH, 'đ') : word);
+      if (spanScratch.length < 3 * (count + 1)) {
+        const grown = new Int32Array(2 * spanScratch.length);
+        grown.set(spanScratch);
+        spanScratch = grown;
+      }
+      spanScratch[3 * count] = start;
+      spanScratch[3 * count + 1] = i;
+      spanScratch[3 * count + 2] = eth;
+      count++;
       start = -1;
-      eth = false;
+      eth = 0;
     }
     i += width - 1;
   }
+  return { spans: spanScratch, count };
+}
+
+let spanScratch = new Int32Array(3 * 64);
+
+/** A word of `wordSpans` as text (Ð read as Đ). */
+export function wordAt(lower: string, spans: Int32Array, w: number): string {
+  const word = lower.slice(spans[3 * w] as number, spans[3 * w + 1] as number);
+  return spans[3 * w + 2] === 1 ? word.replace(ETH, 'đ') : word;
+}
+
+/** The words of a message as typed, lower case and NFC (Ð read as Đ), before folding (`wordSpans`). */
+export function rawWords(text: string): string[] {
+  const lower = text.normalize('NFC').toLowerCase();
+  const { spans, count } = wordSpans(lower);
+  const words: string[] = [];
+  for (let w = 0; w < count; w++) words.push(wordAt(lower, spans, w));
   return words;
 }
 
