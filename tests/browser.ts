@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
@@ -11,6 +11,8 @@ const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-backgro
 
 /** Headless Debian Chromium (CHROMIUM_PATH to use another), with no network chatter of its own. */
 export function launchChromium(): Promise<Browser> {
+  // A machine set up without tests/install-deps.sh fails here: say how to fix it, not only that a file is missing.
+  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: run \`bash tests/install-deps.sh\` (Debian's chromium) or set CHROMIUM_PATH`);
   return chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
 }
 
