@@ -185,6 +185,10 @@ async function serveInChild(): Promise<void> {
     assembly.worker.kick();
   }, silentLogger);
 
+  // As node.ts runs it: once quiet after a flood, the heap grown for it collected (idle-collector.ts).
+  const { startIdleCollector } = await import('../adapters/runtime/idle-collector.ts');
+  startIdleCollector(silentLogger);
+
   const listen = (fetch: (request: Request) => Response | Promise<Response>) =>
     new Promise<number>((resolve) => {
       const server = serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info) => resolve(info.port));

@@ -20,6 +20,7 @@ import { collectGarbage } from './collect-garbage.ts';
 import { durableStepFor } from '../storage/durable-step-node.ts';
 import { readGazetteer } from '../../bot/reports/gazetteer-file.ts';
 import { every } from './background.ts';
+import { startIdleCollector } from './idle-collector.ts';
 import { deliveryFromEnv } from './delivery-from-env.ts';
 import { startRetention } from './retention-timer.ts';
 import { open311Deps } from './open311-deps.ts';
@@ -115,6 +116,8 @@ const handoffPass = every(60_000, 'handoff-check', async () => {
 }, logger);
 // Keeps inbox, outbox, message log and rate windows bounded (periods in RETENTION_* settings).
 const retention = startRetention(db, env, logger);
+// Once quiet after a busy spell, the heap V8 grew for it is collected and given back (idle-collector.ts).
+const idleCollector = startIdleCollector(logger);
 
 const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
   logger.info('startup.listening', { url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${info.port}/chat` });
@@ -127,7 +130,7 @@ const shutdown = (signal: string): void => {
     signal,
     graceMs: graceMsFrom(env.SHUTDOWN_GRACE_MS),
     server,
-    timers: [deliveryPass, handoffPass, kbPoll, retention],
+    timers: [deliveryPass, handoffPass, kbPoll, retention, idleCollector],
     worker: assembly.worker,
     settled: assembly.settled,
     db,
