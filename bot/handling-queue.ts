@@ -1,4 +1,4 @@
-import { afterPendingIo } from './after-pending-io.ts';
+import { yieldToIo } from './after-pending-io.ts';
 
 /**
  * Accepted messages waiting to be handled in this process, oldest first, at most `concurrency` at a time, each
@@ -15,9 +15,6 @@ export interface HandlingQueue<J> {
   /** Jobs queued or running. */
   size(): number;
 }
-
-/** Lets pending I/O (webhooks waiting to be read and acknowledged) run first. */
-const yieldToIo = (): Promise<void> => new Promise((resolve) => afterPendingIo(resolve));
 
 export function handlingQueue<J>(options: {
   readonly concurrency: number;

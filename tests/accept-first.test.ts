@@ -209,3 +209,35 @@ test('messages that waited in the queue past most of their lease are left to the
     await rig.close();
   }
 });
+
+test('a recovery pass over a flood\'s overflow lets new webhooks be acknowledged while it runs, not after it', async () => {
+  // A queue of one: a burst's overflow stays in the inbox for the recovery pass, whose lease runs out after 1 s.
+  const rig = await startRig({ env: { HANDLE_QUIET_MS: '100', HANDLE_LONGEST_WAIT_MS: '60000', HANDLE_QUEUE_LIMIT: '1', INBOX_LEASE_MS: '1000' } });
+  try {
+    const chats = Array.from({ length: 120 }, (_, i) => 9_000 + i);
+    for (let i = 0; i < chats.length; i += 20) {
+      const burst = chats.slice(i, i + 20);
+      const responses = await Promise.all(burst.map((chat) => rig.telegram.send(rig.telegram.text(chat, 'làm căn cước ở đâu'))));
+      assert.deepEqual(responses.map((r) => r.status), burst.map(() => 200));
+    }
+    await rig.drain();
+    const overflow = await rig.product.inbox.backlog();
+    assert.ok(overflow >= 100, `most of the burst waits in the inbox (${overflow})`);
+    await new Promise((r) => setTimeout(r, 1100));
+    // The pass starts; a new webhook arrives right after. Its 200 must not wait for the whole pass.
+    let passEnded = false;
+    const pass = rig.product.pipeline.recover(rig.product.channels).then((count) => {
+      passEnded = true;
+      return count;
+    });
+    const late = await rig.telegram.send(rig.telegram.text(9_500, 'cảm ơn'));
+    const endedBeforeAnswer = passEnded;
+    assert.equal(late.status, 200);
+    assert.equal(endedBeforeAnswer, false, 'the webhook was acknowledged while the pass was still handling the overflow');
+    assert.ok((await pass) >= overflow - 1, 'the pass still handled the overflow');
+    await rig.drain();
+    assertAnsweredOnce(rig, chats);
+  } finally {
+    await rig.close();
+  }
+});
