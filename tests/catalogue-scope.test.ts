@@ -5,6 +5,7 @@ import { buildMatcher } from '../intents/matcher.ts';
 import { ADDED_TERMS_MARK, OFFICIAL_WORDING, withOfficialWording } from '../intents/official-wording.ts';
 import { canonicalTokens } from '../intents/retrieval.ts';
 import { decideScope, type ScopeEvidence, type ScopeOutcome, type ScopeProbe } from '../intents/scope.ts';
+import { firstIssueFirst } from '../knowledge-base/catalogue/first-issue-first.ts';
 import { readMessage, readingLabels } from '../knowledge-base/catalogue/read-message.ts';
 import { buildScope } from '../knowledge-base/catalogue/scope-holder.ts';
 import { shippedCatalogue } from '../knowledge-base/catalogue/shipped.ts';
@@ -237,4 +238,21 @@ test('the bot asks which when the evidence is split, and either choice is answer
   assert.ok(procedure, JSON.stringify(choices.options));
   const [details] = await product.bot.handle(choiceMessage(procedure.value, 'u-ask'));
   assert.match(details?.text ?? '', /Mã thủ tục: \d\.\d{6}/);
+});
+
+test('a follow-up procedure the message does not ask for comes after the first issue it follows', () => {
+  // Security-and-order certificate: 2.001478 first issue, 2.001402 exchange. Fishing boats: 1.003650 registration,
+  // 1.003634 re-issue, 1.003681 deletion.
+  assert.equal(read('tui muon mo quan karaoke thi xin giay chung nhan an ninh trat tu o dau').label, 'catalogue:2.001478');
+  assert.equal(read('giấy chứng nhận đủ điều kiện an ninh trật tự của quán karaoke bị rách, xin đổi ở đâu').label, 'catalogue:2.001402');
+  assert.equal(read('mới sắm ghe cào, muốn đăng ký tàu cá thì làm sao').label, 'catalogue:1.003650');
+});
+
+test('firstIssueFirst: only unnamed follow-ups move, after the rest, each group keeping its order', () => {
+  const names: Record<string, string> = { a: 'Cấp đổi giấy phép X', b: 'Cấp giấy phép X', c: 'Gia hạn giấy phép X', d: 'Thủ tục rút yêu cầu X', e: 'Cấp lại giấy phép X' };
+  const order = (message: string) => firstIssueFirst(['a', 'b', 'c', 'd', 'e'], (code) => names[code], canonicalTokens(message));
+  assert.deepEqual(order('xin giay phep X o dau'), ['b', 'a', 'c', 'd', 'e']);
+  assert.deepEqual(order('giay phep X het han thi gia han the nao'), ['a', 'b', 'c', 'd', 'e'], 'an expired paper: exchange and extension are what is asked');
+  assert.deepEqual(order('làm lại giấy phép X bị mất'), ['b', 'e', 'a', 'c', 'd']);
+  assert.deepEqual(firstIssueFirst(['a', 'c'], (code) => names[code], canonicalTokens('giay phep X')), ['a', 'c'], 'all follow-ups: order unchanged');
 });

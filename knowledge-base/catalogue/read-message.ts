@@ -3,6 +3,7 @@ import type { MatchResult } from '../../intents/matcher.ts';
 import { OUT_OF_SCOPE_LABEL } from '../../intents/matcher.ts';
 import { canonicalTokens } from '../../intents/retrieval.ts';
 import { decideScope, type ScopeOutcome } from '../../intents/scope.ts';
+import { firstIssueFirst } from './first-issue-first.ts';
 import type { ScopeIndex } from './scope-index.ts';
 import { catalogueLabel } from './types.ts';
 import { KB_PREFIX } from '../types.ts';
@@ -30,7 +31,10 @@ export function readMessage(text: string, result: MatchResult, scope: ScopeIndex
   if (scope === undefined || (decision.kind === 'clarify' && (result.vague?.length ?? 0) > 1)) return { decision, scope: { kind: 'ours' } };
   const tokens = result.tokens ?? canonicalTokens(text);
   const probe = scope.probe(tokens);
-  const outcome = decideScope(decision, probe, tokens.join(' '));
+  const scored = decideScope(decision, probe, tokens.join(' '));
+  // Among procedures offered, a follow-up (re-issue, exchange, extension...) the message does not ask for comes after
+  // the first issue it follows (first-issue-first.ts).
+  const outcome = scored.kind === 'catalogue' || scored.kind === 'ask' ? { ...scored, codes: firstIssueFirst(scored.codes, (code) => scope.procedure(code)?.name, tokens) } : scored;
   // The procedure to be offered first is one an entry covers, carried out at another level ("trình báo mất hộ chiếu"
   // at district or province level, our passport entry covering the commune's): we hold guidance, so that entry
   // answers, naming the procedure it covers.

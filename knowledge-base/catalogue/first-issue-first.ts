@@ -1,0 +1,38 @@
+import { canonicalTokens } from '../../intents/retrieval.ts';
+
+/**
+ * Many official procedures come as a family: the first issue of a paper and what follows it (re-issue, exchange,
+ * extension, withdrawal, deletion, cancellation, recall). Their names share nearly every word, so a question that
+ * names none of the follow-up actions ("mở quán karaoke phải xin giấy chứng nhận an ninh trật tự ở đâu") scores them
+ * about equally and the order among them was an accident of the name's other words: the exchange was offered before
+ * the first issue. A resident who wants a follow-up says so ("làm lại", "đổi", "gia hạn", "xóa"...); one who does
+ * not asks how to get the thing. So among the procedures offered, those that begin with a follow-up action the
+ * message does not name go after the others, each group in its score order.
+ *
+ * Each action: the canonical syllables a name begins with, and the syllables that name it in a message (any one).
+ */
+const FOLLOW_UPS: ReadonlyArray<{ readonly starts: readonly string[]; readonly named: readonly string[] }> = [
+  { starts: ['cap lai'], named: ['lai', 'mat', 'hong', 'rach'] },
+  { starts: ['cap doi', 'doi'], named: ['doi', 'hong', 'het han'] },
+  { starts: ['gia han'], named: ['gia han', 'het han'] },
+  { starts: ['rut', 'thu tuc rut'], named: ['rut'] },
+  { starts: ['xoa'], named: ['xoa', 'bo'] },
+  { starts: ['huy', 'thu tuc huy'], named: ['huy'] },
+  { starts: ['thu hoi'], named: ['thu hoi', 'nop lai', 'tra lai'] },
+  { starts: ['dieu chinh'], named: ['dieu chinh', 'sua', 'thay doi', 'cap nhat'] },
+];
+
+/** `message`: the message's canonical syllables. `nameOf`: a procedure's official name. Codes in score order. */
+export function firstIssueFirst(codes: readonly string[], nameOf: (code: string) => string | undefined, message: readonly string[]): string[] {
+  const said = ` ${message.join(' ')} `;
+  const unnamedFollowUp = (code: string): boolean => {
+    const name = nameOf(code);
+    if (name === undefined) return false;
+    const folded = canonicalTokens(name).join(' ');
+    const action = FOLLOW_UPS.find((f) => f.starts.some((start) => folded === start || folded.startsWith(`${start} `)));
+    return action !== undefined && !action.named.some((word) => said.includes(` ${word} `));
+  };
+  const later = codes.filter(unnamedFollowUp);
+  if (later.length === 0 || later.length === codes.length) return [...codes];
+  return [...codes.filter((code) => !later.includes(code)), ...later];
+}
