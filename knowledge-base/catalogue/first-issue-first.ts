@@ -1,4 +1,4 @@
-import { canonicalTokens } from '../../intents/retrieval.ts';
+import { foldKey } from '../../intents/fold.ts';
 
 /**
  * Many official procedures come as a family: the first issue of a paper and what follows it (re-issue, exchange,
@@ -22,15 +22,37 @@ const FOLLOW_UPS: ReadonlyArray<{ readonly starts: readonly string[]; readonly n
   { starts: ['dieu chinh'], named: ['dieu chinh', 'sua', 'thay doi', 'cap nhat'] },
 ];
 
+type FollowUp = (typeof FOLLOW_UPS)[number];
+
+/**
+ * The follow-up action a procedure's name begins with, read once per name: offers run on the whole answer path, and
+ * folding every offered name again for every message added a fifth to its median time. Names are official text,
+ * so folding its first words is enough. Bounded: a catalogue has a few thousand names.
+ */
+const actions = new Map<string, FollowUp | null>();
+const ACTION_CACHE_LIMIT = 20_000;
+function followUpOf(name: string): FollowUp | null {
+  let action = actions.get(name);
+  if (action === undefined) {
+    const start = foldKey(name.slice(0, 24));
+    action = FOLLOW_UPS.find((f) => f.starts.some((words) => start === words || start.startsWith(`${words} `))) ?? null;
+    if (actions.size >= ACTION_CACHE_LIMIT) actions.clear();
+    actions.set(name, action);
+  }
+  return action;
+}
+
 /** `message`: the message's canonical syllables. `nameOf`: a procedure's official name. Codes in score order. */
 export function firstIssueFirst(codes: readonly string[], nameOf: (code: string) => string | undefined, message: readonly string[]): string[] {
-  const said = ` ${message.join(' ')} `;
+  if (codes.length < 2) return [...codes];
+  let said: string | undefined;
   const unnamedFollowUp = (code: string): boolean => {
     const name = nameOf(code);
-    if (name === undefined) return false;
-    const folded = canonicalTokens(name).join(' ');
-    const action = FOLLOW_UPS.find((f) => f.starts.some((start) => folded === start || folded.startsWith(`${start} `)));
-    return action !== undefined && !action.named.some((word) => said.includes(` ${word} `));
+    const action = name === undefined ? null : followUpOf(name);
+    if (action === null) return false;
+    said ??= ` ${message.join(' ')} `;
+    const text = said;
+    return !action.named.some((word) => text.includes(` ${word} `));
   };
   const later = codes.filter(unnamedFollowUp);
   if (later.length === 0 || later.length === codes.length) return [...codes];
