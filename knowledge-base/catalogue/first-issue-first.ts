@@ -42,17 +42,14 @@ function followUpOf(name: string): FollowUp | null {
   return action;
 }
 
-/** `message`: the message's canonical syllables. `nameOf`: a procedure's official name. Codes in score order. */
-export function firstIssueFirst(codes: readonly string[], nameOf: (code: string) => string | undefined, message: readonly string[]): string[] {
+/** `message`: the message's canonical syllables joined by spaces. `nameOf`: a procedure's official name. Codes in score order. */
+export function firstIssueFirst(codes: readonly string[], nameOf: (code: string) => string | undefined, message: string): string[] {
   if (codes.length < 2) return [...codes];
-  let said: string | undefined;
+  const said = ` ${message} `;
   const unnamedFollowUp = (code: string): boolean => {
     const name = nameOf(code);
     const action = name === undefined ? null : followUpOf(name);
-    if (action === null) return false;
-    said ??= ` ${message.join(' ')} `;
-    const text = said;
-    return !action.named.some((word) => text.includes(` ${word} `));
+    return action !== null && !action.named.some((word) => said.includes(` ${word} `));
   };
   const later = codes.filter(unnamedFollowUp);
   if (later.length === 0 || later.length === codes.length) return [...codes];

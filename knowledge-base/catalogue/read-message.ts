@@ -31,10 +31,11 @@ export function readMessage(text: string, result: MatchResult, scope: ScopeIndex
   if (scope === undefined || (decision.kind === 'clarify' && (result.vague?.length ?? 0) > 1)) return { decision, scope: { kind: 'ours' } };
   const tokens = result.tokens ?? canonicalTokens(text);
   const probe = scope.probe(tokens);
-  const scored = decideScope(decision, probe, tokens.join(' '));
+  const said = tokens.join(' ');
+  const scored = decideScope(decision, probe, said);
   // Among procedures offered, a follow-up (re-issue, exchange, extension...) the message does not ask for comes after
   // the first issue it follows (first-issue-first.ts).
-  const outcome = scored.kind === 'catalogue' || scored.kind === 'ask' ? { ...scored, codes: firstIssueFirst(scored.codes, (code) => scope.procedure(code)?.name, tokens) } : scored;
+  const outcome = scored.kind === 'catalogue' || scored.kind === 'ask' ? { ...scored, codes: firstIssueFirst(scored.codes, (code) => scope.procedure(code)?.name, said) } : scored;
   // The procedure to be offered first is one an entry covers, carried out at another level ("trình báo mất hộ chiếu"
   // at district or province level, our passport entry covering the commune's): we hold guidance, so that entry
   // answers, naming the procedure it covers.
