@@ -6,9 +6,12 @@ import { idleCollection, startIdleCollector, type IdleCollectorProbe } from '../
 
 const MB = 1024 * 1024;
 
-/** A process whose clock, CPU time and heap the test moves by hand; each check is 1 s after the previous one. */
-function scriptedProcess(heap = { reserved: 100 * MB, used: 40 * MB }) {
-  const state = { cpuMicros: 0, at: 0, heap, collected: 0 };
+/**
+ * A process whose clock, CPU time and heap the test moves by hand; each check is 1 s after the previous one. The heap
+ * starts as start-up's collection left it (45 MB reserved) and is `grown` once the collector has taken that floor.
+ */
+function scriptedProcess(grown = { reserved: 100 * MB, used: 40 * MB }) {
+  const state = { cpuMicros: 0, at: 0, heap: { reserved: 45 * MB, used: 40 * MB }, collected: 0, afterCollection: { reserved: 45 * MB, used: 40 * MB } };
   const probe: IdleCollectorProbe = {
     cpuMicros: () => state.cpuMicros,
     heap: () => state.heap,
@@ -16,7 +19,7 @@ function scriptedProcess(heap = { reserved: 100 * MB, used: 40 * MB }) {
       state.collected++;
       // A full collection costs CPU time of its own: 80 ms here, more than the busy share of a 1 s check.
       state.cpuMicros += 80_000;
-      state.heap = { reserved: 45 * MB, used: 40 * MB };
+      state.heap = state.afterCollection;
     },
     now: () => state.at,
   };
@@ -25,12 +28,18 @@ function scriptedProcess(heap = { reserved: 100 * MB, used: 40 * MB }) {
     state.at += 1000;
     state.cpuMicros += cpuMs * 1000;
   };
-  return { state, probe, second };
+  /** The collector under test, made while the heap is at its floor; then the heap grows as a flood grows it. */
+  const collector = (options: Parameters<typeof idleCollection>[0]) => {
+    const decision = idleCollection(options, probe);
+    state.heap = grown;
+    return decision;
+  };
+  return { state, second, collector };
 }
 
 test('nothing is collected before the process has worked, however much heap is unused (start-up collected already)', () => {
-  const { state, probe, second } = scriptedProcess();
-  const decision = idleCollection({ quietChecks: 2 }, probe);
+  const { state, second, collector } = scriptedProcess();
+  const decision = collector({ quietChecks: 2 });
   for (let i = 0; i < 10; i++) {
     second(1);
     assert.equal(decision.check(), false);
@@ -39,8 +48,8 @@ test('nothing is collected before the process has worked, however much heap is u
 });
 
 test('after a busy spell, the heap is collected once the process has been quiet for the set number of checks, and only once', () => {
-  const { state, probe, second } = scriptedProcess();
-  const decision = idleCollection({ quietChecks: 2, busyShare: 0.05 }, probe);
+  const { state, second, collector } = scriptedProcess();
+  const decision = collector({ quietChecks: 2, busyShare: 0.05 });
   second(900); // a flood: 90% of a core
   assert.equal(decision.check(), false);
   second(10); // first quiet second (1% of a core)
@@ -66,8 +75,8 @@ test('after a busy spell, the heap is collected once the process has been quiet 
 });
 
 test('busy time in the middle of a quiet run starts the count again', () => {
-  const { probe, second } = scriptedProcess();
-  const decision = idleCollection({ quietChecks: 3, busyShare: 0.05 }, probe);
+  const { second, collector } = scriptedProcess();
+  const decision = collector({ quietChecks: 3, busyShare: 0.05 });
   second(700);
   decision.check();
   second(0);
@@ -85,13 +94,38 @@ test('busy time in the middle of a quiet run starts the count again', () => {
 });
 
 test('a heap that holds little unused memory is left to V8', () => {
-  const { state, probe, second } = scriptedProcess({ reserved: 50 * MB, used: 40 * MB });
-  const decision = idleCollection({ quietChecks: 1, minSlackBytes: 16 * MB }, probe);
+  const { state, second, collector } = scriptedProcess({ reserved: 50 * MB, used: 40 * MB });
+  const decision = collector({ quietChecks: 1, minSlackBytes: 16 * MB });
   second(900);
   decision.check();
   second(0);
   assert.equal(decision.check(), false);
   assert.equal(state.collected, 0);
+});
+
+test('a heap that has not grown since the last collection is not collected again, however much of it V8 keeps unused', () => {
+  const { state, second, collector } = scriptedProcess();
+  const decision = collector({ quietChecks: 1, minSlackBytes: 16 * MB });
+  // V8 keeps 30 MB unused after the collection (young-generation space, fragmented pages): that is its floor now.
+  state.afterCollection = { reserved: 70 * MB, used: 40 * MB };
+  second(900);
+  decision.check();
+  second(0);
+  assert.equal(decision.check(), true);
+  for (let i = 0; i < 5; i++) {
+    // A lone webhook now and then: busy, then quiet, heap unchanged.
+    second(100);
+    assert.equal(decision.check(), false);
+    second(0);
+    assert.equal(decision.check(), false, 'nothing grew since the collection: no second pause for nothing');
+  }
+  // A flood that grows the heap well past that floor arms it again.
+  state.heap = { reserved: 110 * MB, used: 50 * MB };
+  second(800);
+  decision.check();
+  second(0);
+  assert.equal(decision.check(), true);
+  assert.equal(state.collected, 2);
 });
 
 test('on the real heap: a quiet process gives back the heap a busy spell grew', async () => {

@@ -21,7 +21,10 @@ export interface IdleCollectorOptions {
   readonly quietChecks?: number;
   /** A check counts as quiet below this share of one core, and busy at or above it. */
   readonly busyShare?: number;
-  /** Reserved but unused heap below this is left to V8. */
+  /**
+   * Reserved but unused heap below this is left to V8; so is a heap that has not grown by this much since the last
+   * collection (or since start), however much of it is unused.
+   */
   readonly minSlackBytes?: number;
 }
 
@@ -63,6 +66,10 @@ export function idleCollection(options: IdleCollectorOptions = {}, probe: IdleCo
   let busySinceCollection = false;
   let quietInARow = 0;
   let collections = 0;
+  // What a full collection leaves reserved is V8's floor for now (young-generation space it keeps, fragmented pages):
+  // collecting again while the heap has not grown past it gives nothing back, and would only pause the next request.
+  // Without this, every lone webhook on a quiet server armed one more full collection.
+  let reservedAfterCollection = probe.heap().reserved;
   return {
     collections: () => collections,
     /** Reads the CPU share since the last check; collects when the conditions hold. True when it collected. */
@@ -80,10 +87,11 @@ export function idleCollection(options: IdleCollectorOptions = {}, probe: IdleCo
       quietInARow++;
       if (!busySinceCollection || quietInARow < quietChecks) return false;
       const heap = probe.heap();
-      if (heap.reserved - heap.used < minSlackBytes) return false;
+      if (heap.reserved - heap.used < minSlackBytes || heap.reserved - reservedAfterCollection < minSlackBytes) return false;
       probe.collect();
       collections++;
       busySinceCollection = false;
+      reservedAfterCollection = probe.heap().reserved;
       // The collection's own CPU time must not count as the next busy spell.
       lastCpu = probe.cpuMicros();
       lastAt = probe.now();
