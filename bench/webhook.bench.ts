@@ -61,6 +61,8 @@ interface ServerStats {
   loopMaxMs: number;
   /** CPU time the server process has used so far (user + system, all its threads), ms. */
   cpuMs: number;
+  /** Full collections the idle collector made so far (idle-collector.ts). */
+  idleCollections: number;
 }
 
 if (process.argv.includes('--serve')) await serveInChild();
@@ -187,7 +189,7 @@ async function serveInChild(): Promise<void> {
 
   // As node.ts runs it: once quiet after a flood, the heap grown for it collected (idle-collector.ts).
   const { startIdleCollector } = await import('../adapters/runtime/idle-collector.ts');
-  startIdleCollector(silentLogger);
+  const idleCollector = startIdleCollector(silentLogger);
 
   const listen = (fetch: (request: Request) => Response | Promise<Response>) =>
     new Promise<number>((resolve) => {
@@ -226,6 +228,7 @@ async function serveInChild(): Promise<void> {
         loopP99Ms,
         loopMaxMs,
         cpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000,
+        idleCollections: idleCollector.collections(),
       };
       // The counting queries above are not the webhook's: leave them out of the statement count.
       prepares = before;
@@ -390,17 +393,20 @@ async function main(): Promise<void> {
 
   // Memory: keep sending at full speed until 100,000 messages or the time budget, sampling as it grows.
   const memoryStarted = Date.now();
-  const points: Array<{ messages: number; rssMb: number }> = [];
+  const points: Array<{ messages: number; rssMb: number; heapMb: number; heapTotalMb: number; idleCollections: number }> = [];
   while (accepted < MEMORY_TARGET_MESSAGES && Date.now() - memoryStarted < MEMORY_BUDGET_MS) {
     await run(ports.app, { duration: 5 });
     // Sampled once the backlog is handled and the server has been left alone a while: a quiet server holding that
     // many messages.
     await drain(stats, 120_000);
     await new Promise((resolve) => setTimeout(resolve, MEMORY_QUIET_MS));
-    points.push({ messages: accepted, rssMb: (await stats(false)).rssMb });
+    const { rssMb, heapMb, heapTotalMb, idleCollections } = await stats(false);
+    points.push({ messages: accepted, rssMb, heapMb, heapTotalMb, idleCollections });
   }
   const final = await stats(true);
   line('resident memory as messages accumulate', points.map((p) => `${p.messages}: ${Math.round(p.rssMb)} MB`).join(', ') + ` (${MEMORY_QUIET_MS / 1000} s after each flood)`);
+  // Whether a high point is V8's heap (used, reserved) or memory outside it, and whether the quiet server had collected.
+  line('  heap at each point (used / reserved, idle collections so far)', points.map((p) => `${Math.round(p.heapMb)}/${Math.round(p.heapTotalMb)} MB (${p.idleCollections})`).join(', '));
   line('  right after a forced full collection', `${Math.round(final.rssMb)} MB`);
   const first = points[0];
   const last = points.at(-1);

@@ -2,16 +2,17 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { getHeapStatistics } from 'node:v8';
 import { silentLogger } from '../adapters/http/logger.ts';
-import { idleCollection, startIdleCollector, type IdleCollectorProbe } from '../adapters/runtime/idle-collector.ts';
+import { idleCollection, startIdleCollector, type Heap, type IdleCollectorProbe } from '../adapters/runtime/idle-collector.ts';
 
 const MB = 1024 * 1024;
 
 /**
  * A process whose clock, CPU time and heap the test moves by hand; each check is 1 s after the previous one. The heap
- * starts as start-up's collection left it (45 MB reserved) and is `grown` once the collector has taken that floor.
+ * starts as start-up's collection left it (40 MB used of 50 reserved) and is `grown` once the collector has read
+ * that floor; a collection brings it back to `afterCollection`.
  */
-function scriptedProcess(grown = { reserved: 100 * MB, used: 40 * MB }) {
-  const state = { cpuMicros: 0, at: 0, heap: { reserved: 45 * MB, used: 40 * MB }, collected: 0, afterCollection: { reserved: 45 * MB, used: 40 * MB } };
+function scriptedProcess(grown: Heap = { used: 90 * MB, reserved: 100 * MB }) {
+  const state = { cpuMicros: 0, at: 0, heap: { used: 40 * MB, reserved: 50 * MB } as Heap, collected: 0, afterCollection: { used: 40 * MB, reserved: 50 * MB } as Heap };
   const probe: IdleCollectorProbe = {
     cpuMicros: () => state.cpuMicros,
     heap: () => state.heap,
@@ -64,7 +65,7 @@ test('after a busy spell, the heap is collected once the process has been quiet 
   }
   assert.equal(decision.collections(), 1);
   // The next busy spell arms it again.
-  state.heap = { reserved: 120 * MB, used: 50 * MB };
+  state.heap = { used: 80 * MB, reserved: 90 * MB };
   second(500);
   decision.check();
   second(0);
@@ -93,9 +94,9 @@ test('busy time in the middle of a quiet run starts the count again', () => {
   assert.equal(decision.check(), true);
 });
 
-test('a heap that holds little unused memory is left to V8', () => {
-  const { state, second, collector } = scriptedProcess({ reserved: 50 * MB, used: 40 * MB });
-  const decision = collector({ quietChecks: 1, minSlackBytes: 16 * MB });
+test('a heap that grew little since the last full collection, in use or reserved, is left to V8', () => {
+  const { state, second, collector } = scriptedProcess({ used: 50 * MB, reserved: 60 * MB });
+  const decision = collector({ quietChecks: 1, minGrowthBytes: 16 * MB });
   second(900);
   decision.check();
   second(0);
@@ -103,11 +104,11 @@ test('a heap that holds little unused memory is left to V8', () => {
   assert.equal(state.collected, 0);
 });
 
-test('a heap that has not grown since the last collection is not collected again, however much of it V8 keeps unused', () => {
+test('what a full collection leaves is the floor: busy time that does not grow the heap past it collects nothing more', () => {
   const { state, second, collector } = scriptedProcess();
-  const decision = collector({ quietChecks: 1, minSlackBytes: 16 * MB });
-  // V8 keeps 30 MB unused after the collection (young-generation space, fragmented pages): that is its floor now.
-  state.afterCollection = { reserved: 70 * MB, used: 40 * MB };
+  const decision = collector({ quietChecks: 1, minGrowthBytes: 16 * MB });
+  // The collection leaves 60 MB in use of 90 reserved (more live data than at start-up, and reserved space V8 keeps).
+  state.afterCollection = { used: 60 * MB, reserved: 90 * MB };
   second(900);
   decision.check();
   second(0);
@@ -119,8 +120,8 @@ test('a heap that has not grown since the last collection is not collected again
     second(0);
     assert.equal(decision.check(), false, 'nothing grew since the collection: no second pause for nothing');
   }
-  // A flood that grows the heap well past that floor arms it again.
-  state.heap = { reserved: 110 * MB, used: 50 * MB };
+  // A flood that leaves garbage well past that floor arms it again.
+  state.heap = { used: 95 * MB, reserved: 100 * MB };
   second(800);
   decision.check();
   second(0);
@@ -128,8 +129,20 @@ test('a heap that has not grown since the last collection is not collected again
   assert.equal(state.collected, 2);
 });
 
+test('either growth arms it: garbage counted as in use with little reserved space to spare, or reserved space grown with little in use', () => {
+  for (const grown of [{ used: 70 * MB, reserved: 75 * MB }, { used: 50 * MB, reserved: 95 * MB }]) {
+    const { state, second, collector } = scriptedProcess(grown);
+    const decision = collector({ quietChecks: 1, minGrowthBytes: 16 * MB });
+    second(900);
+    decision.check();
+    second(0);
+    assert.equal(decision.check(), true, `${grown.used / MB} MB used of ${grown.reserved / MB} reserved`);
+    assert.equal(state.collected, 1);
+  }
+});
+
 test('on the real heap: a quiet process gives back the heap a busy spell grew', async () => {
-  const collector = startIdleCollector(silentLogger, { checkMs: 100, quietChecks: 2, minSlackBytes: 8 * MB });
+  const collector = startIdleCollector(silentLogger, { checkMs: 100, quietChecks: 2, minGrowthBytes: 8 * MB });
   try {
     // A busy spell that leaves the heap grown: many objects alive at its end, as a flood's queued messages are.
     let held: Array<{ text: string; parts: number[] }> | undefined = [];

@@ -8,8 +8,15 @@ import { collectGarbage } from './collect-garbage.ts';
  * some later collection, often tens of megabytes reserved and unused, so the server's resident memory read by an
  * operator depends on where V8 happens to be between its own collections (in the webhook benchmark 146-148 MB at
  * some quiet readings, 212-216 MB at others, same load). Once the process has gone quiet after being busy, and the
- * heap holds at least `minSlackBytes` more than it uses, this collects fully once (collect-garbage.ts: a pause of a
- * few tens of milliseconds, taken when nobody is waiting), so a quiet server gives that memory back.
+ * heap has grown by at least `minGrowthBytes` since the last full collection, in use or reserved, this collects
+ * fully once (collect-garbage.ts: a pause of a few tens of milliseconds, taken when nobody is waiting), so a quiet
+ * server gives that memory back.
+ *
+ * Both sizes count, each against what the last full collection (or start-up's) left: V8's "used" size counts garbage
+ * not yet collected (high readings in the benchmark had 57-71 MB used of 70-80 reserved, against 45-47 used after a
+ * full collection), and at other high readings the heap held 53-61 MB used of 83-101 reserved. Growth, not unused
+ * space: what a full collection leaves is the floor for now (V8 keeps some reserved space after it), and a quiet
+ * server that handles a lone message now and then is not collected again for it.
  *
  * Quiet is judged by the process's own CPU time, not by requests: handling and sending after a flood are work too,
  * and collecting while they run would pause them. One collection per quiet period: the next needs busy time first.
@@ -21,18 +28,20 @@ export interface IdleCollectorOptions {
   readonly quietChecks?: number;
   /** A check counts as quiet below this share of one core, and busy at or above it. */
   readonly busyShare?: number;
-  /**
-   * Reserved but unused heap below this is left to V8; so is a heap that has not grown by this much since the last
-   * collection (or since start), however much of it is unused.
-   */
-  readonly minSlackBytes?: number;
+  /** A heap grown less than this since the last full collection (or start-up's), in use and reserved, is left to V8. */
+  readonly minGrowthBytes?: number;
+}
+
+export interface Heap {
+  readonly reserved: number;
+  readonly used: number;
 }
 
 export interface IdleCollectorProbe {
   /** CPU time the process has used so far, microseconds (user + system). */
   readonly cpuMicros: () => number;
-  /** The heap V8 has reserved and the part of it in use, bytes. */
-  readonly heap: () => { readonly reserved: number; readonly used: number };
+  /** The heap V8 has reserved and the part of it in use (live objects and garbage not yet collected), bytes. */
+  readonly heap: () => Heap;
   readonly collect: () => void;
   readonly now: () => number;
 }
@@ -59,17 +68,15 @@ export interface IdleCollector extends Periodic {
 export function idleCollection(options: IdleCollectorOptions = {}, probe: IdleCollectorProbe = nodeProbe) {
   const quietChecks = options.quietChecks ?? 3;
   const busyShare = options.busyShare ?? 0.05;
-  const minSlackBytes = options.minSlackBytes ?? 16 * 1024 * 1024;
+  const minGrowthBytes = options.minGrowthBytes ?? 16 * 1024 * 1024;
   let lastCpu = probe.cpuMicros();
   let lastAt = probe.now();
   // Start-up already collected after the index builds (node.ts): nothing to do until some work has been done.
   let busySinceCollection = false;
   let quietInARow = 0;
   let collections = 0;
-  // What a full collection leaves reserved is V8's floor for now (young-generation space it keeps, fragmented pages):
-  // collecting again while the heap has not grown past it gives nothing back, and would only pause the next request.
-  // Without this, every lone webhook on a quiet server armed one more full collection.
-  let reservedAfterCollection = probe.heap().reserved;
+  // What the last full collection left (start-up's, before this was made).
+  let afterCollection = probe.heap();
   return {
     collections: () => collections,
     /** Reads the CPU share since the last check; collects when the conditions hold. True when it collected. */
@@ -87,11 +94,11 @@ export function idleCollection(options: IdleCollectorOptions = {}, probe: IdleCo
       quietInARow++;
       if (!busySinceCollection || quietInARow < quietChecks) return false;
       const heap = probe.heap();
-      if (heap.reserved - heap.used < minSlackBytes || heap.reserved - reservedAfterCollection < minSlackBytes) return false;
+      if (heap.used - afterCollection.used < minGrowthBytes && heap.reserved - afterCollection.reserved < minGrowthBytes) return false;
       probe.collect();
       collections++;
       busySinceCollection = false;
-      reservedAfterCollection = probe.heap().reserved;
+      afterCollection = probe.heap();
       // The collection's own CPU time must not count as the next busy spell.
       lastCpu = probe.cpuMicros();
       lastAt = probe.now();
