@@ -19,7 +19,8 @@ export interface HandlingQueue<J> {
 export function handlingQueue<J>(options: {
   readonly concurrency: number;
   readonly capacity: number;
-  readonly ready: () => Promise<void>;
+  /** Resolves when the job may start; what it resolves to is told when the job has ended (time counted). */
+  readonly ready: (job: J) => Promise<{ end(): void } | void>;
   /** Handles one job; a failure is the caller's to report (it is caught, so the queue goes on). */
   readonly run: (job: J) => Promise<void>;
 }): HandlingQueue<J> {
@@ -43,8 +44,12 @@ export function handlingQueue<J>(options: {
     try {
       for (let job = take(); job !== undefined; job = take()) {
         await yieldToIo();
-        await options.ready();
-        await options.run(job).catch(() => undefined);
+        const start = await options.ready(job);
+        try {
+          await options.run(job).catch(() => undefined);
+        } finally {
+          start?.end();
+        }
       }
     } finally {
       running--;
