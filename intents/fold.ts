@@ -16,7 +16,7 @@ export function stripMarks(text: string): string {
     .normalize('NFC')
     .toLowerCase()
     .replace(ETH, 'd')
-    .replace(/đ/g, 'd')
+    .replace(/\u0111/g, 'd') // đ
     .normalize('NFD')
     .replace(COMBINING_MARKS, '')
     .normalize('NFC');
@@ -37,14 +37,14 @@ export function foldedTokens(text: string): string[] {
 export function toAscii(text: string): string {
   return text
     .normalize('NFC')
-    .replace(/[đð]/g, 'd')
-    .replace(/[ĐÐ]/g, 'D')
+    .replace(/[\u0111\u00f0]/g, 'd') // đ ð
+    .replace(/[\u0110\u00d0]/g, 'D') // Đ Ð
     .normalize('NFD')
     .replace(COMBINING_MARKS, '')
-    .replace(/[•·]/g, '-')
-    .replace(/[“”«»]/g, '"')
-    .replace(/[‘’]/g, "'")
-    .replace(/[–—]/g, '-')
-    .replace(/…/g, '...')
+    .replace(/[\u2022\u00b7]/g, '-') // • ·
+    .replace(/[\u201c\u201d\u00ab\u00bb]/g, '"') // “ ” « »
+    .replace(/[\u2018\u2019]/g, "'") // ‘ ’
+    .replace(/[\u2013\u2014]/g, '-') // – —
+    .replace(/\u2026/g, '...') // …
     .replace(/[^\x20-\x7e\n]/g, '');
 }

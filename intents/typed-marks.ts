@@ -48,6 +48,8 @@ export function decodeTelex(token: string): DecodedSyllable | undefined {
   return result(letters, tone);
 }
 
+// A letter of a Vietnamese syllable (a-z ă â ê ô ơ ư đ), escaped: see tests/one-byte-bundle.test.ts.
+const LETTER = /[a-z\u0103\u00e2\u00ea\u00f4\u01a1\u01b0\u0111]/;
 const CIRCUMFLEX: Readonly<Record<string, string>> = { a: 'â', e: 'ê', o: 'ô' };
 
 export function decodeVni(token: string): DecodedSyllable | undefined {
@@ -72,7 +74,7 @@ export function decodeVni(token: string): DecodedSyllable | undefined {
     else letters = letters.replace(/^d/, 'đ');
     if (letters === before) return undefined;
   }
-  if ([...letters].filter((c) => /[a-zăâêôơưđ]/.test(c)).length < 2) return undefined;
+  if ([...letters].filter((c) => LETTER.test(c)).length < 2) return undefined;
   return result(letters, tone);
 }
 

@@ -2,7 +2,7 @@
 function rank(whitespace: string, before: string): number {
   if (/\n[^\S\n]*\n/.test(whitespace)) return 3;
   if (whitespace.includes('\n')) return 2;
-  if (/[.!?…]/.test(before)) return 1;
+  if (/[.!?\u2026]/.test(before)) return 1; // … too
   return 0;
 }
 

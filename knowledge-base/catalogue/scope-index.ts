@@ -131,12 +131,16 @@ export function buildScopeIndex(procedures: readonly CatalogueProcedure[], phras
   };
 }
 
+// From strings, written as ASCII escapes in the bundle (see tests/one-byte-bundle.test.ts).
+const LEVEL_IN_BRACKETS = new RegExp('\\((?:thực hiện )?(?:tại |ở )?cấp [^()]*\\)', 'gu');
+const LEVEL_AFTER_DASH = new RegExp('\\s[-–]\\s*(?:thực hiện )?(?:tại )?cấp [^,]*$', 'u');
+
 /**
  * A procedure's name without where it is carried out, in letters and digits only: the same key for the same
  * procedure at another level ("(thực hiện tại cấp xã)", "(cấp tỉnh)", "- cấp Trung ương").
  */
 function sameProcedureKey(name: string): string {
-  return searchableName(name).toLowerCase().replace(/\((?:thực hiện )?(?:tại |ở )?cấp [^()]*\)/gu, ' ').replace(/\s[-–]\s*(?:thực hiện )?(?:tại )?cấp [^,]*$/u, ' ').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return searchableName(name).toLowerCase().replace(LEVEL_IN_BRACKETS, ' ').replace(LEVEL_AFTER_DASH, ' ').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
 /** Share of a procedure's name (by term weight) a query covers, from `RetrievalIndex.shared`. */

@@ -3,13 +3,13 @@ import { isGsm7 } from './segments.ts';
 
 /** Vietnamese as SMS sends it: "khong dau" ASCII, since GSM-7 costs 2-3 times fewer segments than UCS-2. */
 
-// Symbols toAscii would drop that read better as ASCII.
+// Symbols toAscii would drop that read better as ASCII: → ← ≥ ≤ × (escaped: see tests/one-byte-bundle.test.ts).
 const SYMBOLS: ReadonlyArray<readonly [RegExp, string]> = [
-  [/→/g, '->'],
-  [/←/g, '<-'],
-  [/≥/g, '>='],
-  [/≤/g, '<='],
-  [/×/g, 'x'],
+  [/\u2192/g, '->'],
+  [/\u2190/g, '<-'],
+  [/\u2265/g, '>='],
+  [/\u2264/g, '<='],
+  [/\u00d7/g, 'x'],
 ];
 
 /** Folds to GSM-7-safe ASCII, one space between words, no blank lines. */

@@ -41,7 +41,7 @@ const HINTS: Partial<Record<FieldName, string>> = {
 
 function Field(props: { name: FieldName; problems: readonly FieldProblem[]; children: (attrs: Record<string, string | boolean | undefined>) => unknown }) {
   const id = `f-${props.name}`;
-  const mine = props.problems.filter((p) => p.field === props.name || (props.name === 'legalBasis' && p.field === 'procedureCodes' && /căn cứ/.test(p.message)));
+  const mine = props.problems.filter((p) => p.field === props.name || (props.name === 'legalBasis' && p.field === 'procedureCodes' && p.message.includes('căn cứ')));
   const hint = HINTS[props.name];
   const describedBy = [hint ? `${id}-hint` : '', mine.length > 0 ? `${id}-error` : ''].filter(Boolean).join(' ');
   return (
