@@ -19,8 +19,7 @@ export interface HandlingQueue<J> {
 export function handlingQueue<J>(options: {
   readonly concurrency: number;
   readonly capacity: number;
-  /** Resolves when the job may start; what it resolves to is told when the job has ended (time counted). */
-  readonly ready: (job: J) => Promise<{ end(): void } | void>;
+  readonly ready: () => Promise<void>;
   /** Handles one job; a failure is the caller's to report (it is caught, so the queue goes on). */
   readonly run: (job: J) => Promise<void>;
 }): HandlingQueue<J> {
@@ -44,12 +43,8 @@ export function handlingQueue<J>(options: {
     try {
       for (let job = take(); job !== undefined; job = take()) {
         await yieldToIo();
-        const start = await options.ready(job);
-        try {
-          await options.run(job).catch(() => undefined);
-        } finally {
-          start?.end();
-        }
+        await options.ready();
+        await options.run(job).catch(() => undefined);
       }
     } finally {
       running--;

@@ -1,6 +1,6 @@
 import type { ChannelAdapter, OutboundPayload, RawRequest } from './ports/channel.ts';
-import { acceptFirst, DEFAULT_HANDLE_CATCH_UP_BELOW, DEFAULT_HANDLE_LONGEST_WAIT_MS, DEFAULT_HANDLE_QUIET_MS, DEFAULT_HANDLE_SHARE_AFTER_MS, DEFAULT_HANDLE_SHARE_WHILE_BUSY, type HandlingStart } from './accept-first.ts';
-import { handlingQueue, type HandlingQueue } from './handling-queue.ts';
+import { acceptFirst, DEFAULT_HANDLE_LONGEST_WAIT_MS, DEFAULT_HANDLE_QUIET_MS } from './accept-first.ts';
+import { handlingQueue } from './handling-queue.ts';
 import { yieldToIo } from './after-pending-io.ts';
 import { isNextPageDigit, NOTHING_MORE, smsKeyword } from './sms-keywords.ts';
 import type { Logger } from './ports/logger.ts';
@@ -48,14 +48,6 @@ export interface PipelineDeps {
   readonly handleWhenQuietMs?: number;
   readonly handleLongestWaitMs?: number;
   /**
-   * Under a load with no quiet moments, a message that has waited `handleShareAfterMs` (HANDLE_SHARE_AFTER_MS, 100)
-   * is handled within a share of the time (HANDLE_SHARE_WHILE_BUSY, 0.4; 0 turns it off) while fewer than
-   * `handleCatchUpBelow` (HANDLE_CATCH_UP_BELOW, 200) wait: accept-first.ts.
-   */
-  readonly handleShareWhileBusy?: number;
-  readonly handleShareAfterMs?: number;
-  readonly handleCatchUpBelow?: number;
-  /**
    * The inbox lease (INBOX_LEASE_MS): a message still waiting for its turn when most of it has passed is left to
    * the recovery pass, which claims it once the lease runs out, so it is never handled twice.
    */
@@ -96,19 +88,12 @@ type Answer = { readonly replies: readonly Reply[] } | { readonly page: Outbound
 export function createWebhookPipeline(deps: PipelineDeps) {
   const now = deps.now ?? (() => new Date());
   const maxAttempts = deps.maxAttempts ?? DEFAULT_INBOX_MAX_ATTEMPTS;
-  const receiving = acceptFirst({
-    quietMs: deps.handleWhenQuietMs ?? DEFAULT_HANDLE_QUIET_MS,
-    longestWaitMs: deps.handleLongestWaitMs ?? DEFAULT_HANDLE_LONGEST_WAIT_MS,
-    shareWhileBusy: deps.handleShareWhileBusy ?? DEFAULT_HANDLE_SHARE_WHILE_BUSY,
-    shareAfterMs: deps.handleShareAfterMs ?? DEFAULT_HANDLE_SHARE_AFTER_MS,
-    catchUpBelow: deps.handleCatchUpBelow ?? DEFAULT_HANDLE_CATCH_UP_BELOW,
-  });
+  const receiving = acceptFirst({ quietMs: deps.handleWhenQuietMs ?? DEFAULT_HANDLE_QUIET_MS, longestWaitMs: deps.handleLongestWaitMs ?? DEFAULT_HANDLE_LONGEST_WAIT_MS });
   const stillOursMs = (deps.inboxLeaseMs ?? 30_000) * 0.8;
-  const waiting: HandlingQueue<HandlingJob> = handlingQueue<HandlingJob>({
+  const waiting = handlingQueue<HandlingJob>({
     concurrency: deps.handleConcurrency ?? 2,
     capacity: deps.handleQueueLimit ?? DEFAULT_HANDLE_QUEUE_LIMIT,
-    // The jobs queued and running, the one asking included.
-    ready: (job): Promise<HandlingStart> => receiving.quiet({ waitedMs: Date.now() - job.acceptedAt, backlog: waiting.size() }),
+    ready: receiving.quiet,
     async run({ message, provider, adapter, conversationId, acceptedAt, done }) {
       try {
         // Waited so long that the lease is nearly out: the recovery pass takes it (claimed once), not us.

@@ -90,66 +90,9 @@ test('a flood that never pauses holds handling back for the longest wait, not lo
   assert.equal(time.now() - started, 40);
 });
 
-/** A gate under webhooks that never pause: every millisecond of sleep, one ends and another starts. */
-function neverQuiet(options: { shareWhileBusy: number; shareAfterMs?: number; catchUpBelow?: number }) {
-  const time = fakeTime();
-  const gate = acceptFirst({ quietMs: 5, longestWaitMs: 40, now: time.now, sleep: time.sleep, ...options });
-  gate.receiving();
-  time.onSleep.push(() => {
-    gate.done(true);
-    gate.receiving();
-  });
-  return { time, gate };
-}
-
-test('under webhooks that never pause, a message that has waited long enough is handled at once, within the share of the time', async () => {
-  const { time, gate } = neverQuiet({ shareWhileBusy: 0.25, shareAfterMs: 100 });
-  // Fresh: waits for the longest wait as before (acknowledging first).
-  let started = time.now();
-  await gate.quiet({ waitedMs: 0, backlog: 1 });
-  assert.equal(time.now() - started, 40);
-  // Waited 150 ms already (replies falling behind): handled now, without waiting for a pause that does not come.
-  started = time.now();
-  const first = await gate.quiet({ waitedMs: 150, backlog: 30 });
-  assert.equal(time.now() - started, 0);
-  // It takes 8 ms: more than the share has saved up, so the next waits until a quarter of the time paid it back.
-  time.advance(8);
-  first.end();
-  started = time.now();
-  await gate.quiet({ waitedMs: 150, backlog: 29 });
-  const waited = time.now() - started;
-  assert.ok(waited > 0 && waited < 40, `waited ${waited} ms: for its share, not for the longest wait`);
-  // Over a long run of such messages, handling takes about its share of the time, not more.
-  const runStarted = time.now();
-  let handlingMs = 0;
-  for (let i = 0; i < 200; i++) {
-    const start = await gate.quiet({ waitedMs: 150, backlog: 20 });
-    time.advance(3);
-    handlingMs += 3;
-    start.end();
-  }
-  const shareTaken = handlingMs / (time.now() - runStarted);
-  assert.ok(shareTaken > 0.2 && shareTaken <= 0.27, `handling took ${(shareTaken * 100).toFixed(1)}% of the time`);
-});
-
-test('a backlog too large to catch up with gets no share: acknowledging stays first, handling waits as before', async () => {
-  const { time, gate } = neverQuiet({ shareWhileBusy: 0.4, shareAfterMs: 100, catchUpBelow: 200 });
-  const started = time.now();
-  await gate.quiet({ waitedMs: 5_000, backlog: 5_000 });
-  assert.equal(time.now() - started, 40);
-});
-
-test('without the share (0), an old message waits for a pause or the longest wait, as before', async () => {
-  const { time, gate } = neverQuiet({ shareWhileBusy: 0 });
-  const started = time.now();
-  await gate.quiet({ waitedMs: 5_000, backlog: 3 });
-  assert.equal(time.now() - started, 40);
-});
-
 test('under a burst of webhooks every one is acknowledged before any is handled, and each is answered once after', async () => {
   // A long quiet period, so the burst (sent all at once) never looks quiet while it is read; no forced handling.
-  // No share while busy either: this is about the order alone (the share is tested on its own below).
-  const rig = await startRig({ env: { HANDLE_QUIET_MS: '300', HANDLE_LONGEST_WAIT_MS: '60000', HANDLE_SHARE_WHILE_BUSY: '0' } });
+  const rig = await startRig({ env: { HANDLE_QUIET_MS: '300', HANDLE_LONGEST_WAIT_MS: '60000' } });
   try {
     const chats = Array.from({ length: 40 }, (_, i) => 8_100 + i);
     const responses = await Promise.all(chats.map((chat) => rig.telegram.send(rig.telegram.text(chat, 'làm căn cước ở đâu'))));
@@ -166,9 +109,8 @@ test('under a burst of webhooks every one is acknowledged before any is handled,
 });
 
 test('webhooks that keep coming do not starve handling: answers go out while the flood goes on', async () => {
-  // Never quiet for this test (a minute of quiet needed) and no share while busy, so only the longest wait lets
-  // handling through.
-  const rig = await startRig({ env: { HANDLE_QUIET_MS: '60000', HANDLE_LONGEST_WAIT_MS: '30', HANDLE_SHARE_WHILE_BUSY: '0' } });
+  // Never quiet for this test (a minute of quiet needed), so only the longest wait lets handling through.
+  const rig = await startRig({ env: { HANDLE_QUIET_MS: '60000', HANDLE_LONGEST_WAIT_MS: '30' } });
   try {
     const chats: number[] = [];
     // Webhooks one after another, until a reply has gone out (bounded: at most 400 of them).
@@ -239,9 +181,8 @@ test('the overflow of a burst past the queue is not lost: the recovery pass answ
 
 test('messages that waited in the queue past most of their lease are left to the recovery pass and answered once', async () => {
   // Lease 1 s: a queued message still waiting 0.8 s after its acceptance is not handled by this process any more.
-  // Quiet 400 ms: webhooks 40 ms apart keep receiving busy even when a busy machine answers each slowly. No share
-  // while busy: the queue must be starved for the lease to run out (what a flood past the catch-up bound does).
-  const rig = await startRig({ env: { HANDLE_QUIET_MS: '400', HANDLE_LONGEST_WAIT_MS: '60000', INBOX_LEASE_MS: '1000', HANDLE_SHARE_WHILE_BUSY: '0' } });
+  // Quiet 400 ms: webhooks 40 ms apart keep receiving busy even when a busy machine answers each slowly.
+  const rig = await startRig({ env: { HANDLE_QUIET_MS: '400', HANDLE_LONGEST_WAIT_MS: '60000', INBOX_LEASE_MS: '1000' } });
   try {
     const early = Array.from({ length: 8 }, (_, i) => 8_700 + i);
     const responses = await Promise.all(early.map((chat) => rig.telegram.send(rig.telegram.text(chat, 'làm căn cước ở đâu'))));

@@ -1,5 +1,5 @@
 import { DEFAULT_DELIVERY, DEFAULT_LANES, DEFAULT_SEND_TIMEOUT_MS, FALLBACK_LANE, type DeliveryPolicy, type LanePolicy } from '../../bot/delivery-policy.ts';
-import { DEFAULT_HANDLE_CATCH_UP_BELOW, DEFAULT_HANDLE_LONGEST_WAIT_MS, DEFAULT_HANDLE_QUIET_MS, DEFAULT_HANDLE_SHARE_AFTER_MS, DEFAULT_HANDLE_SHARE_WHILE_BUSY } from '../../bot/accept-first.ts';
+import { DEFAULT_HANDLE_LONGEST_WAIT_MS, DEFAULT_HANDLE_QUIET_MS } from '../../bot/accept-first.ts';
 import { DEFAULT_INBOX_LEASE_MS } from '../../bot/inbox.ts';
 import { DEFAULT_HANDLE_QUEUE_LIMIT, DEFAULT_INBOX_MAX_ATTEMPTS } from '../../bot/webhook-pipeline.ts';
 
@@ -18,10 +18,6 @@ export interface DeliverySettings {
   /** Handling waits for this much quiet in receiving webhooks, but never longer than the longest wait (accept-first.ts). */
   readonly handleQuietMs: number;
   readonly handleLongestWaitMs: number;
-  /** Under a load with no quiet moments, the share of the time handling may take to keep up (0 to 1; 0: off). */
-  readonly handleShareWhileBusy: number;
-  readonly handleShareAfterMs: number;
-  readonly handleCatchUpBelow: number;
   /** Accepted messages waiting in memory to be handled; a flood's overflow is left to the recovery pass. */
   readonly handleQueueLimit: number;
   /**
@@ -29,12 +25,6 @@ export interface DeliverySettings {
    * in each process. Undefined (not set, or anything else): the runtime decides by the database (assemble.ts).
    */
   readonly sharedPace?: boolean;
-}
-
-/** A share of the time, 0 to 1; anything else keeps the default. */
-function share(value: string | undefined, fallback: number): number {
-  const n = value === undefined || value.trim() === '' ? Number.NaN : Number(value);
-  return Number.isFinite(n) && n >= 0 && n <= 1 ? n : fallback;
 }
 
 function onOff(value: string | undefined): boolean | undefined {
@@ -63,8 +53,7 @@ function perProvider(value: string | undefined): { all?: number; by: Map<string,
  * Delivery settings from the environment (README "Channels"): OUTBOX_CONCURRENCY, OUTBOX_RATE_PER_SECOND,
  * OUTBOX_DEADLINE_HOURS (each a number or provider=number list), OUTBOX_SLOW_SEND_MS, SEND_TIMEOUT_MS,
  * OUTBOX_LEASE_MS, OUTBOX_MAX_DELAY_MS, INBOX_LEASE_MS, INBOX_MAX_ATTEMPTS, OUTBOX_INTERVAL_MS, OUTBOX_SHARED_PACE,
- * HANDLE_QUIET_MS, HANDLE_LONGEST_WAIT_MS, HANDLE_SHARE_WHILE_BUSY, HANDLE_SHARE_AFTER_MS, HANDLE_CATCH_UP_BELOW,
- * HANDLE_QUEUE_LIMIT.
+ * HANDLE_QUIET_MS, HANDLE_LONGEST_WAIT_MS, HANDLE_QUEUE_LIMIT.
  */
 export function deliveryFromEnv(env: Env): DeliverySettings {
   const concurrency = perProvider(env.OUTBOX_CONCURRENCY);
@@ -101,9 +90,6 @@ export function deliveryFromEnv(env: Env): DeliverySettings {
     intervalMs: positive(env.OUTBOX_INTERVAL_MS, 2_000),
     handleQuietMs: positive(env.HANDLE_QUIET_MS, DEFAULT_HANDLE_QUIET_MS),
     handleLongestWaitMs: positive(env.HANDLE_LONGEST_WAIT_MS, DEFAULT_HANDLE_LONGEST_WAIT_MS),
-    handleShareWhileBusy: share(env.HANDLE_SHARE_WHILE_BUSY, DEFAULT_HANDLE_SHARE_WHILE_BUSY),
-    handleShareAfterMs: positive(env.HANDLE_SHARE_AFTER_MS, DEFAULT_HANDLE_SHARE_AFTER_MS),
-    handleCatchUpBelow: Math.floor(positive(env.HANDLE_CATCH_UP_BELOW, DEFAULT_HANDLE_CATCH_UP_BELOW)),
     handleQueueLimit: Math.floor(positive(env.HANDLE_QUEUE_LIMIT, DEFAULT_HANDLE_QUEUE_LIMIT)),
     ...(sharedPace !== undefined ? { sharedPace } : {}),
   };
