@@ -8,8 +8,8 @@ export interface AnalysedText extends CanonicalText {
   readonly marks: readonly string[];
   /** Syllables neither known to the vocabulary nor repairable: a question about something else. */
   readonly unknown: number;
-  /** The folded key as typed (foldKey of the message), before decoding and expansion. */
-  readonly typed: string;
+  /** The syllables of the folded key as typed (foldKey of the message), before decoding and expansion. */
+  readonly typed: readonly string[];
 }
 
 /**
@@ -17,8 +17,7 @@ export interface AnalysedText extends CanonicalText {
  * not a Vietnamese syllable is decoded or repaired: "hun" (khói) is a word the knowledge base lacks, not a typo.
  */
 export function analyse(text: string, spelling?: SpellingIndex): AnalysedText {
-  const { typed: typedSyllables, folded, marks, classes } = readWords(text);
-  const typed = typedSyllables.join(' ');
+  const { typed, folded, marks, classes } = readWords(text);
   const canonical = canonicalize(folded, classes);
   if (spelling === undefined) return { ...canonical, marks, unknown: 0, typed };
   let unknown = 0;

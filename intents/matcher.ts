@@ -190,7 +190,7 @@ function matchWith(parts: MatchingParts): (text: string) => MatchResult {
     const reading = analyse(text, spelling);
     const tokenCount = reading.tokens.length;
     const unknownShare = tokenCount === 0 ? 1 : reading.unknown / tokenCount;
-    if (isEmergency(reading.typed, reading.tokens.join(' '))) {
+    if (isEmergency(reading.typed, reading.tokens)) {
       return { label: EMERGENCY_LABEL, score: 1, alternatives: [], unknownShare, rule: true, tokens: reading.tokens };
     }
     if (tokenCount === 0) return { label: OUT_OF_SCOPE_LABEL, score: 0, alternatives: [], unknownShare, tokens: reading.tokens };

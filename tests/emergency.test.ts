@@ -10,7 +10,7 @@ import { trainingSet } from '../knowledge-base/training-set.ts';
 /** As the matcher asks: the folded key as typed and the canonical reading (abbreviations expanded). */
 const fires = (text: string): boolean => {
   const reading = analyse(text);
-  return isEmergency(reading.typed, reading.tokens.join(' '));
+  return isEmergency(reading.typed, reading.tokens);
 };
 
 // Kinds of danger, each in several wordings (marked, plain, chat); none of these is a phrase listed in the rules.
