@@ -329,7 +329,8 @@ export function buildRetrievalIndex(input: readonly RetrievalDocument[], vocabul
 
   function search(q: RetrievalQuery, limits: readonly number[]): RetrievalHit[] {
     const hits = ranked.top(q, limits).map((h) => ({ key: keyNames[h.key] as string, group: h.group, score: h.score / q.attainable, doc: h.doc }));
-    return hits.sort((a, b) => b.score - a.score);
+    // One group's hits come best first already (most searches rank one group): only several groups' are merged.
+    return hits.length > 1 && (hits[0] as RetrievalHit).group !== (hits[hits.length - 1] as RetrievalHit).group ? hits.sort((a, b) => b.score - a.score) : hits;
   }
 
   /** Whether document d is in term t's postings: binary search, the postings are in document order. */

@@ -197,23 +197,31 @@ class MessageProbe implements CatalogueProbe {
     return (this.built ??= this.index.query(withOfficialWording(this.tokens)));
   }
 
-  /** Share of the message's weight in terms `counts` picks that no phrasing of `label` uses (a label with none lacks every word). */
-  private foreignTo(label: string, counts: (i: number, id: number) => boolean): number {
+  /**
+   * Share of the message's weight in terms no phrasing of `label` uses (a label with none lacks every word), among
+   * the terms of the catalogue's names (`among` undefined) or the query positions `among` lists (ascending).
+   */
+  private foreignTo(label: string, among: readonly number[] | undefined): number {
     const { ids, weights } = this.query();
     const vocabulary = this.index.vocabulary(label);
     let weight = 0;
     let total = 0;
+    let next = 0;
     for (let i = 0; i < ids.length; i++) {
       const w = weights[i] as number;
       total += w;
-      if (counts(i, ids[i] as number) && !vocabulary.has(ids[i] as number)) weight += w;
+      const id = ids[i] as number;
+      let counted: boolean;
+      if (among === undefined) counted = this.index.groupHas(id, CATALOGUE);
+      else if ((counted = among[next] === i)) next++;
+      if (counted && !vocabulary.has(id)) weight += w;
     }
     return total === 0 ? 0 : weight / total;
   }
 
   /** Words of the catalogue's procedure names that the topic's phrasings never use: what `foreign` can reach at most. */
   foreignBound(label: string): number {
-    return this.foreignTo(label, (_, id) => this.index.groupHas(id, CATALOGUE));
+    return this.foreignTo(label, undefined);
   }
 
   catalogueReaches(share: number): boolean {
@@ -234,7 +242,6 @@ class MessageProbe implements CatalogueProbe {
     const hits = index.search(query, CATALOGUE_LIMITS);
     const best = hits[0];
     const shared = best === undefined ? undefined : index.shared(query, best.doc);
-    const inBest = new Set(shared?.terms ?? []);
     let ours: { label: string; score: number } | undefined | null = null;
     let outside: number | null = null;
     const { aboutProcedures } = this;
@@ -259,7 +266,7 @@ class MessageProbe implements CatalogueProbe {
         }
         return outside;
       },
-      foreign: this.foreignTo(label, (i) => inBest.has(i)),
+      foreign: this.foreignTo(label, shared?.terms ?? []),
       nameShare: nameShareOf(shared),
     };
   }
