@@ -30,25 +30,27 @@ export const THRESHOLDS = {
 
 export function decide(result: MatchResult): Decision {
   if (result.label === EMERGENCY_LABEL && result.rule === true) return { kind: 'answer', label: EMERGENCY_LABEL, score: result.score };
-  const ranked = [{ label: result.label, score: result.score }, ...result.alternatives];
-  const emergencyScore = ranked.find((r) => r.label === EMERGENCY_LABEL)?.score ?? 0;
-  const others = ranked.filter((r) => r.label !== EMERGENCY_LABEL);
+  // The readings best first with the emergency set aside (built by hand: this runs for every message).
+  let emergencyScore = result.label === EMERGENCY_LABEL ? result.score : 0;
+  const others: ScoredLabel[] = result.label === EMERGENCY_LABEL ? [] : [{ label: result.label, score: result.score }];
+  for (const alternative of result.alternatives) {
+    if (alternative.label !== EMERGENCY_LABEL) others.push(alternative);
+    else if (emergencyScore === 0) emergencyScore = alternative.score;
+  }
   if (result.label === EMERGENCY_LABEL && emergencyScore >= THRESHOLDS.emergency && emergencyScore >= THRESHOLDS.emergencyRatio * (others[0]?.score ?? 0)) {
     return { kind: 'answer', label: EMERGENCY_LABEL, score: emergencyScore };
   }
   // A weak emergency reading is set aside: the numbers need real evidence, and the rest still gets its answer.
-  const [best, ...rest] = others;
+  const best = others[0];
   if (best === undefined) return { kind: 'not-understood', guess: { label: result.label, score: result.score } };
   if (result.unknownShare >= THRESHOLDS.unknownShare && best.score < THRESHOLDS.unknownConfident) {
     return { kind: 'answer', label: OUT_OF_SCOPE_LABEL, score: 1 - best.score };
   }
   if (result.vague && result.vague.length >= 2) return { kind: 'clarify', options: result.vague.slice(0, 3) };
-  const runnerUp = rest[0]?.score ?? 0;
+  const runnerUp = others[1]?.score ?? 0;
   if (best.score < THRESHOLDS.weak && best.score < THRESHOLDS.aheadRatio * runnerUp) return { kind: 'not-understood', guess: best };
   if (best.score >= THRESHOLDS.ratio * runnerUp) return { kind: 'answer', label: best.label, score: best.score };
-  const options = [best, ...rest.filter((a) => a.score >= THRESHOLDS.optionShare * best.score)]
-    .filter((o) => o.label !== OUT_OF_SCOPE_LABEL)
-    .slice(0, 3);
+  const options = others.filter((o, i) => (i === 0 || o.score >= THRESHOLDS.optionShare * best.score) && o.label !== OUT_OF_SCOPE_LABEL).slice(0, 3);
   if (options.length < 2) return { kind: 'answer', label: best.label, score: best.score };
   return { kind: 'clarify', options };
 }

@@ -252,6 +252,8 @@ function ranked(p: Float64Array, labels: readonly string[], unknownShare: number
     }
     best[at] = c;
   }
-  const [first, ...rest] = best.map((c) => ({ label: labels[c] as string, score: p[c] as number })) as [ScoredLabel, ...ScoredLabel[]];
-  return { label: first.label, score: first.score, alternatives: rest, unknownShare, tokens };
+  const first = best[0] as number;
+  const alternatives: ScoredLabel[] = [];
+  for (let i = 1; i < best.length; i++) alternatives.push({ label: labels[best[i] as number] as string, score: p[best[i] as number] as number });
+  return { label: labels[first] as string, score: p[first] as number, alternatives, unknownShare, tokens };
 }

@@ -244,6 +244,7 @@ export function createSearch(lists: PostingLists): GroupSearch {
   let leaderScores = new Float64Array(4);
   let leaders = 0;
   let wanted = 0;
+  let topKeys = new Int32Array(8);
 
   function lead(d: number, score: number): number {
     const key = keyOfDoc[d] as number;
@@ -299,16 +300,23 @@ export function createSearch(lists: PostingLists): GroupSearch {
       keyFirst[key] = first;
       keyDoc[key] = d;
     }
-    const top: number[] = [];
+    // The best k keys by insertion into scratch space (k is small: three procedures, one phrasing, eight outside).
+    if (topKeys.length < k) topKeys = new Int32Array(k);
+    let kept = 0;
     for (let j = 0; j < seen; j++) {
       const key = keysSeen[j] as number;
-      if (top.length === k && !keyAhead(key, top[k - 1] as number)) continue;
-      let at = top.length;
-      while (at > 0 && keyAhead(key, top[at - 1] as number)) at--;
-      top.splice(at, 0, key);
-      if (top.length > k) top.pop();
+      if (kept === k && !keyAhead(key, topKeys[k - 1] as number)) continue;
+      let at = kept < k ? kept++ : k - 1;
+      while (at > 0 && keyAhead(key, topKeys[at - 1] as number)) {
+        topKeys[at] = topKeys[at - 1] as number;
+        at--;
+      }
+      topKeys[at] = key;
     }
-    for (const key of top) out.push({ key, group: g, score: keyScore[key] as number, doc: keyDoc[key] as number });
+    for (let j = 0; j < kept; j++) {
+      const key = topKeys[j] as number;
+      out.push({ key, group: g, score: keyScore[key] as number, doc: keyDoc[key] as number });
+    }
     for (let j = 0; j < seen; j++) keyScore[keysSeen[j] as number] = 0;
     count = 0;
   }
