@@ -29,9 +29,9 @@ export const DANGERS: ReadonlyArray<{ readonly kind: string; readonly pattern: R
   // Not "ma chay" (funeral rites) nor "phòng/chữa/chống cháy" (fire safety procedures): nothing burns there. Nor a
   // living: "chạy chợ", "chạy ghe chở hàng" fold like "cháy chợ", "cháy ghe", so a purpose or a habit before it ("để",
   // "đi", "hay", "nghề"...) or a cargo after it ("chở hàng/khách/lúa") says nothing is burning.
-  { kind: 'fire', pattern: /(?<!\b(?:ma|phong|chua|chong|de|di|hay|thuong|muon|tinh|nghe|lo|cu|lam|biet|hoc)) (chay|boc chay) (nha|cho|rung|kho|xuong|tiem|quan|cua hang|nha may|ghe|phong|bep|chung cu)(?! (cho )?(hang|khach|lua|thue|nguoi|hoc sinh|muon|dich vu|du lich))/, needs: ['chay'] },
-  { kind: 'fire', pattern: / (dam|vu|bi|dang) chay (nha|lon|to|du doi)/, needs: ['chay'] },
-  { kind: 'fire', pattern: / (dang|bi) chay (roi|khoi|lua)/, needs: ['chay'] },
+  { kind: 'fire', pattern: /(?<!\b(?:ma|phong|chua|chong|de|di|hay|thuong|muon|tinh|nghe|lo|cu|lam|biet|hoc)) (chay|boc chay) (nha|cho|rung|kho|xuong|tiem|quan|cua hang|nha may|ghe|phong|bep|chung cu)(?! (cho )?(hang|khach|lua|thue|nguoi|hoc sinh|muon|dich vu|du lich))/, needs: pairs(['chay'], ['nha*', 'cho*', 'rung*', 'kho*', 'xuong*', 'tiem*', 'quan*', 'cua', 'ghe*', 'phong*', 'bep*', 'chung']) },
+  { kind: 'fire', pattern: / (dam|vu|bi|dang) chay (nha|lon|to|du doi)/, needs: ['chay nha*', 'chay lon*', 'chay to*', 'chay du'] },
+  { kind: 'fire', pattern: / (dang|bi) chay (roi|khoi|lua)/, needs: ['chay roi*', 'chay khoi*', 'chay lua*'] },
   { kind: 'fire', pattern: / (lua|khoi) (boc|bao trum|chay lan|ngut)/, needs: pairs(['lua', 'khoi'], ['boc*', 'bao', 'chay', 'ngut*']) },
   { kind: 'fire', pattern: / (chay|lua) lan sang /, needs: ['lan sang'] },
   { kind: 'gas', pattern: / no (binh )?(gas|ga) /, needs: ['gas', 'ga'] },
@@ -67,7 +67,7 @@ export const DANGERS: ReadonlyArray<{ readonly kind: string; readonly pattern: R
   { kind: 'trapped', pattern: / (sap|do) (nha|tuong) .*(de|ket|nguoi|chon)/, needs: pairs(['sap', 'do'], ['nha', 'tuong']) },
   { kind: 'trapped', pattern: / (ket|bi de|de len) (nguoi|ben trong|trong nha)/, needs: pairs(['ket', 'de', 'len'], ['nguoi*', 'ben', 'trong*']) },
   // "kẹt xe" is a traffic jam: trapped is "kẹt trong/dưới ...", buried, or stuck in a lift.
-  { kind: 'trapped', pattern: / (mac ket|bi ket|ket) (lai )?(trong|duoi|giua) (thang may|xe|nha|dong do|ham|gieng|cong|lu|nuoc|dam chay)| (ket|mac ket) thang may | (bi )?(vui lap|chon vui|dat da vui|dat vui|sap ham)/, needs: ['ket', 'vui*', 'ham*'] },
+  { kind: 'trapped', pattern: / (mac ket|bi ket|ket) (lai )?(trong|duoi|giua) (thang may|xe|nha|dong do|ham|gieng|cong|lu|nuoc|dam chay)| (ket|mac ket) thang may | (bi )?(vui lap|chon vui|dat da vui|dat vui|sap ham)/, needs: ['ket lai', 'ket trong', 'ket duoi', 'ket giua', 'ket thang', 'vui lap*', 'chon vui*', 'da vui*', 'dat vui*', 'sap ham*'] },
   // A child missing now (not a declaration of a long-missing person, which is a court procedure).
   { kind: 'missing-child', pattern: new RegExp(` ${VICTIM} (\\w+ ){0,3}(di lac|bi lac|mat tich|lac mat) .*(tu sang|tu trua|tu chieu|tu toi|tu hom qua|tu qua|chua ve|khong thay|khong tim thay|bay gio|giup|cuu|khan cap|gap)`), needs: ['di lac', 'bi lac', 'mat tich', 'lac mat'] },
   { kind: 'missing-child', pattern: / (tim|kiem) khong thay (con|be|chau|em) /, needs: ['khong thay'] },
