@@ -12,7 +12,7 @@
  * message durably before its 200, which tells how much of the gap is the product's own work.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -204,7 +204,8 @@ async function serveInChild(): Promise<void> {
   const { monitorEventLoopDelay } = await import('node:perf_hooks');
   const loopDelay = monitorEventLoopDelay({ resolution: 1 });
   loopDelay.enable();
-  process.on('message', async (message: { type: string; gc?: boolean; resetLoop?: boolean }) => {
+  let profiler: import('node:inspector').Session;
+  process.on('message', async (message: { type: string; gc?: boolean; resetLoop?: boolean; file?: string }) => {
     if (message.type === 'stats') {
       const loopP99Ms = loopDelay.percentile(99) / 1e6;
       const loopMaxMs = loopDelay.max / 1e6;
@@ -241,6 +242,23 @@ async function serveInChild(): Promise<void> {
         top: top.map(([sql, t]) => ({ sql: sql.slice(0, 140), ms: Math.round(t.ms), calls: t.calls })),
         slowest: slowest.map(([sql, t]) => ({ sql: sql.slice(0, 100), maxMs: t.maxMs })),
       });
+    } else if (message.type === 'profile-start' || message.type === 'profile-stop') {
+      // BENCH_PROFILE_FLOOD=<file>: the server's CPU profile of the webhook flood alone (not start-up, the steady
+      // load or the memory phase, as BENCH_CPU_PROFILE gives), to open in Chrome DevTools.
+      const { Session } = await import('node:inspector');
+      const post = (method: string, params?: object) =>
+        new Promise<any>((resolve, reject) => profiler.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
+      if (message.type === 'profile-start') {
+        profiler = new Session();
+        profiler.connect();
+        await post('Profiler.enable');
+        await post('Profiler.start');
+      } else {
+        const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+        writeFileSync(message.file as string, JSON.stringify(profile));
+        profiler.disconnect();
+      }
+      process.send?.({ type: 'profiled' });
     } else if (message.type === 'stop') {
       await assembly.settled();
       await db.destroy();
@@ -335,7 +353,16 @@ async function main(): Promise<void> {
   const bareRun = await withCores(ports.bare);
   const bare = bareRun.result;
   const acceptedBefore = accepted;
+  const profileFlood = (type: 'profile-start' | 'profile-stop'): Promise<void> =>
+    process.env.BENCH_PROFILE_FLOOD === undefined
+      ? Promise.resolve()
+      : new Promise((resolve) => {
+          child.once('message', () => resolve());
+          child.send({ type, file: process.env.BENCH_PROFILE_FLOOD });
+        });
+  await profileFlood('profile-start');
   const hookRun = await withCores(ports.app);
+  await profileFlood('profile-stop');
   const { result: hook, before: beforeHook, after: statementCount } = hookRun;
   const preparesBefore = beforeHook.prepares;
   const webhookMessages = accepted - acceptedBefore;
