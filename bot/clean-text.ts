@@ -2,7 +2,7 @@
 export const MAX_TEXT_LENGTH = 2000;
 
 // C0/C1 control characters, zero-width and bidi marks: invisible, and they break matching and logs.
-const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g;
+export const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g;
 
 /**
  * White space to fold: a run of two or more, or one that is not a plain space. A plain single space is left alone,

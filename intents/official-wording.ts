@@ -1523,16 +1523,17 @@ const RULES_BY_FIRST: ReadonlyArray<readonly Rule[] | undefined> = (() => {
 
 /**
  * The rules that can match where a syllable is followed by another: those of one syllable, and those whose second
- * syllable is that one, in the order of RULES_BY_FIRST. Keyed first · syllable count + second. A message no longer
+ * syllable is that one, in the order of RULES_BY_FIRST, by `pairKey`. A message no longer
  * tries every phrase its syllable begins (the loop over them was two thirds of this step), and the terms come out
  * in the same order.
  */
 const RULES_BY_PAIR = new Map<number, readonly Rule[]>();
+const pairKey = (first: number, second: number): number => first * SYLLABLE_NUMBERS.size + second;
 /** The rules of one syllable only, by its number: where no syllable follows, or no phrase goes on with the next one. */
 const SHORT_RULES_BY_FIRST: ReadonlyArray<readonly Rule[] | undefined> = RULES_BY_FIRST.map((rules) => rules?.filter((rule) => rule.phrase.length === 1));
 RULES_BY_FIRST.forEach((rules, first) => {
   for (const second of new Set(rules?.flatMap((rule) => (rule.phrase.length > 1 ? [rule.phrase[1] as number] : [])))) {
-    RULES_BY_PAIR.set(first * SYLLABLE_NUMBERS.size + second, (rules as Rule[]).filter((rule) => rule.phrase.length === 1 || rule.phrase[1] === second));
+    RULES_BY_PAIR.set(pairKey(first, second), (rules as Rule[]).filter((rule) => rule.phrase.length === 1 || rule.phrase[1] === second));
   }
 });
 
@@ -1564,7 +1565,7 @@ export function withOfficialWording(tokens: readonly string[]): readonly string[
     const first = numbered[i] as number;
     if (first < 0) continue;
     const second = i + 1 < n ? (numbered[i + 1] as number) : -1;
-    const rules = (second < 0 ? undefined : RULES_BY_PAIR.get(first * SYLLABLE_NUMBERS.size + second)) ?? SHORT_RULES_BY_FIRST[first];
+    const rules = (second < 0 ? undefined : RULES_BY_PAIR.get(pairKey(first, second))) ?? SHORT_RULES_BY_FIRST[first];
     if (rules === undefined) continue;
     for (const { phrase, official } of rules) {
       let j = 1;
