@@ -48,17 +48,40 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-/** Raw class scores (before softmax) of one message, written into `out`. */
+/**
+ * Raw class scores (before softmax) of one message, written into `out`. Four classes at a time, each summed in a
+ * local over the message's features: the same additions in the same order as adding feature by feature into `out`
+ * (the same figures to the last bit), without reading and writing `out` for every product.
+ */
 export function logits(model: LinearModel, vector: SparseVector, out: Float64Array): Float64Array {
   const classes = model.classCount;
-  const weights = model.weights;
-  out.set(model.bias);
+  const { weights, bias } = model;
   const indices = vector.indices;
   const values = vector.values;
-  for (let k = 0; k < indices.length; k++) {
-    const row = (indices[k] as number) * classes;
-    const value = values[k] as number;
-    for (let c = 0; c < classes; c++) out[c] = (out[c] as number) + value * (weights[row + c] as number);
+  const n = indices.length;
+  let c = 0;
+  for (; c + 4 <= classes; c += 4) {
+    let s0 = bias[c] as number;
+    let s1 = bias[c + 1] as number;
+    let s2 = bias[c + 2] as number;
+    let s3 = bias[c + 3] as number;
+    for (let k = 0; k < n; k++) {
+      const at = (indices[k] as number) * classes + c;
+      const value = values[k] as number;
+      s0 += value * (weights[at] as number);
+      s1 += value * (weights[at + 1] as number);
+      s2 += value * (weights[at + 2] as number);
+      s3 += value * (weights[at + 3] as number);
+    }
+    out[c] = s0;
+    out[c + 1] = s1;
+    out[c + 2] = s2;
+    out[c + 3] = s3;
+  }
+  for (; c < classes; c++) {
+    let sum = bias[c] as number;
+    for (let k = 0; k < n; k++) sum += (values[k] as number) * (weights[(indices[k] as number) * classes + c] as number);
+    out[c] = sum;
   }
   return out;
 }

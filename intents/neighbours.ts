@@ -47,7 +47,8 @@ export function buildNeighbourIndex(documents: readonly { vector: SparseVector; 
   const sims = new Float32Array(documents.length);
   // Phrasings reached by the message: a typed array with a count (emptying a plain array let go of its storage,
   // so every message grew a new one: most of what a message allocated).
-  const touched = new Int32Array(documents.length);
+  // One slot more than phrasings: the walk writes each posting's phrasing at `reached` before knowing whether it is new.
+  const touched = new Int32Array(documents.length + 1);
 
   return {
     nearest(vector, out) {
@@ -64,8 +65,11 @@ export function buildNeighbourIndex(documents: readonly { vector: SparseVector; 
         const value = (values[k] as number) * scale;
         for (let p = starts[f] as number, end = starts[f + 1] as number; p < end; p++) {
           const d = postingDoc[p] as number;
-          if (sims[d] === 0) touched[reached++] = d;
-          sims[d] = (sims[d] as number) + value * (postingValue[p] as number);
+          const before = sims[d] as number;
+          // Recorded without a branch, kept only when new: whether a phrasing was reached before is unpredictable.
+          touched[reached] = d;
+          reached += +(before === 0);
+          sims[d] = before + value * (postingValue[p] as number);
         }
       }
       for (let j = 0; j < reached; j++) {
