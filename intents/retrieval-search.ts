@@ -56,6 +56,8 @@ export interface GroupSearch {
   top(query: RetrievalQuery, limits: readonly number[]): RankedKey[];
   /** Whether some document of group g scores at least `share` of what the query could attain. */
   reaches(query: RetrievalQuery, group: number, share: number): boolean;
+  /** The query positions of the terms document `doc` holds, ascending, and their summed query weight. */
+  sharedTerms(query: RetrievalQuery, doc: number): { readonly weight: number; readonly terms: number[] };
   /** Each document's exact score and the query weight of the terms it shares with the query (its coverage). */
   scoreDocuments(query: RetrievalQuery, documents: readonly number[]): Array<{ readonly score: number; readonly sharedWeight: number }>;
 }
@@ -374,6 +376,18 @@ export function createSearch(lists: PostingLists): GroupSearch {
       for (let g = 0; g < groups; g++) if ((limits[g] ?? 0) > 0) topOfGroup(query, g, limits[g] as number, out);
       finish(query);
       return out;
+    },
+    sharedTerms(query, doc) {
+      prepare(query);
+      exactScore(doc, query);
+      const terms = new Array<number>(matchedCount);
+      let weight = 0;
+      for (let i = 0; i < matchedCount; i++) {
+        terms[i] = matched[i] as number;
+        weight += query.weights[matched[i] as number] as number;
+      }
+      finish(query);
+      return { weight, terms };
     },
     scoreDocuments(query, documents) {
       prepare(query);

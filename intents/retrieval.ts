@@ -333,30 +333,11 @@ export function buildRetrievalIndex(input: readonly RetrievalDocument[], vocabul
     return hits.length > 1 && (hits[0] as RetrievalHit).group !== (hits[hits.length - 1] as RetrievalHit).group ? hits.sort((a, b) => b.score - a.score) : hits;
   }
 
-  /** Whether document d is in term t's postings: binary search, the postings are in document order. */
-  function contains(t: number, d: number): boolean {
-    let lo = slices[t * groupCount] as number;
-    let hi = termEnd(t) - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const at = docs[mid] as number;
-      if (at === d) return true;
-      if (at < d) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return false;
-  }
-
+  // The terms a document shares with a query are read from the document's own terms (a score reads them the same
+  // way), not by a binary search of each query term's postings: a procedure name holds a few dozen terms, a
+  // message's query has up to fifty, some in lists of thousands.
   function shared(q: RetrievalQuery, doc: number) {
-    let weight = 0;
-    const terms: number[] = [];
-    for (let i = 0; i < q.ids.length; i++) {
-      const t = q.ids[i] as number;
-      if (t >= 0 && contains(t, doc)) {
-        weight += q.weights[i] as number;
-        terms.push(i);
-      }
-    }
+    const { weight, terms } = ranked.sharedTerms(q, doc);
     return { weight, docWeight: docWeights[doc] as number, terms };
   }
 
