@@ -1,5 +1,6 @@
 import { canonicalize, type CanonicalText } from './expand.ts';
 import type { SpellingIndex } from './spelling.ts';
+import { syllableNumber } from './syllable-numbers.ts';
 import { readWords } from './word-reading.ts';
 
 /** A message reduced to what the classifier reads, plus how much of it the vocabulary knew. */
@@ -10,6 +11,8 @@ export interface AnalysedText extends CanonicalText {
   readonly unknown: number;
   /** The syllables of the folded key as typed (foldKey of the message), before decoding and expansion. */
   readonly typed: readonly string[];
+  /** Each token's number (syllable-numbers.ts; -1: none), when read with a spelling index (the matcher's reading). */
+  readonly numbers?: readonly number[];
 }
 
 /**
@@ -21,13 +24,21 @@ export function analyse(text: string, spelling?: SpellingIndex): AnalysedText {
   const canonical = canonicalize(folded, classes);
   if (spelling === undefined) return { ...canonical, marks, unknown: 0, typed };
   let unknown = 0;
-  const tokens = canonical.tokens.map((token) => {
-    if (token.startsWith('<') || spelling.knows(token)) return token;
+  // Each syllable is looked up once, by its number: the spelling, the matcher's features and the scope read that.
+  const numbers = new Array<number>(canonical.tokens.length);
+  const tokens = canonical.tokens.map((token, i) => {
+    const n = syllableNumber(token);
+    numbers[i] = n;
+    if (token.startsWith('<') || spelling.knowsNumber(n)) return token;
     const repaired = spelling.correct(token);
-    if (repaired === undefined) unknown++;
-    return repaired ?? token;
+    if (repaired === undefined) {
+      unknown++;
+      return token;
+    }
+    numbers[i] = syllableNumber(repaired);
+    return repaired;
   });
-  return { tokens, extras: canonical.extras, marks, unknown, typed };
+  return { tokens, extras: canonical.extras, marks, unknown, typed, numbers };
 }
 
 /** How much each kind of feature counts before IDF weighting and normalisation. */

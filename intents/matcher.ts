@@ -33,6 +33,8 @@ export interface MatchResult extends ScoredLabel {
   readonly vague?: readonly ScoredLabel[];
   /** The canonical syllables the matcher read (folded, decoded, expanded, repaired): the scope decision reuses them. */
   readonly tokens?: readonly string[];
+  /** Their numbers (syllable-numbers.ts), so the scope decision looks none of them up again. */
+  readonly numbers?: readonly number[];
 }
 
 export interface Matcher {
@@ -191,9 +193,9 @@ function matchWith(parts: MatchingParts): (text: string) => MatchResult {
     const tokenCount = reading.tokens.length;
     const unknownShare = tokenCount === 0 ? 1 : reading.unknown / tokenCount;
     if (isEmergency(reading.typed, reading.tokens)) {
-      return { label: EMERGENCY_LABEL, score: 1, alternatives: [], unknownShare, rule: true, tokens: reading.tokens };
+      return { label: EMERGENCY_LABEL, score: 1, alternatives: [], unknownShare, rule: true, tokens: reading.tokens, numbers: reading.numbers };
     }
-    if (tokenCount === 0) return { label: OUT_OF_SCOPE_LABEL, score: 0, alternatives: [], unknownShare, tokens: reading.tokens };
+    if (tokenCount === 0) return { label: OUT_OF_SCOPE_LABEL, score: 0, alternatives: [], unknownShare, tokens: reading.tokens, numbers: reading.numbers };
     const raw = fastLookUp ? fastLookUp(reading) : space.lookUp(featuresOf(reading, options.chargramWeight, options.markedWeight));
     if (modelValues.length < raw.values.length) {
       modelValues = new Float32Array(2 * raw.values.length);
@@ -205,7 +207,7 @@ function matchWith(parts: MatchingParts): (text: string) => MatchResult {
       for (let c = 0; c < labels.length; c++) scores[c] = (scores[c] as number) + options.neighbourWeight * (nearest[c] as number);
     }
     softmax(scores);
-    const result = ranked(scores, labels, unknownShare, reading.tokens);
+    const result = ranked(scores, labels, unknownShare, reading.tokens, reading.numbers);
     const { labels: found, generic } = vagueness.candidates(reading.tokens);
     const vague = [...found];
     // The words fit several topics, but the model may still know better: a message it reads as one of ours
@@ -236,7 +238,7 @@ function softmax(scores: Float64Array): void {
   for (let c = 0; c < scores.length; c++) scores[c] = (scores[c] as number) / sum;
 }
 
-function ranked(p: Float64Array, labels: readonly string[], unknownShare: number, tokens: readonly string[]): MatchResult {
+function ranked(p: Float64Array, labels: readonly string[], unknownShare: number, tokens: readonly string[], numbers: readonly number[] | undefined): MatchResult {
   // The best ALTERNATIVES + 1 classes by insertion (a strictly higher score moves up, so ties keep class order).
   const best: number[] = [];
   for (let c = 0; c < labels.length; c++) {
@@ -255,5 +257,5 @@ function ranked(p: Float64Array, labels: readonly string[], unknownShare: number
   const first = best[0] as number;
   const alternatives: ScoredLabel[] = [];
   for (let i = 1; i < best.length; i++) alternatives.push({ label: labels[best[i] as number] as string, score: p[best[i] as number] as number });
-  return { label: labels[first] as string, score: p[first] as number, alternatives, unknownShare, tokens };
+  return { label: labels[first] as string, score: p[first] as number, alternatives, unknownShare, tokens, numbers };
 }

@@ -1,3 +1,5 @@
+import { numberSyllable, syllableNumber, SYLLABLE_NUMBER_LIMIT } from './syllable-numbers.ts';
+
 /**
  * Residents' words for procedures and the official terms the national catalogue names them by ("lấy vợ" is
  * "kết hôn", "bằng lái" is a "giấy phép lái xe", "bỏ quốc tịch" is "thôi quốc tịch", "cắm sổ đỏ" is an "đăng ký biện
@@ -1494,13 +1496,12 @@ export const OFFICIAL_WORDING: ReadonlyArray<readonly [resident: string, officia
 ];
 
 interface Rule {
-  /** The resident phrase's syllables, by number (`SYLLABLE_NUMBERS`). */
+  /** The resident phrase's syllables, by number (syllable-numbers.ts). */
   readonly phrase: Int32Array;
   readonly official: readonly string[];
+  /** The official terms' numbers, added beside them for the indexes that read numbers. */
+  readonly officialNumbers: readonly number[];
 }
-
-/** A number for every syllable of a resident phrase: a message's syllables are compared with phrases as numbers. */
-const SYLLABLE_NUMBERS = new Map<string, number>();
 
 /**
  * Rules by the number of the resident phrase's first syllable: a message looks up each of its syllables once, then
@@ -1509,14 +1510,10 @@ const SYLLABLE_NUMBERS = new Map<string, number>();
  */
 const RULES_BY_FIRST: ReadonlyArray<readonly Rule[] | undefined> = (() => {
   const rules: Rule[][] = [];
-  const numberOf = (syllable: string): number => {
-    let n = SYLLABLE_NUMBERS.get(syllable);
-    if (n === undefined) SYLLABLE_NUMBERS.set(syllable, (n = SYLLABLE_NUMBERS.size));
-    return n;
-  };
   for (const [resident, official] of OFFICIAL_WORDING) {
-    const phrase = Int32Array.from(resident.split(' '), numberOf);
-    (rules[phrase[0] as number] ??= []).push({ phrase, official: official.split(' ') });
+    const phrase = Int32Array.from(resident.split(' '), numberSyllable);
+    const terms = official.split(' ');
+    (rules[phrase[0] as number] ??= []).push({ phrase, official: terms, officialNumbers: terms.map(numberSyllable) });
   }
   return rules;
 })();
@@ -1528,7 +1525,7 @@ const RULES_BY_FIRST: ReadonlyArray<readonly Rule[] | undefined> = (() => {
  * in the same order.
  */
 const RULES_BY_PAIR = new Map<number, readonly Rule[]>();
-const pairKey = (first: number, second: number): number => first * SYLLABLE_NUMBERS.size + second;
+const pairKey = (first: number, second: number): number => first * SYLLABLE_NUMBER_LIMIT + second;
 /** The rules of one syllable only, by its number: where no syllable follows, or no phrase goes on with the next one. */
 const SHORT_RULES_BY_FIRST: ReadonlyArray<readonly Rule[] | undefined> = RULES_BY_FIRST.map((rules) => rules?.filter((rule) => rule.phrase.length === 1));
 RULES_BY_FIRST.forEach((rules, first) => {
@@ -1557,23 +1554,35 @@ const containsRun = (tokens: readonly string[], run: readonly string[]): boolean
  * array) when no phrase occurs.
  */
 export function withOfficialWording(tokens: readonly string[]): readonly string[] {
+  return officialWording(tokens, undefined).tokens;
+}
+
+/**
+ * `withOfficialWording` with the tokens' numbers (syllable-numbers.ts) given and returned: the tokens read, then
+ * the added terms, each with its number (the same arrays when no phrase occurs).
+ */
+export function officialWording(tokens: readonly string[], numbers: readonly number[] | undefined): { readonly tokens: readonly string[]; readonly numbers: readonly number[] } {
   const n = tokens.length;
   if (numbered.length < n) numbered = new Int32Array(2 * n);
-  for (let i = 0; i < n; i++) numbered[i] = SYLLABLE_NUMBERS.get(tokens[i] as string) ?? -1;
+  for (let i = 0; i < n; i++) numbered[i] = numbers === undefined ? syllableNumber(tokens[i] as string) : (numbers[i] as number);
   let added: string[] | undefined;
+  let addedNumbers: number[] | undefined;
   for (let i = 0; i < n; i++) {
     const first = numbered[i] as number;
     if (first < 0) continue;
     const second = i + 1 < n ? (numbered[i + 1] as number) : -1;
     const rules = (second < 0 ? undefined : RULES_BY_PAIR.get(pairKey(first, second))) ?? SHORT_RULES_BY_FIRST[first];
     if (rules === undefined) continue;
-    for (const { phrase, official } of rules) {
+    for (const { phrase, official, officialNumbers } of rules) {
       let j = 1;
       while (j < phrase.length && i + j < n && numbered[i + j] === phrase[j]) j++;
       if (j < phrase.length || containsRun(tokens, official) || (added !== undefined && containsRun(added, official))) continue;
       added ??= [];
+      addedNumbers ??= [];
       added.push(ADDED_TERMS_MARK, ...official);
+      addedNumbers.push(-1, ...officialNumbers);
     }
   }
-  return added === undefined ? tokens : [...tokens, ...added];
+  if (added === undefined || addedNumbers === undefined) return { tokens, numbers: numbers ?? Array.from(numbered.subarray(0, n)) };
+  return { tokens: [...tokens, ...added], numbers: [...(numbers ?? Array.from(numbered.subarray(0, n))), ...addedNumbers] };
 }

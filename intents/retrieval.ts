@@ -4,6 +4,7 @@ import { indexArray, indexArrayOf } from './index-array.ts';
 import { KeyCounter } from './key-counter.ts';
 import { buildPairTable } from './pair-table.ts';
 import { createSearch } from './retrieval-search.ts';
+import { bySyllableNumber, entryOf } from './syllable-numbers.ts';
 
 /**
  * Okapi BM25 over syllable unigrams and bigrams of the folded text (abbreviations expanded as the matcher reads
@@ -48,7 +49,8 @@ export interface RetrievalQuery {
 }
 
 export interface RetrievalIndex {
-  query(tokens: readonly string[]): RetrievalQuery;
+  /** `numbers`: the tokens' numbers (syllable-numbers.ts) when the caller has them, so none is looked up again. */
+  query(tokens: readonly string[], numbers?: readonly number[]): RetrievalQuery;
   /** Best hit per key, at most `limits[g]` keys of group g (none when absent), best first. */
   search(query: RetrievalQuery, limits: readonly number[]): RetrievalHit[];
   /** Whether some document of `group` scores at least `share` (0..1) of what the query could attain: no ranking. */
@@ -259,6 +261,7 @@ export function buildRetrievalIndex(input: readonly RetrievalDocument[], vocabul
     syllableTerms.push(t);
   }
   const termOfSyllable = Int32Array.from(syllableTerms);
+  const syllableOfNumber = bySyllableNumber(syllables);
   const pairs: Array<[number, number, number]> = [];
   for (const [term, t] of termIds) {
     const space = term.indexOf(' ');
@@ -278,7 +281,7 @@ export function buildRetrievalIndex(input: readonly RetrievalDocument[], vocabul
   const unknownSyllables = new Map<string, number>();
   const syllableCount = syllables.size;
 
-  function query(tokens: readonly string[]): RetrievalQuery {
+  function query(tokens: readonly string[], numbers?: readonly number[]): RetrievalQuery {
     known.reset(2 * tokens.length);
     unknown.reset(2 * tokens.length);
     // Emptied only when used: clearing a Map allocates it a new table, and most messages have no unknown syllable.
@@ -286,12 +289,13 @@ export function buildRetrievalIndex(input: readonly RetrievalDocument[], vocabul
     // Pair keys first·span + second (negative: unigrams of unknown syllables are the syllable numbers themselves).
     const span = syllableCount + tokens.length;
     let previous = -1;
-    for (const token of tokens) {
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i] as string;
       if (token.startsWith('<')) {
         previous = -1;
         continue;
       }
-      let syllable = syllables.get(token) ?? -1;
+      let syllable = numbers === undefined ? syllables.get(token) ?? -1 : entryOf(syllableOfNumber, numbers[i] as number);
       if (syllable < 0) {
         syllable = unknownSyllables.get(token) ?? syllableCount + unknownSyllables.size;
         unknownSyllables.set(token, syllable);

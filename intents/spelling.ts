@@ -1,5 +1,6 @@
 import distances from 'natural/lib/natural/distance/levenshtein_distance.js';
 import { isSyllable } from './syllable.ts';
+import { bySyllableNumber, entryOf } from './syllable-numbers.ts';
 
 /**
  * Typo repair against the vocabulary the knowledge base uses: a token the index has never seen is replaced
@@ -11,6 +12,8 @@ import { isSyllable } from './syllable.ts';
  */
 export interface SpellingIndex {
   readonly knows: (token: string) => boolean;
+  /** `knows` for the syllable of that number (syllable-numbers.ts; -1: none). */
+  readonly knowsNumber: (n: number) => boolean;
   /** The repaired token, or undefined when the token is known, a real syllable, too short, or has no close neighbour. */
   readonly correct: (token: string) => string | undefined;
 }
@@ -35,6 +38,7 @@ export function buildSpellingIndex(frequencies: ReadonlyMap<string, number>): Sp
     }
   }
   const cache = new Map<string, string | undefined>();
+  const known = bySyllableNumber(Array.from(frequencies.keys(), (word) => [word, 1] as const));
 
   function lookUp(token: string): string | undefined {
     const candidates = new Set<string>(byDeletion.get(token) ?? []);
@@ -57,6 +61,7 @@ export function buildSpellingIndex(frequencies: ReadonlyMap<string, number>): Sp
 
   return {
     knows: (token) => frequencies.has(token),
+    knowsNumber: (n) => entryOf(known, n) === 1,
     correct(token) {
       if (token.length < MIN_LENGTH || frequencies.has(token) || /\d/.test(token) || isSyllable(token)) return undefined;
       if (cache.has(token)) return cache.get(token);

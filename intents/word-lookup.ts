@@ -2,6 +2,7 @@ import type { FeatureSpace } from './feature-space.ts';
 import { WEIGHT_BIGRAM, WEIGHT_EXTRA, WEIGHT_UNIGRAM, type AnalysedText } from './features.ts';
 import type { SparseVector } from './linear-model.ts';
 import { buildPairTable } from './pair-table.ts';
+import { bySyllableNumber, entryOf, syllableNumber } from './syllable-numbers.ts';
 
 /**
  * The same vector as `space.lookUp(featuresOf(reading))` for word features, found without building a string per
@@ -30,6 +31,8 @@ export function buildWordLookUp(space: FeatureSpace, markedWeight: number): Word
       pairFeatures.push([wordOf(body.slice(0, cut)), wordOf(body.slice(cut + 1)), id]);
     }
   }
+  // The message's syllables come numbered (analyse): their words are read by number, not looked up by string.
+  const wordOfNumber = bySyllableNumber(words);
   const unigrams = new Int32Array(words.size).fill(-1);
   for (const [w, id] of unigramFeatures) unigrams[w] = id;
   const pairs = buildPairTable(words.size, pairFeatures);
@@ -66,9 +69,10 @@ export function buildWordLookUp(space: FeatureSpace, markedWeight: number): Word
     }
     n = 0;
     // Each syllable's unigram, then its pair with the next (the order featuresOf gives: sums add up the same).
-    let w = tokens.length === 0 ? -1 : words.get(tokens[0] as string) ?? -1;
+    const numbers = reading.numbers ?? tokens.map(syllableNumber);
+    let w = tokens.length === 0 ? -1 : entryOf(wordOfNumber, numbers[0] as number);
     for (let i = 0; i < tokens.length; i++) {
-      const next = i + 1 < tokens.length ? words.get(tokens[i + 1] as string) ?? -1 : -1;
+      const next = i + 1 < tokens.length ? entryOf(wordOfNumber, numbers[i + 1] as number) : -1;
       if (w >= 0) {
         add(unigrams[w] as number, WEIGHT_UNIGRAM);
         if (next >= 0) add(pairs.get(w, next), WEIGHT_BIGRAM);

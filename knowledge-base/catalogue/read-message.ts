@@ -30,7 +30,7 @@ export function readMessage(text: string, result: MatchResult, scope: ScopeIndex
   // it names no procedure, so the catalogue's names that begin with its word are no evidence of one.
   if (scope === undefined || (decision.kind === 'clarify' && (result.vague?.length ?? 0) > 1)) return { decision, scope: { kind: 'ours' } };
   const tokens = result.tokens ?? canonicalTokens(text);
-  const probe = scope.probe(tokens);
+  const probe = scope.probe(tokens, result.tokens === undefined ? undefined : result.numbers);
   const said = tokens.join(' ');
   const scored = decideScope(decision, probe, said);
   // Among procedures offered, a follow-up (re-issue, exchange, extension...) the message does not ask for comes after

@@ -1,7 +1,7 @@
 import type { LabelledText } from '../../intents/matcher.ts';
 import { OUT_OF_SCOPE_LABEL } from '../../intents/matcher.ts';
 import { buildRetrievalIndex, canonicalTokens, type RetrievalIndex, type RetrievalQuery } from '../../intents/retrieval.ts';
-import { withOfficialWording } from '../../intents/official-wording.ts';
+import { officialWording, withOfficialWording } from '../../intents/official-wording.ts';
 import type { ScopeEvidence, ScopeProbe } from '../../intents/scope.ts';
 import { levelWeight, searchableName } from './search-name.ts';
 import type { CatalogueProcedure } from './types.ts';
@@ -55,7 +55,8 @@ export interface CatalogueProbe extends ScopeProbe {
 
 export interface ScopeIndex {
   /** The scope questions about one message, from the canonical syllables the matcher read (MatchResult.tokens). */
-  probe(tokens: readonly string[]): CatalogueProbe;
+  /** `numbers`: their numbers (MatchResult.numbers), when the matcher gave them. */
+  probe(tokens: readonly string[], numbers?: readonly number[]): CatalogueProbe;
   /** How a text scores against the uncovered catalogue and our own phrasings. */
   evidence(text: string, label?: string): ScopeEvidence;
   procedure(code: string): CatalogueProcedure | undefined;
@@ -113,8 +114,8 @@ export function buildScopeIndex(procedures: readonly CatalogueProcedure[], phras
   }
   const twins = new Map<string, { code: string; label: string } | null>();
   return {
-    probe: (tokens) => new MessageProbe(index, tokens, aboutProcedures, coveredDocs),
-    evidence: (text, label = '') => new MessageProbe(index, canonicalTokens(text), aboutProcedures, coveredDocs).evidence(label),
+    probe: (tokens, numbers) => new MessageProbe(index, tokens, numbers, aboutProcedures, coveredDocs),
+    evidence: (text, label = '') => new MessageProbe(index, canonicalTokens(text), undefined, aboutProcedures, coveredDocs).evidence(label),
     procedure: (code) => byCode.get(code),
     covered: new Set(coveredBy.keys()),
     coveredTwin: (code) => {
@@ -167,6 +168,7 @@ class MessageProbe implements CatalogueProbe {
   constructor(
     private readonly index: RetrievalIndex,
     private readonly tokens: readonly string[],
+    private readonly numbers: readonly number[] | undefined,
     /** Keys of the out-of-scope phrasings that are themselves about a catalogue procedure. */
     private readonly aboutProcedures: ReadonlySet<string>,
     /** Each entry's covered procedures and their documents. */
@@ -194,7 +196,11 @@ class MessageProbe implements CatalogueProbe {
   }
 
   private query(): RetrievalQuery {
-    return (this.built ??= this.index.query(withOfficialWording(this.tokens)));
+    if (this.built === undefined) {
+      const worded = officialWording(this.tokens, this.numbers);
+      this.built = this.index.query(worded.tokens, worded.numbers);
+    }
+    return this.built;
   }
 
   /**
