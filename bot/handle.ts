@@ -1,6 +1,7 @@
 import { decide, decidedLabel } from '../intents/decide.ts';
 import { foldKey } from '../intents/fold.ts';
 import { withoutDanger } from '../intents/emergency.ts';
+import { reportWordsBesideDanger } from './emergency-remainder.ts';
 import { EMERGENCY_LABEL, OUT_OF_SCOPE_LABEL, type MatchResult } from '../intents/matcher.ts';
 import type { Understanding } from '../knowledge-base/understanding.ts';
 import { placeholderValues } from '../knowledge-base/render.ts';
@@ -214,8 +215,8 @@ export function createBot(deps: BotDeps): Bot {
     }
     if (message.kind !== 'text') return urgent;
     const text = cleanText(message.text);
-    const rest = withoutDanger(foldKey(text));
-    const decision = rest === '' ? undefined : decide(understanding.matcher.match(rest));
+    const rest = reportWordsBesideDanger(withoutDanger(foldKey(text)));
+    const decision = rest === undefined ? undefined : decide(understanding.matcher.match(rest));
     if (decision?.kind === 'answer' && decision.label.startsWith('report:')) {
       const started = await desk.start(decision.label.slice('report:'.length), text, message, conversation, conversation.state.attachments);
       return { ...started, ...urgent, replies: [...urgent.replies, ...started.replies] };

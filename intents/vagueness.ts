@@ -16,7 +16,7 @@ export interface VaguenessIndex {
 }
 
 /** Words that carry no topic: politeness, pronouns, question words. Used only to count a message's content. */
-const FILLER = new Set([
+export const FILLER: ReadonlySet<string> = new Set([
   'a', 'ad', 'admin', 'ah', 'anh', 'cho', 'chi', 'co', 'cua', 'dau', 'di', 'em', 'gi', 'hoi', 'la', 'lam', 'minh',
   'muon', 'nao', 'nha', 'nhe', 'nhu', 'o', 'oi', 'sao', 'the', 'thi', 'toi', 'tui', 'vay', 've', 'voi', 'xin', 'can', 'khong',
   'duoc', 'ntn', 'ha', 'u', 'ong', 'ba', 'bac', 'chu', 'thu', 'tuc', 'nhieu', 'bao', 'hay',

@@ -76,6 +76,21 @@ test('a report opened from free text says so and how to cancel; a theft gets 113
   assert.match(theft.at(-1)!, /ở đâu/, 'the report goes on');
 });
 
+test('an emergency that says only where it happens gets the numbers and no report; the next question is answered', async () => {
+  // "ở ấp 3" left once the danger words were cut out had been read as a road report: the resident who had just been
+  // given 114 was asked for the commune of a pothole, and the next question was taken for a commune's name.
+  const fire = await telegramSay(8204, 'co chay nha o ap 3, cuu voi');
+  assert.match(fire.join('\n'), /114/);
+  assert.doesNotMatch(fire.join('\n'), /ghi nhận phản ánh|xã\/phường nào/);
+  const next = await telegramSay(8204, 'đăng ký kết hôn cần giấy tờ gì');
+  assert.match(next.join('\n'), /Đăng ký kết hôn/);
+  assert.doesNotMatch(next.join('\n'), /chưa tìm thấy xã\/phường|Gửi phản ánh/);
+  // A danger with what else happened still opens that report ("cây đổ" with the place).
+  const tree = await telegramSay(8205, 'cây đổ đè lên người ở đường 3/2, cứu với');
+  assert.match(tree.join('\n'), /114|115/);
+  assert.match(tree.join('\n'), /cây xanh|Cây xanh|ghi nhận phản ánh|Có phải bạn muốn/);
+});
+
 test('SMS: an emergency inside a long report sends the numbers and opens the report; "1" confirms it', async () => {
   const phone = '0911333002';
   const reply = await rig.sms(phone, 'cay dau to ben duong nghieng han ra rat nguy hiem, hom qua gio lon gay mot nhanh de len nguoi di duong, xin cho nguoi cat tia o hem 3 phuong Vi Tan');
