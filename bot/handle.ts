@@ -50,6 +50,8 @@ export interface Bot {
 }
 
 const OPTION_NUMBER = /^(?:so |chon |muc )?(\d{1,2})$/;
+/** A confident answer from the knowledge base: a question of ours, whatever the conversation was doing. */
+const isOurTopic = (decision: ReturnType<typeof decide>): boolean => decision.kind === 'answer' && decision.label.startsWith(KB_PREFIX);
 /** Options offered longer ago than this are forgotten: a "2" typed tomorrow is a new message, not a pick. */
 export const PENDING_LIFETIME_MS = 30 * 60 * 1000;
 
@@ -196,6 +198,14 @@ export function createBot(deps: BotDeps): Bot {
     if (picked?.kind === 'choice' && pending?.some((o) => o.value === picked.value)) await deps.unanswered.picked(conversation.id, live?.text ?? '');
     if (desk.isActive(draft)) {
       const input = flowInput(message, pending);
+      // A question of ours sent where the report waits for a commune, a photo or a yes ("đăng ký kết hôn cần giấy
+      // tờ gì" had been searched for as a commune's name): answered, then the step asked again, the draft kept.
+      if (input?.kind === 'text' && result && desk.mayBeAside(draft, input.text) && isOurTopic(decide(result))) {
+        const answered = await understand(cleanText(input.text), result, understanding, message, conversation);
+        const reminder = await desk.remindAfterQuestion(draft, message, conversation);
+        // The step's own options are what a digit picks next (the answer's, if any, are not shown last).
+        return { ...answered, ...reminder, label: answered.label, score: answered.score, pending: reminder.pending, pendingText: undefined, replies: [...answered.replies, ...reminder.replies] };
+      }
       if (input && !(input.kind === 'text' && input.text === '')) return desk.continue(draft, input, message, conversation);
     }
     const turn = await freshTurn(message, conversation, understanding, pending, result, live?.text);

@@ -1,6 +1,6 @@
 import { foldKey } from '../intents/fold.ts';
 import { asksForOwnReports, findReportCode, mentionsReportCode } from './reports/codes.ts';
-import { advance, remind, startDraft, type FlowContext, type FlowInput, type FlowOutcome, type ReportDraft } from './reports/flow.ts';
+import { advance, mayBeAside, remind, startDraft, type FlowContext, type FlowInput, type FlowOutcome, type ReportDraft } from './reports/flow.ts';
 import type { Gazetteer } from './reports/gazetteer.ts';
 import { reportReplies } from './reports/report-replies.ts';
 import type { ReportService } from './reports/service.ts';
@@ -81,6 +81,14 @@ export function createReportDesk(deps: ReportDeskDeps) {
     /** Asks the draft's current step again (after an emergency reply), keeping everything gathered. */
     remind(draft: ReportDraft, message: IncomingMessage, conversation: Conversation): Promise<Turn> {
       return settle(remind(draft, context(message)), conversation, undefined);
+    },
+
+    /** Whether `text` may be a question beside the draft rather than its step's answer (flow.ts `mayBeAside`). */
+    mayBeAside: (draft: ReportDraft, text: string): boolean => mayBeAside(draft, text, deps.gazetteer),
+
+    /** The draft's current step asked again after a question of ours was answered, keeping everything gathered. */
+    remindAfterQuestion(draft: ReportDraft, message: IncomingMessage, conversation: Conversation): Promise<Turn> {
+      return settle(remind(draft, context(message), reportReplies.keptAfterQuestion()), conversation, undefined);
     },
 
     /** "tra cứu PA1234", "mã 1234", "phản ánh của tôi": one report's status, or the resident's own list. */

@@ -91,6 +91,26 @@ test('an emergency that says only where it happens gets the numbers and no repor
   assert.match(tree.join('\n'), /cây xanh|Cây xanh|ghi nhận phản ánh|Có phải bạn muốn/);
 });
 
+test('a question of ours sent where the report asks for the commune is answered; the report then goes on', async () => {
+  const chat = 8206;
+  let sent = await telegramSay(chat, 'đèn đường tắt hẻm 7 đường Trần Hưng Đạo');
+  assert.match(sent.at(-1)!, /xã\/phường nào/);
+  // It had been searched for as a commune's name: "Tôi chưa tìm thấy xã/phường này".
+  sent = await telegramSay(chat, 'đăng ký kết hôn cần giấy tờ gì');
+  assert.match(sent.join('\n'), /Đăng ký kết hôn/);
+  assert.doesNotMatch(sent.join('\n'), /chưa tìm thấy xã\/phường/);
+  assert.match(sent.join('\n'), /vẫn được giữ/);
+  assert.match(sent.at(-1)!, /xã\/phường nào/, 'the step is asked again');
+  sent = await telegramSay(chat, 'phường Vị Tân');
+  assert.match(sent.at(-1)!, /ảnh/);
+  sent = await telegramSay(chat, 'bỏ qua');
+  assert.match(sent.at(-1)!, /Gửi phản ánh:.*hẻm 7 đường Trần Hưng Đạo, phường Vị Tân/s);
+  const filed = await telegramSay(chat, '1');
+  const report = await rig.product.reports.get(codeIn(filed.at(-1)!) as string);
+  assert.equal(report?.commune, 'phuong-vi-tan');
+  assert.equal(report?.description, 'đèn đường tắt hẻm 7 đường Trần Hưng Đạo', 'the question is not part of the report');
+});
+
 test('SMS: an emergency inside a long report sends the numbers and opens the report; "1" confirms it', async () => {
   const phone = '0911333002';
   const reply = await rig.sms(phone, 'cay dau to ben duong nghieng han ra rat nguy hiem, hom qua gio lon gay mot nhanh de len nguoi di duong, xin cho nguoi cat tia o hem 3 phuong Vi Tan');

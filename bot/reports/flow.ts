@@ -117,10 +117,25 @@ export function summary(draft: ReportDraft, ctx: FlowContext): string {
   return `${ctx.categoryTitle(draft.category as string)} tại ${place}: "${description}"${draft.photoUrl ? ' (kèm ảnh)' : ''}.`;
 }
 
-/** The step the draft is at, asked again after something else was said (an emergency): the draft is kept. */
-export function remind(draft: ReportDraft, ctx: FlowContext): FlowOutcome {
+/**
+ * The step the draft is at, asked again after something else was said (an emergency, a question of ours): the
+ * draft is kept, and `kept` says so.
+ */
+export function remind(draft: ReportDraft, ctx: FlowContext, kept: readonly Reply[] = reportReplies.kept()): FlowOutcome {
   const outcome = next(draft, ctx);
-  return outcome.kind === 'continue' ? { ...outcome, replies: [...reportReplies.kept(), ...outcome.replies] } : outcome;
+  return outcome.kind === 'continue' ? { ...outcome, replies: [...kept, ...outcome.replies] } : outcome;
+}
+
+/**
+ * Whether a text sent at the draft's current step may be something else than its answer: only where the step takes a
+ * place, a photo or a yes/no (not where it asks what happened or where: any words answer those), and only when the
+ * text names no place and is none of the words the step understands.
+ */
+export function mayBeAside(draft: ReportDraft, text: string, gazetteer: Gazetteer): boolean {
+  if (draft.step !== 'commune' && draft.step !== 'photo' && draft.step !== 'confirm') return false;
+  const folded = foldKey(text);
+  if (isCancel(text) || YES_WORDS.has(folded) || NO_WORDS.has(folded) || SKIP_WORDS.has(folded) || UNKNOWN_WORDS.has(folded)) return false;
+  return !namesPlace(text, gazetteer) && gazetteer.search(text).length === 0;
 }
 
 /** One step of the conversation: what the resident sent, against the step the draft is at. */

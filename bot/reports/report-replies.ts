@@ -57,6 +57,7 @@ export const reportReplies = {
     { kind: 'choices', text: `Gửi phản ánh: ${summary}`, options: [{ value: CONFIRM_VALUE, title: 'Gửi phản ánh' }, { value: CANCEL_VALUE, title: 'Hủy' }] },
   ],
   kept: (): Reply[] => [text('Phản ánh bạn đang soạn vẫn được giữ; khi an toàn, bạn trả lời tiếp giúp tôi.', 'Phan anh dang soan van duoc giu.')],
+  keptAfterQuestion: (): Reply[] => [text('Phản ánh bạn đang soạn vẫn được giữ; bạn trả lời tiếp câu hỏi dưới đây, hoặc nhắn "hủy" nếu không gửi nữa.', 'Phan anh dang soan van duoc giu. Tra loi tiep, hoac nhan HUY.')],
   cancelled: (): Reply[] => [text('Đã hủy phản ánh. Khi cần, bạn cứ nhắn lại.')],
   filed: (code: string): Reply[] => [
     text(
