@@ -1558,8 +1558,8 @@ export function withOfficialWording(tokens: readonly string[]): readonly string[
 }
 
 /**
- * `withOfficialWording` with the tokens' numbers (syllable-numbers.ts) given and returned: the tokens read, then
- * the added terms, each with its number (the same arrays when no phrase occurs).
+ * `withOfficialWording` with the tokens' numbers (syllable-numbers.ts) given, or looked up when not, and returned:
+ * the tokens read, then the added terms, each with its number (the arrays given when no phrase occurs).
  */
 export function officialWording(tokens: readonly string[], numbers: readonly number[] | undefined): { readonly tokens: readonly string[]; readonly numbers: readonly number[] } {
   const n = tokens.length;
