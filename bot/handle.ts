@@ -192,7 +192,8 @@ export function createBot(deps: BotDeps): Bot {
     // An operator holds the conversation: the bot stays quiet (the message is still logged for the operator),
     // except for the emergency numbers; a report the message may also be is the operator's to take up.
     const held = await deps.handoffs?.isHeld(conversation.id);
-    if (result && decidedLabel(decide(result)) === EMERGENCY_LABEL) return held ? { replies: replies.emergency(), label: EMERGENCY_LABEL } : emergencyTurn(message, conversation, understanding, draft);
+    const decision = result && decide(result);
+    if (decision && decidedLabel(decision) === EMERGENCY_LABEL) return held ? { replies: replies.emergency(), label: EMERGENCY_LABEL } : emergencyTurn(message, conversation, understanding, draft);
     if (held) return { replies: [] };
     const picked = live?.text === undefined ? undefined : flowInput(message, pending);
     if (picked?.kind === 'choice' && pending?.some((o) => o.value === picked.value)) await deps.unanswered.picked(conversation.id, live?.text ?? '');
@@ -200,8 +201,8 @@ export function createBot(deps: BotDeps): Bot {
       const input = flowInput(message, pending);
       // A question of ours sent where the report waits for a commune, a photo or a yes ("đăng ký kết hôn cần giấy
       // tờ gì" had been searched for as a commune's name): answered, then the step asked again, the draft kept.
-      if (input?.kind === 'text' && result && desk.mayBeAside(draft, input.text) && isOurTopic(decide(result))) {
-        const answered = await understand(cleanText(input.text), result, understanding, message, conversation);
+      if (input?.kind === 'text' && result && decision && isOurTopic(decision) && desk.mayBeAside(draft, input.text)) {
+        const answered = await understand(input.text, result, understanding, message, conversation);
         const reminder = await desk.remindAfterQuestion(draft, message, conversation);
         // The step's own options are what a digit picks next (the answer's, if any, are not shown last).
         return { ...answered, ...reminder, label: answered.label, score: answered.score, pending: reminder.pending, pendingText: undefined, replies: [...answered.replies, ...reminder.replies] };

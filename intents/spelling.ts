@@ -11,8 +11,7 @@ import { bySyllableNumber, entryOf } from './syllable-numbers.ts';
  * costs a handful of map reads instead of a scan of the vocabulary.
  */
 export interface SpellingIndex {
-  readonly knows: (token: string) => boolean;
-  /** `knows` for the syllable of that number (syllable-numbers.ts; -1: none). */
+  /** Whether the vocabulary has the syllable of that number (syllable-numbers.ts; -1: none). */
   readonly knowsNumber: (n: number) => boolean;
   /** The repaired token, or undefined when the token is known, a real syllable, too short, or has no close neighbour. */
   readonly correct: (token: string) => string | undefined;
@@ -60,7 +59,6 @@ export function buildSpellingIndex(frequencies: ReadonlyMap<string, number>): Sp
   }
 
   return {
-    knows: (token) => frequencies.has(token),
     knowsNumber: (n) => entryOf(known, n) === 1,
     correct(token) {
       if (token.length < MIN_LENGTH || frequencies.has(token) || /\d/.test(token) || isSyllable(token)) return undefined;
