@@ -234,6 +234,9 @@ async function serveInChild(): Promise<void> {
       // The counting queries above are not the webhook's: leave them out of the statement count.
       prepares = before;
       process.send?.({ type: 'stats', stats });
+    } else if (message.type === 'sql-reset') {
+      sqlTime.clear();
+      process.send?.({ type: 'sql-reset' });
     } else if (message.type === 'sql') {
       const top = [...sqlTime].sort((a, b) => b[1].ms - a[1].ms).slice(0, 8);
       const slowest = [...sqlTime].sort((a, b) => b[1].maxMs - a[1].maxMs).slice(0, 4);
@@ -320,6 +323,13 @@ async function main(): Promise<void> {
       child.send({ type: 'stats', gc, resetLoop });
     });
   const line = (label: string, value: string): void => console.log(`${label.padEnd(44)} ${value}`);
+  type SqlReport = { top: Array<{ sql: string; ms: number; calls: number }>; slowest: Array<{ sql: string; maxMs: number }> };
+  // The server's time in each SQL text since the last 'sql-reset' (or its start).
+  const sqlReport = (type: 'sql' | 'sql-reset'): Promise<SqlReport> =>
+    new Promise((resolve) => {
+      child.once('message', (m: { type: string } & SqlReport) => resolve(m));
+      child.send({ type });
+    });
 
   const { synchronousFrom } = await import('../adapters/storage/sqlite.ts');
   const synchronous = synchronousFrom(process.env.SQLITE_SYNCHRONOUS);
@@ -360,9 +370,13 @@ async function main(): Promise<void> {
           child.once('message', () => resolve());
           child.send({ type, file: process.env.BENCH_PROFILE_FLOOD });
         });
+  await sqlReport('sql-reset');
+  const sentBeforeFlood = telegram.sent();
   await profileFlood('profile-start');
   const hookRun = await withCores(ports.app);
   await profileFlood('profile-stop');
+  const sentInFlood = telegram.sent() - sentBeforeFlood;
+  const floodSql = await sqlReport('sql');
   const { result: hook, before: beforeHook, after: statementCount } = hookRun;
   const preparesBefore = beforeHook.prepares;
   const webhookMessages = accepted - acceptedBefore;
@@ -370,6 +384,16 @@ async function main(): Promise<void> {
   line('bare Hono POST, 10 connections', `${Math.round(bare.requests.average)} req/s, p50 ${bare.latency.p50} ms, p99 ${bare.latency.p99} ms (${bareRun.cores})`);
   line('signed Telegram webhook, 10 connections', `${Math.round(hook.requests.average)} req/s, p50 ${hook.latency.p50} ms, p99 ${hook.latency.p99} ms, non-2xx ${hook.non2xx} (${hookRun.cores})`);
   line('  throughput ratio to bare (target ≥ 0.30)', `${(hook.requests.average / bare.requests.average).toFixed(3)}×`);
+  // How much of the flood's time went to answering rather than accepting: handled and sent while it ran.
+  line('  answered while the flood ran', `${webhookMessages - hookRun.after.inboxUnhandled} of ${webhookMessages} messages handled, ${sentInFlood} replies sent, ${hookRun.after.outboxPending} waiting at its end`);
+  console.log('  SQL of the flood by time executing (µs a message):');
+  for (const entry of floodSql.top) console.log(`    ${((entry.ms * 1000) / Math.max(1, webhookMessages)).toFixed(0).padStart(5)} µs ${String(entry.calls).padStart(7)} calls  ${entry.sql.slice(0, 100)}`);
+  if (process.env.BENCH_ONLY === 'flood') {
+    child.send({ type: 'stop' });
+    minimalChild.send({ type: 'stop' });
+    telegram.server.close();
+    return;
+  }
   // The same load on minimal-accept.ts (once the webhook's backlog is handled, so the cores are free): what a webhook
   // that only stores durably reaches on this machine, before it understands or answers anything.
   await drain(stats, 120_000);
@@ -450,11 +474,7 @@ async function main(): Promise<void> {
   }
   line('  heap at the end', `${Math.round(final.heapMb)} MB in use of ${Math.round(final.heapTotalMb)} MB reserved, ${Math.round(final.externalMb)} MB external; the rest of the resident set is code, stacks and native allocations`);
 
-  type SqlReport = { top: Array<{ sql: string; ms: number; calls: number }>; slowest: Array<{ sql: string; maxMs: number }> };
-  const sql = await new Promise<SqlReport>((resolve) => {
-    child.once('message', (m: { type: string } & SqlReport) => resolve(m));
-    child.send({ type: 'sql' });
-  });
+  const sql = await sqlReport('sql');
   console.log('\nSQL statements by time spent executing (the event loop is blocked meanwhile):');
   for (const entry of sql.top) console.log(`${String(entry.ms).padStart(8)} ms ${String(entry.calls).padStart(7)} calls  ${entry.sql}`);
   console.log('longest single executions (whole run):');
