@@ -58,6 +58,9 @@ interface ServerStats {
   syncMsTotal: number;
   /** Event-loop delay since the last reset (ms): what a request waits behind whatever runs on the loop. */
   loopP99Ms: number;
+  /** Webhook requests' time inside the server since the last reset (ms): from Hono's fetch call to its response. */
+  handlerP99Ms: number;
+  handlerMaxMs: number;
   loopMaxMs: number;
   /** CPU time the server process has used so far (user + system, all its threads), ms. */
   cpuMs: number;
@@ -196,7 +199,19 @@ async function serveInChild(): Promise<void> {
       const server = serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info) => resolve(info.port));
       server.on('error', (error) => console.error(error));
     });
-  const ports = { app: await listen(app.fetch), bare: await listen(bare.fetch) };
+  // Each webhook request's time inside the server, from the call into the app to its response (tells a tail the
+  // server makes from one the load side or the machine's scheduling adds).
+  const { createHistogram } = await import('node:perf_hooks');
+  const handlerTime = createHistogram();
+  const timedApp = async (request: Request): Promise<Response> => {
+    const started = process.hrtime.bigint();
+    try {
+      return await app.fetch(request);
+    } finally {
+      handlerTime.record(Number(process.hrtime.bigint() - started) || 1);
+    }
+  };
+  const ports = { app: await listen(timedApp), bare: await listen(bare.fetch) };
 
   const count = async (table: 'inbox' | 'outbox', where: (qb: any) => any): Promise<number> =>
     Number((await where(db.selectFrom(table).select((eb) => eb.fn.countAll().as('n'))).executeTakeFirstOrThrow()).n);
@@ -209,7 +224,12 @@ async function serveInChild(): Promise<void> {
     if (message.type === 'stats') {
       const loopP99Ms = loopDelay.percentile(99) / 1e6;
       const loopMaxMs = loopDelay.max / 1e6;
-      if (message.resetLoop === true) loopDelay.reset();
+      const handlerP99Ms = handlerTime.count > 0 ? handlerTime.percentile(99) / 1e6 : 0;
+      const handlerMaxMs = handlerTime.count > 0 ? handlerTime.max / 1e6 : 0;
+      if (message.resetLoop === true) {
+        loopDelay.reset();
+        handlerTime.reset();
+      }
       const before = prepares;
       // A full collection only for a heap figure: forced every poll, it stalled the event loop (tens of ms with a
       // large heap) four times a second while the load ran, and counted as the webhook's latency.
@@ -227,6 +247,8 @@ async function serveInChild(): Promise<void> {
         syncs: syncTimes.length,
         syncMsTotal: syncTimes.reduce((a, b) => a + b, 0),
         loopP99Ms,
+        handlerP99Ms,
+        handlerMaxMs,
         loopMaxMs,
         cpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000,
         idleCollections: idleCollector.collections(),
@@ -363,13 +385,15 @@ async function main(): Promise<void> {
   const bareRun = await withCores(ports.bare);
   const bare = bareRun.result;
   const acceptedBefore = accepted;
-  const profileFlood = (type: 'profile-start' | 'profile-stop'): Promise<void> =>
-    process.env.BENCH_PROFILE_FLOOD === undefined
+  // BENCH_PROFILE_FLOOD=<file> / BENCH_PROFILE_STEADY=<file>: the server's CPU profile of that phase alone.
+  const profilePhase = (type: 'profile-start' | 'profile-stop', file: string | undefined): Promise<void> =>
+    file === undefined
       ? Promise.resolve()
       : new Promise((resolve) => {
           child.once('message', () => resolve());
-          child.send({ type, file: process.env.BENCH_PROFILE_FLOOD });
+          child.send({ type, file });
         });
+  const profileFlood = (type: 'profile-start' | 'profile-stop'): Promise<void> => profilePhase(type, process.env.BENCH_PROFILE_FLOOD);
   await sqlReport('sql-reset');
   const sentBeforeFlood = telegram.sent();
   await profileFlood('profile-start');
@@ -388,33 +412,38 @@ async function main(): Promise<void> {
   line('  answered while the flood ran', `${webhookMessages - hookRun.after.inboxUnhandled} of ${webhookMessages} messages handled, ${sentInFlood} replies sent, ${hookRun.after.outboxPending} waiting at its end`);
   console.log('  SQL of the flood by time executing (µs a message):');
   for (const entry of floodSql.top) console.log(`    ${((entry.ms * 1000) / Math.max(1, webhookMessages)).toFixed(0).padStart(5)} µs ${String(entry.calls).padStart(7)} calls  ${entry.sql.slice(0, 100)}`);
-  if (process.env.BENCH_ONLY === 'flood') {
+  const stopEarly = (): void => {
     child.send({ type: 'stop' });
     minimalChild.send({ type: 'stop' });
     telegram.server.close();
+  };
+  if (process.env.BENCH_ONLY === 'flood') {
+    stopEarly();
     return;
   }
-  // The same load on minimal-accept.ts (once the webhook's backlog is handled, so the cores are free): what a webhook
-  // that only stores durably reaches on this machine, before it understands or answers anything.
-  await drain(stats, 120_000);
-  await run(minimalPort, { duration: 2 });
-  const minimalRun = await withCores(minimalPort, minimalCpuMs);
-  line('  minimal durable accept, same load', `${Math.round(minimalRun.result.requests.average)} req/s = ${(minimalRun.result.requests.average / bare.requests.average).toFixed(3)}× bare, p99 ${minimalRun.result.latency.p99} ms, non-2xx ${minimalRun.result.non2xx} (${minimalRun.cores}; node:http, one INSERT, group commit synced, no handling: bench/minimal-accept.ts)`);
-  {
-    // What the disk allows: every 200 waits for the WAL sync of its group (sqlite-group-commit.ts). With C
-    // connections each holding one request, at most C requests share a sync, so C / (sync time) bounds req/s
-    // whatever the CPU does.
-    const groups = statementCount.groups - beforeHook.groups;
-    const syncs = statementCount.syncs - beforeHook.syncs;
-    const syncMs = (statementCount.syncMsTotal - beforeHook.syncMsTotal) / Math.max(1, syncs);
-    const connections = 10;
-    const ceiling = (connections * 1000) / Math.max(syncMs, 0.001);
-    const neededMs = (connections * 1000) / (0.3 * bare.requests.average);
-    line('  accept groups in the run', `${groups}: ${(webhookMessages / Math.max(1, groups)).toFixed(1)} messages a group${syncs > 0 ? `, ${syncs} WAL syncs on the thread pool, ${syncMs.toFixed(2)} ms each from call to answer (event-loop wait included)` : ', each synced inside its FULL commit'}`);
-    const probe = await diskSync();
-    const diskCeiling = (connections * 1000) / probe.p50;
-    line('  fdatasync on this disk (quiet probe)', `p50 ${probe.p50.toFixed(2)} ms, p99 ${probe.p99.toFixed(2)} ms: the disk alone would allow ${connections} connections / p50 = ${Math.round(diskCeiling)} req/s = ${(diskCeiling / bare.requests.average).toFixed(2)}× bare (0.30× needs ≤ ${neededMs.toFixed(2)} ms a sync)`);
-    void ceiling;
+  if (process.env.BENCH_ONLY !== 'steady') {
+    // The same load on minimal-accept.ts (once the webhook's backlog is handled, so the cores are free): what a webhook
+    // that only stores durably reaches on this machine, before it understands or answers anything.
+    await drain(stats, 120_000);
+    await run(minimalPort, { duration: 2 });
+    const minimalRun = await withCores(minimalPort, minimalCpuMs);
+    line('  minimal durable accept, same load', `${Math.round(minimalRun.result.requests.average)} req/s = ${(minimalRun.result.requests.average / bare.requests.average).toFixed(3)}× bare, p99 ${minimalRun.result.latency.p99} ms, non-2xx ${minimalRun.result.non2xx} (${minimalRun.cores}; node:http, one INSERT, group commit synced, no handling: bench/minimal-accept.ts)`);
+    {
+      // What the disk allows: every 200 waits for the WAL sync of its group (sqlite-group-commit.ts). With C
+      // connections each holding one request, at most C requests share a sync, so C / (sync time) bounds req/s
+      // whatever the CPU does.
+      const groups = statementCount.groups - beforeHook.groups;
+      const syncs = statementCount.syncs - beforeHook.syncs;
+      const syncMs = (statementCount.syncMsTotal - beforeHook.syncMsTotal) / Math.max(1, syncs);
+      const connections = 10;
+      const ceiling = (connections * 1000) / Math.max(syncMs, 0.001);
+      const neededMs = (connections * 1000) / (0.3 * bare.requests.average);
+      line('  accept groups in the run', `${groups}: ${(webhookMessages / Math.max(1, groups)).toFixed(1)} messages a group${syncs > 0 ? `, ${syncs} WAL syncs on the thread pool, ${syncMs.toFixed(2)} ms each from call to answer (event-loop wait included)` : ', each synced inside its FULL commit'}`);
+      const probe = await diskSync();
+      const diskCeiling = (connections * 1000) / probe.p50;
+      line('  fdatasync on this disk (quiet probe)', `p50 ${probe.p50.toFixed(2)} ms, p99 ${probe.p99.toFixed(2)} ms: the disk alone would allow ${connections} connections / p50 = ${Math.round(diskCeiling)} req/s = ${(diskCeiling / bare.requests.average).toFixed(2)}× bare (0.30× needs ≤ ${neededMs.toFixed(2)} ms a sync)`);
+      void ceiling;
+    }
   }
 
   // Let the backlog from the burst clear before measuring steady state.
@@ -425,7 +454,9 @@ async function main(): Promise<void> {
   const sentBefore = telegram.sent();
   await stats(false, true);
   const steadyStarted = Date.now();
+  await profilePhase('profile-start', process.env.BENCH_PROFILE_STEADY);
   const steady = await run(ports.app, { overallRate: 200, connections: 20, duration: 20 });
+  await profilePhase('profile-stop', process.env.BENCH_PROFILE_STEADY);
   clearInterval(sampler);
   const afterSteady = await stats();
   const steadySeconds = (Date.now() - steadyStarted) / 1000;
@@ -434,8 +465,13 @@ async function main(): Promise<void> {
   line('  replies sent while the load ran', `${Math.round((telegram.sent() - sentBefore) / steadySeconds)} a second (replies queued per message: ${((telegram.sent() - sentBefore) / Math.max(1, steady.requests.total)).toFixed(2)} by the end of the load)`);
   line('  backlog (unhandled + unsent), per second', backlog.join(' '));
   line('  server event-loop delay meanwhile', `p99 ${afterSteady.loopP99Ms.toFixed(1)} ms, max ${afterSteady.loopMaxMs.toFixed(1)} ms (a request waits behind whatever holds the loop)`);
+  line('  time inside the server per request', `p99 ${afterSteady.handlerP99Ms.toFixed(1)} ms, max ${afterSteady.handlerMaxMs.toFixed(1)} ms (from the app's fetch call to its response; the rest of the p99 is the network, scheduling and the load side)`);
   const drained = await drain(stats, 120_000);
   line('  after the load: backlog cleared in', drained === undefined ? 'not within 120 s' : `${(drained / 1000).toFixed(1)} s`);
+  if (process.env.BENCH_ONLY === 'steady') {
+    stopEarly();
+    return;
+  }
 
   line(
     'statements prepared per webhook message',

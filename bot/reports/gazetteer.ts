@@ -38,15 +38,25 @@ export interface Gazetteer {
 }
 
 const PREFIX = /^(phuong|xa|p|thi tran|tt)\s+/;
+/** "phuong vi tan" → "vi tan": the part of a folded name residents always say. */
+export const nameCore = (folded: string): string => folded.replace(PREFIX, '');
+
+const FUZZY_THRESHOLD = 0.34;
+/** How an answer is compared with names (exported for the test that checks `search` against one Fuse over all). */
+export function communeFuse<N extends { core: string }>(names: readonly N[]): Fuse<N> {
+  return new Fuse(names, { keys: ['core'], includeScore: true, threshold: FUZZY_THRESHOLD, ignoreLocation: true });
+}
+/** Fuse cuts a longer query into pieces of this many characters and matches each piece on its own (its MAX_BITS). */
+const FUSE_PIECE = 32;
 const FILLER = /\b(o|tai|thuoc|ben|khu vuc|dia ban|cua|toi|tui|minh|nha|la|a|nha|nhe|ad)\b/g;
 
 export function createGazetteer(communes: readonly Commune[], bounds: Bounds): Gazetteer {
   const names: CommuneName<Commune>[] = communes.map((commune) => {
     const folded = foldKey(commune.name);
-    return { item: commune, folded, core: folded.replace(PREFIX, '') };
+    return { item: commune, folded, core: nameCore(folded) };
   });
   const byId = new Map(communes.map((c) => [c.id, c]));
-  const fuse = new Fuse(names, { keys: ['core'], includeScore: true, threshold: 0.34, ignoreLocation: true });
+  const fuzzy = fuzzyByLength(names);
 
   return {
     communes,
@@ -65,8 +75,29 @@ export function createGazetteer(communes: readonly Commune[], bounds: Bounds): G
       if (query === '') return [];
       const exact = names.filter((e) => e.core === query);
       if (exact.length > 0) return exact.map((e) => ({ commune: e.item, exact: true }));
-      return fuse.search(query, { limit }).map((r) => ({ commune: r.item.item, exact: (r.score ?? 1) < 0.02 }));
+      return fuzzy(query, limit).map((r) => ({ commune: r.name.item, exact: r.score < 0.02 }));
     },
+  };
+}
+
+/**
+ * Fuse's search over the names, asking only the names long enough to match. Its bitap search counts an error for
+ * every character of the query (or of each 32-character piece of a longer one) that a name lacks, so against a
+ * name of n characters a piece of m needs at least m - n errors, and it matches only with at most threshold x m.
+ * A question sent at the commune step ("đăng ký khai sinh cho con cần gì") is longer than any name: one Fuse over
+ * all 103 communes spent 0.3-2.5 ms to find nothing. So for each name length there is a Fuse over the names at
+ * least that long, in the list's order (so ties are broken as one Fuse over all of them would), and a query asks
+ * the one that holds every name it could match (one character of margin keeps Fuse's own rounding on the safe
+ * side): the outcome is Fuse's, which tests/gazetteer-search.test.ts checks against one Fuse over every name.
+ */
+export function fuzzyByLength<N extends { core: string }>(names: readonly N[]): (query: string, limit: number) => Array<{ name: N; score: number }> {
+  const lengthOf = (name: N): number => name.core.toLowerCase().length;
+  // Shortest first: the first that a query's piece could match holds all the longer ones too.
+  const atLeast = [...new Set(names.map(lengthOf))].sort((a, b) => a - b).map((length) => ({ length, fuse: communeFuse(names.filter((name) => lengthOf(name) >= length)) }));
+  return (query, limit) => {
+    const piece = Math.min(query.toLowerCase().length, FUSE_PIECE);
+    const names = atLeast.find(({ length }) => piece - length <= FUZZY_THRESHOLD * piece + 1);
+    return names === undefined ? [] : names.fuse.search(query, { limit }).map((r) => ({ name: r.item, score: r.score ?? 1 }));
   };
 }
 
