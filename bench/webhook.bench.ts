@@ -454,9 +454,11 @@ async function main(): Promise<void> {
   const sentBefore = telegram.sent();
   await stats(false, true);
   const steadyStarted = Date.now();
+  await sqlReport('sql-reset');
   await profilePhase('profile-start', process.env.BENCH_PROFILE_STEADY);
   const steady = await run(ports.app, { overallRate: 200, connections: 20, duration: 20 });
   await profilePhase('profile-stop', process.env.BENCH_PROFILE_STEADY);
+  const steadySql = await sqlReport('sql');
   clearInterval(sampler);
   const afterSteady = await stats();
   const steadySeconds = (Date.now() - steadyStarted) / 1000;
@@ -466,6 +468,8 @@ async function main(): Promise<void> {
   line('  backlog (unhandled + unsent), per second', backlog.join(' '));
   line('  server event-loop delay meanwhile', `p99 ${afterSteady.loopP99Ms.toFixed(1)} ms, max ${afterSteady.loopMaxMs.toFixed(1)} ms (a request waits behind whatever holds the loop)`);
   line('  time inside the server per request', `p99 ${afterSteady.handlerP99Ms.toFixed(1)} ms, max ${afterSteady.handlerMaxMs.toFixed(1)} ms (from the app's fetch call to its response; the rest of the p99 is the network, scheduling and the load side)`);
+  console.log('  SQL of the steady load by time executing (µs a message):');
+  for (const entry of steadySql.top) console.log(`    ${((entry.ms * 1000) / Math.max(1, steady.requests.total)).toFixed(0).padStart(5)} µs ${String(entry.calls).padStart(7)} calls  ${entry.sql.slice(0, 100)}`);
   const drained = await drain(stats, 120_000);
   line('  after the load: backlog cleared in', drained === undefined ? 'not within 120 s' : `${(drained / 1000).toFixed(1)} s`);
   if (process.env.BENCH_ONLY === 'steady') {
