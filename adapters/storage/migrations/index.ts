@@ -17,6 +17,7 @@ import { webchatOrder } from './0014-webchat-order.ts';
 import { hotIndexes } from './0016-hot-indexes.ts';
 import { sendPace } from './0017-send-pace.ts';
 import { webchatDeliveryKey } from './0018-webchat-delivery-key.ts';
+import { outboxDueDropped } from './0019-outbox-due-dropped.ts';
 
 /** The static list every dialect runs (no file-system scan, so it also works inside a Worker bundle). */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -38,6 +39,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0016-hot-indexes': hotIndexes,
   '0017-send-pace': sendPace,
   '0018-webchat-delivery-key': webchatDeliveryKey,
+  '0019-outbox-due-dropped': outboxDueDropped,
 };
 
 export const migrationProvider: MigrationProvider = {
