@@ -67,7 +67,8 @@ interface HandlingJob {
   readonly adapter: ChannelAdapter;
   readonly conversationId: string;
   readonly acceptedAt: number;
-  readonly done: () => void;
+  /** Called once the job is over; true when it was run (it may have queued replies), false when it was not taken. */
+  readonly done: (handled: boolean) => void;
 }
 
 export interface WebhookOutcome {
@@ -102,7 +103,7 @@ export function createWebhookPipeline(deps: PipelineDeps) {
         // Left unhandled in the inbox: a recovery pass picks it up when its lease runs out.
         deps.logger.error('webhook.handle-failed', { provider, error: error instanceof Error ? error.name : 'unknown' });
       } finally {
-        done();
+        done(true);
       }
     },
   });
@@ -206,14 +207,18 @@ export function createWebhookPipeline(deps: PipelineDeps) {
         () =>
           new Promise<void>((resolve) => {
             let left = fresh.length;
-            const done = (): void => {
+            let handled = false;
+            const done = (wasHandled: boolean): void => {
+              handled ||= wasHandled;
               if (--left > 0) return;
-              // Only this provider's lane has new replies.
-              deps.worker.kick(provider);
+              // Only this provider's lane has new replies, and only if a message was handled: a flood's overflow
+              // queued none, and kicking for it cost an outbox read for every accepted group (4,660 reads for
+              // 501 replies in a 10-second flood).
+              if (handled) deps.worker.kick(provider);
               resolve();
             };
-            // A message the queue has no room for is only in the inbox: the recovery pass handles it.
-            for (const { message, conversationId } of fresh) if (!waiting.offer({ message, provider, adapter, conversationId, acceptedAt, done })) done();
+            // A message the queue has no room for is only in the inbox: the recovery pass handles it (and kicks).
+            for (const { message, conversationId } of fresh) if (!waiting.offer({ message, provider, adapter, conversationId, acceptedAt, done })) done(false);
           }),
       );
     }
