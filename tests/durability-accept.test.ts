@@ -74,6 +74,13 @@ test('concurrent accepts share one commit, synced at FULL; other commits stay at
     assert.equal(step.groups(), 1, 'twenty webhooks arriving together: one group');
     assert.deepEqual(commits, [FULL], 'one commit, at FULL');
     assert.equal(await db.selectFrom('inbox').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow().then((r) => Number(r.n)), 20);
+    // Twenty rows are written eight at a time: every message still names its own resident's conversation.
+    const stored = await db.selectFrom('conversations').select(['id', 'user_id']).execute();
+    const idOf = new Map(stored.map((row) => [row.user_id, row.id]));
+    assert.equal(idOf.size, 20);
+    results.forEach((result, i) => assert.equal(result[0]?.conversationId, idOf.get(`u${i}`), `message ${i} names u${i}'s conversation`));
+    const inboxRows = await db.selectFrom('inbox').select(['message_id', 'conversation_id']).execute();
+    for (const row of inboxRows) assert.equal(row.conversation_id, idOf.get(`u${row.message_id}`));
 
     // The connection is back at NORMAL for everything else (a transaction of the outbox, say).
     commits.length = 0;
