@@ -132,7 +132,6 @@ type ConversationRow = Insertable<ConversationTable> & { id: string; channel: st
  * (4-5% of the server's time in a flood); the chunks run in the same step (transaction or batch) as one would.
  */
 async function runInChunks<Row, R>(q: Kysely<Database>, rows: readonly Row[], statement: (rows: readonly Row[]) => Compilable): Promise<R[]> {
-  if (rows.length <= COMPILED_ROWS) return [...(await q.executeQuery<R>(statement(rows).compile())).rows];
   const back: R[] = [];
   for (let start = 0; start < rows.length; start += COMPILED_ROWS) {
     back.push(...(await q.executeQuery<R>(statement(rows.slice(start, start + COMPILED_ROWS)).compile())).rows);
@@ -140,7 +139,7 @@ async function runInChunks<Row, R>(q: Kysely<Database>, rows: readonly Row[], st
   return back;
 }
 
-/** The accept step's two statements for a batch of rows, as `acceptRequests` runs them. */
+/** The accept step's two statements for 1 to COMPILED_ROWS rows, as `acceptRequests` runs them (`runInChunks`). */
 export interface AcceptStatements {
   upsertConversations(rows: readonly ConversationRow[]): Compilable;
   insertInbox(rows: readonly InboxRow[]): Compilable;
@@ -148,8 +147,8 @@ export interface AcceptStatements {
 
 /**
  * Batches up to this many rows have their statement compiled once per row count (fixed-shape-query.ts); larger
- * ones run in chunks of this many (`runInChunks`). A webhook flood's groups are a few requests each (as many as arrive during one
- * commit), and building and compiling the two multi-row statements cost Kysely about 90 us a group, as much as
+ * ones run in chunks of this many (`runInChunks`). A webhook flood's groups are a few requests each (as many as
+ * arrive during one commit), and building and compiling the two multi-row statements cost Kysely about 90 us a group, as much as
  * SQLite running them. Kept small also so each statement stays within D1's 100 bound values (10 a row), since
  * a precompiled statement cannot be split into smaller INSERTs as d1-dialect.ts splits a built one.
  */
@@ -183,8 +182,8 @@ export function acceptStatements(db: Kysely<Database>): AcceptStatements {
 }
 
 /**
- * `build` for any number of rows, its statement compiled once per row count up to COMPILED_ROWS: every column's
- * value is a bound placeholder, the same for every call of that count.
+ * `build` for 1 to COMPILED_ROWS rows, its statement compiled once per row count: every column's value is a bound
+ * placeholder, the same for every call of that count. More rows are the caller's to chunk (`runInChunks`).
  */
 function compiledByRowCount<Row extends object>(columns: readonly (keyof Row & string)[], build: (rows: readonly Row[]) => Compilable): (rows: readonly Row[]) => Compilable {
   // The name each value is bound by, row by row (named once here, not for every call).
@@ -196,7 +195,7 @@ function compiledByRowCount<Row extends object>(columns: readonly (keyof Row & s
   });
   return (rows) => {
     const shape = shapes[rows.length - 1];
-    if (shape === undefined) return build(rows);
+    if (shape === undefined) throw new Error(`accept statements take 1 to ${COMPILED_ROWS} rows, not ${rows.length}`);
     const values: Record<string, unknown> = {};
     rows.forEach((row, index) => {
       const named = names[index] as readonly string[];
