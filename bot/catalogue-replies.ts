@@ -35,23 +35,33 @@ export function createCatalogueReplies(site: SiteConfig) {
     short: `${p.code} ${clip(p.name, SHORT_NAME)}`,
   });
 
+  const procedureLine = (p: CatalogueProcedure): string =>
+    `${p.name} - mã ${p.code}; ${agencyWords(p.agency)}, ${levelWords(p.level)}.${p.url ? ` Xem: ${p.url}` : ''}`;
+  /** "No detailed guidance here; the closest official procedures are:" with the lines given, and where to ask. */
+  const closest = (procedures: readonly CatalogueProcedure[], lines: readonly string[], shortCodes: string): Reply => ({
+    kind: 'text',
+    text: fill('Dạ, hiện tôi chưa có hướng dẫn chi tiết cho việc này. Các thủ tục hành chính chính thức gần nhất với câu hỏi của bạn là:\n' +
+      lines.join('\n') +
+      // {{contact}} names the one-stop desk (and the hotline or the portal): said once, not twice.
+      `\nHồ sơ, lệ phí và thời hạn cụ thể có trên trang chính thức của thủ tục${procedures.every((p) => p.url !== '') ? ' (đường dẫn ở trên)' : ''}. {{contact}}`),
+    short: `Chua co huong dan chi tiet cho viec nay. Thu tuc chinh thuc gan nhat: ${shortCodes}. Tra cuu ma tren ${portalHost} hoac ${deskShort}.`,
+  });
+
   return {
     /** The closest official procedures, numbered; a number (or a tap) gives that procedure's details. */
     offer(procedures: readonly CatalogueProcedure[]): Reply[] {
-      const lines = procedures.map((p, i) =>
-        `${i + 1}) ${p.name} - mã ${p.code}; ${agencyWords(p.agency)}, ${levelWords(p.level)}.${p.url ? ` Xem: ${p.url}` : ''}`);
       return [
-        {
-          kind: 'text',
-          text: fill('Dạ, hiện tôi chưa có hướng dẫn chi tiết cho việc này. Các thủ tục hành chính chính thức gần nhất với câu hỏi của bạn là:\n' +
-            lines.join('\n') +
-            // {{contact}} names the one-stop desk (and the hotline or the portal): said once, not twice.
-            `\nHồ sơ, lệ phí và thời hạn cụ thể có trên trang chính thức của thủ tục${procedures.every((p) => p.url !== '') ? ' (đường dẫn ở trên)' : ''}. {{contact}}`),
-          short: `Chua co huong dan chi tiet cho viec nay. Thu tuc chinh thuc gan nhat: ${procedures.map((p, i) => `${i + 1}) ${p.code}`).join(' ')}. ` +
-            `Tra cuu ma tren ${portalHost} hoac ${deskShort}.`,
-        },
+        closest(procedures, procedures.map((p, i) => `${i + 1}) ${procedureLine(p)}`), procedures.map((p, i) => `${i + 1}) ${p.code}`).join(' ')),
         { kind: 'choices', text: 'Bạn chọn số để xem thông tin thủ tục:', options: procedures.map(option) },
       ];
+    },
+
+    /**
+     * The same procedures listed without numbers, for a question sent beside a report's step (whose own options a
+     * number picks): each line already carries what the details would (code, agency, level, link).
+     */
+    listed(procedures: readonly CatalogueProcedure[]): Reply[] {
+      return [closest(procedures, procedures.map((p) => `• ${procedureLine(p)}`), `ma ${procedures.map((p) => p.code).join(', ')}`)];
     },
 
     /** One procedure as the register records it. */

@@ -101,11 +101,19 @@ export function createBot(deps: BotDeps): Bot {
     }
   }
 
-  async function understand(text: string, result: MatchResult, understanding: Understanding, message: IncomingMessage, conversation: Conversation): Promise<Turn> {
+  /**
+   * What a text asks, answered. `aside`: sent where a report waits for its commune, photo or confirmation, so the
+   * step's own options are what a number picks next: the answer offers no numbered choices of its own (an ours-or-
+   * catalogue question is answered as ours, official procedures are listed without numbers).
+   */
+  async function understand(text: string, result: MatchResult, understanding: Understanding, message: IncomingMessage, conversation: Conversation, aside = false): Promise<Turn> {
     if (desk.hasCode(text) || desk.asksForOwnReports(text)) return desk.lookUp(text, conversation);
     const reading = readMessage(text, result, deps.catalogue?.());
-    if (reading.scope.kind === 'ask') return askTurn(text, result, reading.scope, understanding, conversation);
-    if (reading.scope.kind !== 'ours') return outsideTurn(text, result, reading.scope, conversation);
+    if (reading.scope.kind === 'ask') {
+      if (aside) return { ...(await resolve(reading.scope.label, understanding, message, conversation, text)), score: result.score };
+      return askTurn(text, result, reading.scope, understanding, conversation);
+    }
+    if (reading.scope.kind !== 'ours') return outsideTurn(text, result, reading.scope, conversation, aside);
     const { decision } = reading;
     metrics.decision(decision.kind === 'clarify' ? 'clarify' : decision.kind !== 'answer' ? 'not-understood' : decision.label === OUT_OF_SCOPE_LABEL ? 'out-of-scope' : 'answer');
     if (decision.kind === 'clarify') {
@@ -146,7 +154,7 @@ export function createBot(deps: BotDeps): Bot {
    * Not one of our topics: the closest official procedures of the catalogue (a number gives one's details), or
    * an honest "not covered". Logged for staff either way: what residents ask and we lack is what to write next.
    */
-  async function outsideTurn(text: string, result: MatchResult, scope: Exclude<ScopeOutcome, { kind: 'ours' } | { kind: 'ask' }>, conversation: Conversation): Promise<Turn> {
+  async function outsideTurn(text: string, result: MatchResult, scope: Exclude<ScopeOutcome, { kind: 'ours' } | { kind: 'ask' }>, conversation: Conversation, aside: boolean): Promise<Turn> {
     await deps.unanswered.record({
       conversationId: conversation.id,
       channel: conversation.channel,
@@ -159,8 +167,10 @@ export function createBot(deps: BotDeps): Bot {
     const procedures = scope.kind === 'catalogue' && index ? scope.codes.slice(0, 3).flatMap((code) => index.procedure(code) ?? []) : [];
     metrics.decision(procedures.length === 0 ? 'out-of-scope' : 'catalogue');
     if (procedures.length === 0) return { replies: catalogueReplies.notCovered(), label: OUT_OF_SCOPE_LABEL, score: result.score };
+    const label = CATALOGUE_PREFIX + procedures.map((p) => p.code)[0];
+    if (aside) return { replies: catalogueReplies.listed(procedures), label, score: result.score };
     const offer = catalogueReplies.offer(procedures);
-    return { replies: offer, pending: offeredOptions(offer), label: CATALOGUE_PREFIX + procedures.map((p) => p.code)[0], score: result.score };
+    return { replies: offer, pending: offeredOptions(offer), label, score: result.score };
   }
 
   /** The message as the report flow reads it; a digit answering offered options becomes that option. */
@@ -176,6 +186,11 @@ export function createBot(deps: BotDeps): Bot {
       case 'image': return { kind: 'image', url: message.url };
       default: return undefined;
     }
+  }
+
+  /** A confident topic of ours, or an official procedure of the catalogue the message is about. */
+  function asksAboutProcedure(text: string, result: MatchResult, decision: ReturnType<typeof decide>): boolean {
+    return isOurTopic(decision) || readMessage(text, result, deps.catalogue?.()).scope.kind === 'catalogue';
   }
 
   async function turnFor(message: IncomingMessage, conversation: Conversation, understanding: Understanding): Promise<Turn> {
@@ -199,10 +214,11 @@ export function createBot(deps: BotDeps): Bot {
     if (picked?.kind === 'choice' && pending?.some((o) => o.value === picked.value)) await deps.unanswered.picked(conversation.id, live?.text ?? '');
     if (desk.isActive(draft)) {
       const input = flowInput(message, pending);
-      // A question of ours sent where the report waits for a commune, a photo or a yes ("đăng ký kết hôn cần giấy
-      // tờ gì" had been searched for as a commune's name): answered, then the step asked again, the draft kept.
-      if (input?.kind === 'text' && result && decision && isOurTopic(decision) && desk.mayBeAside(draft, input.text)) {
-        const answered = await understand(input.text, result, understanding, message, conversation);
+      // A question about a procedure sent where the report waits for a commune, a photo or a yes ("đăng ký kết hôn
+      // cần giấy tờ gì", "thủ tục đăng ký tàu cá" had been searched for as a commune's name): answered (ours, or the
+      // closest official procedures listed), then the step asked again, the draft kept.
+      if (input?.kind === 'text' && result && decision && desk.mayBeAside(draft, input.text) && asksAboutProcedure(input.text, result, decision)) {
+        const answered = await understand(input.text, result, understanding, message, conversation, true);
         const reminder = await desk.remindAfterQuestion(draft, message, conversation);
         // The step's own options are what a digit picks next (the answer's, if any, are not shown last).
         return { ...answered, ...reminder, label: answered.label, score: answered.score, pending: reminder.pending, pendingText: undefined, replies: [...answered.replies, ...reminder.replies] };

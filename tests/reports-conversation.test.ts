@@ -123,3 +123,50 @@ test('SMS: an emergency inside a long report sends the numbers and opens the rep
   assert.equal(report?.category, 'cay-xanh');
   assert.equal(report?.commune, 'phuong-vi-tan');
 });
+
+test('a question about an official procedure we hold no entry for, sent at a report step, lists the closest ones; a number then still answers the step', async () => {
+  const chat = 8207;
+  let sent = await telegramSay(chat, 'đèn đường tắt hẻm 7 đường Trần Hưng Đạo');
+  assert.match(sent.at(-1)!, /xã\/phường nào/);
+  // It had been searched for as a commune's name: "Tôi chưa tìm thấy xã/phường này".
+  sent = await telegramSay(chat, 'thủ tục đăng ký tàu cá');
+  const listing = sent.join('\n');
+  assert.doesNotMatch(listing, /chưa tìm thấy xã\/phường/);
+  assert.match(listing, /chưa có hướng dẫn chi tiết/);
+  assert.match(listing, /• .*tàu cá.* - mã [\d.]+;/i, 'the procedures are listed with their codes');
+  assert.doesNotMatch(listing, /Bạn chọn số để xem thông tin thủ tục/, 'no numbered choice that the step would take');
+  assert.match(listing, /vẫn được giữ/);
+  assert.match(sent.at(-1)!, /xã\/phường nào/, 'the step is asked again');
+  sent = await telegramSay(chat, 'phường Vị Tân');
+  assert.match(sent.at(-1)!, /ảnh/);
+  sent = await telegramSay(chat, 'bỏ qua');
+  assert.match(sent.at(-1)!, /Gửi phản ánh:/);
+  // At the confirmation the same kind of question, then "1": the report is sent, not a procedure's details.
+  sent = await telegramSay(chat, 'cấp giấy phép khai thác thủy sản');
+  assert.match(sent.join('\n'), /mã [\d.]+;/);
+  assert.match(sent.at(-1)!, /Gửi phản ánh:/, 'the confirmation is asked again');
+  const filed = await telegramSay(chat, '1');
+  const report = await rig.product.reports.get(codeIn(filed.at(-1)!) as string);
+  assert.equal(report?.commune, 'phuong-vi-tan');
+  assert.equal(report?.description, 'đèn đường tắt hẻm 7 đường Trần Hưng Đạo');
+});
+
+test('a question of ours that also names a neighbouring procedure, sent at a report step, is answered as ours without a numbered question', async () => {
+  // Elsewhere it is asked about ("Có phải bạn muốn hỏi: 1) … 2) …"); at the step a number would answer the step instead.
+  const chat = 8208;
+  await telegramSay(chat, 'đèn đường tắt hẻm 9 đường Trần Hưng Đạo');
+  const sent = await telegramSay(chat, 'đăng ký khai sinh cho con nuôi');
+  assert.match(sent.join('\n'), /khai sinh/i);
+  assert.doesNotMatch(sent.join('\n'), /Có phải bạn muốn hỏi|chưa tìm thấy xã\/phường/);
+  assert.match(sent.at(-1)!, /xã\/phường nào/, 'the step is asked again');
+});
+
+test('SMS: a catalogue question at a report step lists codes, unnumbered, in plain text; the report goes on', async () => {
+  const phone = '0911333003';
+  await rig.sms(phone, 'den duong tat o hem 7 duong Tran Hung Dao');
+  const listing = await rig.sms(phone, 'thu tuc dang ky tau ca');
+  assert.match(listing, /Thu tuc chinh thuc gan nhat: ma [\d.]+/);
+  assert.doesNotMatch(listing, /chua tim thay/i);
+  assert.doesNotMatch(listing, /[^\x00-\x7f]/, 'folded to plain characters');
+  assert.match(await rig.sms(phone, 'phuong Vi Tan'), /anh/i);
+});
