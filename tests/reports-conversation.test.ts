@@ -170,3 +170,13 @@ test('SMS: a catalogue question at a report step lists codes, unnumbered, in pla
   assert.doesNotMatch(listing, /[^\x00-\x7f]/, 'folded to plain characters');
   assert.match(await rig.sms(phone, 'phuong Vi Tan'), /anh/i);
 });
+
+test('"no photo" in chat or southern words skips the photo step, and is neither a question nor part of the description', async () => {
+  for (const [chat, noPhoto] of [[8209, 'ko co anh'], [8210, 'hông có ảnh'], [8211, 'k co hinh'], [8212, 'chưa có']] as const) {
+    await telegramSay(chat, 'đèn đường tắt hẻm 7 đường Trần Hưng Đạo');
+    assert.match((await telegramSay(chat, 'phường Vị Tân')).at(-1)!, /ảnh/);
+    const sent = await telegramSay(chat, noPhoto);
+    assert.doesNotMatch(sent.join('\n'), /chưa có hướng dẫn chi tiết|sổ đỏ|Giấy chứng nhận quyền sử dụng đất/i, noPhoto);
+    assert.match(sent.at(-1)!, /Gửi phản ánh:.*: "đèn đường tắt hẻm 7 đường Trần Hưng Đạo"\./s, `${noPhoto}: ${sent.at(-1)}`);
+  }
+});

@@ -1,3 +1,4 @@
+import { canonicalize } from '../../intents/expand.ts';
 import { foldKey } from '../../intents/fold.ts';
 import { offeredOptions } from '../turn.ts';
 import type { ChoiceOption, Reply } from '../types.ts';
@@ -51,8 +52,17 @@ export const COMMUNE_PREFIX = 'commune:';
 const CANCEL_WORDS = new Set(['huy', 'huy bo', 'huy phan anh', 'thoi', 'thoi khoi', 'cancel', 'khong gui nua', 'ko gui nua', 'dung lai']);
 const YES_WORDS = new Set(['1', 'gui', 'gui di', 'dong y', 'co', 'ok', 'oke', 'yes', 'dung', 'xac nhan', 'gui phan anh']);
 const NO_WORDS = new Set(['2', 'khong', 'ko', 'no']);
-const SKIP_WORDS = new Set(['bo qua', 'khong', 'ko', 'khong co', 'ko co', 'khong co anh', 'skip', 'thoi', 'khong gui', 'ko gui']);
-const UNKNOWN_WORDS = new Set(['khong ro', 'ko ro', 'khong biet', 'ko biet', 'kbiet', 'khong nho']);
+const SKIP_WORDS = new Set(['bo qua', 'khong', 'khong co', 'khong co anh', 'khong co hinh', 'khong co hinh anh', 'hong co', 'hong co anh', 'chua co', 'chua co anh', 'khong can', 'khoi', 'skip', 'thoi', 'khong gui']);
+const UNKNOWN_WORDS = new Set(['khong ro', 'khong biet', 'khong nho', 'hong biet', 'hong ro']);
+/**
+ * Whether the text is one of a step's words, as typed or with chat abbreviations read ("ko co anh", "k co hinh",
+ * "ko bik" are "không có ảnh", "không có hình", "không biết"). Not for yes and no: "k" is "không" to the expansion but
+ * "ok" to many who type it, and a wrong reading there sends or cancels a report.
+ */
+const isStepWord = (words: ReadonlySet<string>, text: string): boolean => {
+  const folded = foldKey(text);
+  return words.has(folded) || words.has(canonicalize(folded.split(' ')).tokens.join(' '));
+};
 const MAX_COMMUNE_TRIES = 2;
 
 export const isCancel = (text: string): boolean => CANCEL_WORDS.has(foldKey(text));
@@ -134,7 +144,7 @@ export function remind(draft: ReportDraft, ctx: FlowContext, kept: readonly Repl
 export function mayBeAside(draft: ReportDraft, text: string, gazetteer: Gazetteer): boolean {
   if (draft.step !== 'commune' && draft.step !== 'photo' && draft.step !== 'confirm') return false;
   const folded = foldKey(text);
-  if (isCancel(text) || YES_WORDS.has(folded) || NO_WORDS.has(folded) || SKIP_WORDS.has(folded) || UNKNOWN_WORDS.has(folded)) return false;
+  if (isCancel(text) || YES_WORDS.has(folded) || NO_WORDS.has(folded) || isStepWord(SKIP_WORDS, text) || isStepWord(UNKNOWN_WORDS, text)) return false;
   return !namesPlace(text, gazetteer) && gazetteer.search(text).length === 0;
 }
 
@@ -166,7 +176,7 @@ export function advance(draft: ReportDraft, input: FlowInput, ctx: FlowContext):
     case 'commune':
       return answerCommune(draft, text, choice, ctx);
     case 'photo':
-      if (choice === SKIP_PHOTO_VALUE || SKIP_WORDS.has(folded)) return next({ ...draft, photoAsked: true }, ctx);
+      if (choice === SKIP_PHOTO_VALUE || (text !== undefined && isStepWord(SKIP_WORDS, text))) return next({ ...draft, photoAsked: true }, ctx);
       // Words instead of a photo: more detail for the description, and no photo.
       return next({ ...draft, photoAsked: true, description: text ? `${draft.description} ${text}` : draft.description }, ctx);
     case 'confirm':
@@ -185,7 +195,7 @@ function withPolice(outcome: FlowOutcome): FlowOutcome {
 }
 
 function answerCommune(draft: ReportDraft, text: string | undefined, choice: string | undefined, ctx: FlowContext): FlowOutcome {
-  if (choice === UNKNOWN_COMMUNE_VALUE || (text !== undefined && UNKNOWN_WORDS.has(foldKey(text)))) {
+  if (choice === UNKNOWN_COMMUNE_VALUE || (text !== undefined && isStepWord(UNKNOWN_WORDS, text))) {
     const { communeChoices: _offered, ...rest } = draft;
     return next({ ...rest, commune: null }, ctx);
   }
