@@ -12,7 +12,7 @@
  * message durably before its 200, which tells how much of the gap is the product's own work.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -48,6 +48,9 @@ interface ServerStats {
   /** V8's reserved heap, and memory outside it (Buffers, SQLite and other native allocations are not all counted). */
   heapTotalMb: number;
   externalMb: number;
+  /** Of the resident set: anonymous memory (heaps, malloc) and file pages (node's binary, shared libraries); Linux. */
+  rssAnonMb: number;
+  rssFileMb: number;
   prepares: number;
   distinctStatements: number;
   inboxUnhandled: number;
@@ -66,6 +69,8 @@ interface ServerStats {
   cpuMs: number;
   /** Full collections the idle collector made so far (idle-collector.ts). */
   idleCollections: number;
+  /** The last one: V8's reserved heap before and after it (MB), and how long ago (s; -1: none yet). */
+  lastIdle: { beforeMb: number; afterMb: number; secondsAgo: number };
 }
 
 if (process.argv.includes('--serve')) await serveInChild();
@@ -147,13 +152,13 @@ async function serveInChild(): Promise<void> {
   const { createApp } = await import('../adapters/http/app.ts');
   const { silentLogger } = await import('../adapters/http/logger.ts');
   const { assemble } = await import('../adapters/runtime/assemble.ts');
-  const { openSqlite, synchronousFrom } = await import('../adapters/storage/sqlite.ts');
+  const { openSqlite, sqliteOptionsFrom } = await import('../adapters/storage/sqlite.ts');
   const { TEST_SITE } = await import('../tests/helpers.ts');
 
   const folder = mkdtempSync(join(tmpdir(), 'webhook-bench-'));
-  // The product's default durability unless SQLITE_SYNCHRONOUS says otherwise, as in production: commits at NORMAL,
-  // the accept step (what the 200 promises) group-committed and synced (adapters/storage/sqlite-group-commit.ts).
-  const db = openSqlite(join(folder, 'app.db'), { synchronous: synchronousFrom(process.env.SQLITE_SYNCHRONOUS) });
+  // The product's settings unless SQLITE_SYNCHRONOUS or SQLITE_CACHE_KIB say otherwise, as in production: commits at
+  // NORMAL, the accept step (what the 200 promises) group-committed and synced (adapters/storage/sqlite-group-commit.ts).
+  const db = openSqlite(join(folder, 'app.db'), sqliteOptionsFrom(process.env));
   const env = {
     TELEGRAM_BOT_TOKEN: '123456:BENCH',
     TELEGRAM_WEBHOOK_SECRET: SECRET,
@@ -191,8 +196,18 @@ async function serveInChild(): Promise<void> {
   }, silentLogger);
 
   // As node.ts runs it: once quiet after a flood, the heap grown for it collected (idle-collector.ts).
-  const { startIdleCollector } = await import('../adapters/runtime/idle-collector.ts');
-  const idleCollector = startIdleCollector(silentLogger);
+  const { startIdleCollector, nodeProbe } = await import('../adapters/runtime/idle-collector.ts');
+  // The last idle collection's heap before and after (reserved MB) and when: tells a high quiet reading that came after
+  // a collection (V8 grew again, or kept its pages) from one the collector never made.
+  let lastIdle = { at: 0, beforeMb: 0, afterMb: 0 };
+  const idleCollector = startIdleCollector(silentLogger, {}, {
+    ...nodeProbe,
+    collect: () => {
+      const beforeMb = nodeProbe.heap().reserved / 1048576;
+      nodeProbe.collect();
+      lastIdle = { at: Date.now(), beforeMb, afterMb: nodeProbe.heap().reserved / 1048576 };
+    },
+  });
 
   const listen = (fetch: (request: Request) => Response | Promise<Response>) =>
     new Promise<number>((resolve) => {
@@ -239,6 +254,7 @@ async function serveInChild(): Promise<void> {
         heapMb: process.memoryUsage().heapUsed / 1048576,
         heapTotalMb: process.memoryUsage().heapTotal / 1048576,
         externalMb: process.memoryUsage().external / 1048576,
+        ...residentParts(),
         prepares: before,
         distinctStatements: texts.size,
         inboxUnhandled: await count('inbox', (q) => q.where('handled_at', 'is', null)),
@@ -252,6 +268,7 @@ async function serveInChild(): Promise<void> {
         loopMaxMs,
         cpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000,
         idleCollections: idleCollector.collections(),
+        lastIdle: { ...lastIdle, secondsAgo: lastIdle.at === 0 ? -1 : (Date.now() - lastIdle.at) / 1000 },
       };
       // The counting queries above are not the webhook's: leave them out of the statement count.
       prepares = before;
@@ -361,7 +378,51 @@ async function main(): Promise<void> {
   console.log(`load average at start: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (other processes share the cores: compare ratios)\n`);
   line('server resident memory before any load', `${Math.round((await stats(true)).rssMb)} MB`);
 
+  // Memory: keep sending at full speed until 100,000 messages or the time budget, sampling as it grows.
+  const memoryPhase = async (): Promise<void> => {
+    const memoryStarted = Date.now();
+    const points: Array<{ messages: number; rssMb: number; rssAnonMb: number; heapMb: number; heapTotalMb: number; idleCollections: number; lastIdle: ServerStats['lastIdle'] }> = [];
+    while (accepted < MEMORY_TARGET_MESSAGES && Date.now() - memoryStarted < MEMORY_BUDGET_MS) {
+      await run(ports.app, { duration: 5 });
+      // Sampled once the backlog is handled and the server has been left alone a while: a quiet server holding that
+      // many messages.
+      await drain(stats, 120_000);
+      await new Promise((resolve) => setTimeout(resolve, MEMORY_QUIET_MS));
+      const { rssMb, rssAnonMb, heapMb, heapTotalMb, idleCollections, lastIdle } = await stats(false);
+      points.push({ messages: accepted, rssMb, rssAnonMb, heapMb, heapTotalMb, idleCollections, lastIdle });
+    }
+    const final = await stats(true);
+    line('resident memory as messages accumulate', points.map((p) => `${p.messages}: ${Math.round(p.rssMb)} MB`).join(', ') + ` (${MEMORY_QUIET_MS / 1000} s after each flood)`);
+    // Whether a high point is V8's heap (used, reserved) or memory outside it, and whether the quiet server had collected.
+    line('  heap at each point (used / reserved, idle collections so far)', points.map((p) => `${Math.round(p.heapMb)}/${Math.round(p.heapTotalMb)} MB (${p.idleCollections})`).join(', '));
+    line('  last idle collection at each point (reserved before -> after, s ago)', points.map((p) => (p.lastIdle.secondsAgo < 0 ? 'none' : `${Math.round(p.lastIdle.beforeMb)}->${Math.round(p.lastIdle.afterMb)} MB ${Math.round(p.lastIdle.secondsAgo)} s`)).join(', '));
+    line('  anonymous part at each point (the rest is file pages)', points.map((p) => `${Math.round(p.rssAnonMb)} MB`).join(', '));
+    line('  right after a forced full collection', `${Math.round(final.rssMb)} MB (${Math.round(final.rssAnonMb)} anonymous, ${Math.round(final.rssFileMb)} file pages)`);
+    const first = points[0];
+    const last = points.at(-1);
+    if (first && last && last.messages < MEMORY_TARGET_MESSAGES && last.messages > first.messages) {
+      const perMessage = (last.rssMb - first.rssMb) / (last.messages - first.messages);
+      const projected = last.rssMb + perMessage * (MEMORY_TARGET_MESSAGES - last.messages);
+      // A falling line says nothing about 100,000 messages: the largest point is the honest figure then.
+      if (perMessage <= 0) line('  extrapolated to 100,000 (target ≤ 150)', `no growth over the run: ${Math.round(Math.max(...points.map((p) => p.rssMb)))} MB at most (raise BENCH_MEMORY_SECONDS to run all 100,000)`);
+      else line('  extrapolated to 100,000 (linear, target ≤ 150)', `${Math.round(projected)} MB (${(perMessage * 1024).toFixed(2)} KB per message over the run)`);
+    } else if (last && last.messages >= MEMORY_TARGET_MESSAGES) {
+      line('  after 100,000 messages (target ≤ 150)', `${Math.round(last.rssMb)} MB`);
+    } else {
+      line('  extrapolated to 100,000', 'not enough points in the time budget (raise BENCH_MEMORY_SECONDS)');
+    }
+    line('  heap at the end', `${Math.round(final.heapMb)} MB in use of ${Math.round(final.heapTotalMb)} MB reserved, ${Math.round(final.externalMb)} MB external; the rest of the resident set is code, stacks and native allocations`);
+  };
+
   await run(ports.app, { duration: 3 }); // warm-up: JIT, SQLite cache
+  if (process.env.BENCH_ONLY === 'memory') {
+    // Memory alone (no flood, minimal accept or steady load before it): for comparing settings that affect it.
+    await memoryPhase();
+    child.send({ type: 'stop' });
+    minimalChild.send({ type: 'stop' });
+    telegram.server.close();
+    return;
+  }
   // The bare route is measured on a quiet server: no backlog from the warm-up handled beside it.
   await drain(stats, 120_000);
   // CPU used while a run lasts, in cores: the server process (all its threads) and this one (autocannon, and the
@@ -482,37 +543,7 @@ async function main(): Promise<void> {
     `${((statementCount.prepares - preparesBefore) / Math.max(1, webhookMessages)).toFixed(1)} (${statementCount.distinctStatements} distinct SQL texts in all: ${statementCount.prepares > statementCount.distinctStatements * 2 ? 're-prepared on every call' : 'reused'})`,
   );
 
-  // Memory: keep sending at full speed until 100,000 messages or the time budget, sampling as it grows.
-  const memoryStarted = Date.now();
-  const points: Array<{ messages: number; rssMb: number; heapMb: number; heapTotalMb: number; idleCollections: number }> = [];
-  while (accepted < MEMORY_TARGET_MESSAGES && Date.now() - memoryStarted < MEMORY_BUDGET_MS) {
-    await run(ports.app, { duration: 5 });
-    // Sampled once the backlog is handled and the server has been left alone a while: a quiet server holding that
-    // many messages.
-    await drain(stats, 120_000);
-    await new Promise((resolve) => setTimeout(resolve, MEMORY_QUIET_MS));
-    const { rssMb, heapMb, heapTotalMb, idleCollections } = await stats(false);
-    points.push({ messages: accepted, rssMb, heapMb, heapTotalMb, idleCollections });
-  }
-  const final = await stats(true);
-  line('resident memory as messages accumulate', points.map((p) => `${p.messages}: ${Math.round(p.rssMb)} MB`).join(', ') + ` (${MEMORY_QUIET_MS / 1000} s after each flood)`);
-  // Whether a high point is V8's heap (used, reserved) or memory outside it, and whether the quiet server had collected.
-  line('  heap at each point (used / reserved, idle collections so far)', points.map((p) => `${Math.round(p.heapMb)}/${Math.round(p.heapTotalMb)} MB (${p.idleCollections})`).join(', '));
-  line('  right after a forced full collection', `${Math.round(final.rssMb)} MB`);
-  const first = points[0];
-  const last = points.at(-1);
-  if (first && last && last.messages < MEMORY_TARGET_MESSAGES && last.messages > first.messages) {
-    const perMessage = (last.rssMb - first.rssMb) / (last.messages - first.messages);
-    const projected = last.rssMb + perMessage * (MEMORY_TARGET_MESSAGES - last.messages);
-    // A falling line says nothing about 100,000 messages: the largest point is the honest figure then.
-    if (perMessage <= 0) line('  extrapolated to 100,000 (target ≤ 150)', `no growth over the run: ${Math.round(Math.max(...points.map((p) => p.rssMb)))} MB at most (raise BENCH_MEMORY_SECONDS to run all 100,000)`);
-    else line('  extrapolated to 100,000 (linear, target ≤ 150)', `${Math.round(projected)} MB (${(perMessage * 1024).toFixed(2)} KB per message over the run)`);
-  } else if (last && last.messages >= MEMORY_TARGET_MESSAGES) {
-    line('  after 100,000 messages (target ≤ 150)', `${Math.round(last.rssMb)} MB`);
-  } else {
-    line('  extrapolated to 100,000', 'not enough points in the time budget (raise BENCH_MEMORY_SECONDS)');
-  }
-  line('  heap at the end', `${Math.round(final.heapMb)} MB in use of ${Math.round(final.heapTotalMb)} MB reserved, ${Math.round(final.externalMb)} MB external; the rest of the resident set is code, stacks and native allocations`);
+  await memoryPhase();
 
   const sql = await sqlReport('sql');
   console.log('\nSQL statements by time spent executing (the event loop is blocked meanwhile):');
@@ -525,6 +556,18 @@ async function main(): Promise<void> {
   minimalChild.send({ type: 'stop' });
   await Promise.all([new Promise((resolve) => child.once('exit', resolve)), new Promise((resolve) => minimalChild.once('exit', resolve))]);
   telegram.server.close();
+}
+
+/** /proc/self/status's split of the resident set (0 where there is no /proc). */
+function residentParts(): { rssAnonMb: number; rssFileMb: number } {
+  let status = '';
+  try {
+    status = readFileSync('/proc/self/status', 'utf8');
+  } catch {
+    // not Linux
+  }
+  const kb = (field: string): number => Number(new RegExp(`^${field}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? 0) / 1024;
+  return { rssAnonMb: kb('RssAnon'), rssFileMb: kb('RssFile') };
 }
 
 /** fdatasync of a growing file in the temporary folder (where the bench database lives), 200 times. */

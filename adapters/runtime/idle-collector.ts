@@ -46,7 +46,7 @@ export interface IdleCollectorProbe {
   readonly now: () => number;
 }
 
-const nodeProbe: IdleCollectorProbe = {
+export const nodeProbe: IdleCollectorProbe = {
   cpuMicros: () => {
     const usage = process.cpuUsage();
     return usage.user + usage.system;

@@ -3,7 +3,7 @@ import { silentLogger } from '../http/logger.ts';
 import type { Logger } from '../../bot/ports/logger.ts';
 import { isPostgresUrl, openPostgres } from './postgres.ts';
 import type { Database } from './schema.ts';
-import { openSqlite, synchronousFrom } from './sqlite.ts';
+import { openSqlite, sqliteOptionsFrom } from './sqlite.ts';
 import { stripNul } from './strip-nul.ts';
 
 export interface OpenedDatabase {
@@ -41,6 +41,6 @@ export function openDatabase(env: Readonly<Record<string, string | undefined>>, 
   }
   if (url !== '') throw new Error('DATABASE_URL must start with postgres:// or postgresql:// (leave it unset for SQLite)');
   const path = env.DATABASE_PATH ?? './data/app.db';
-  const db = openSqlite(path, { synchronous: synchronousFrom(env.SQLITE_SYNCHRONOUS) }).withPlugin(stripNul);
+  const db = openSqlite(path, sqliteOptionsFrom(env)).withPlugin(stripNul);
   return { db, dialect: 'sqlite', where: path };
 }
