@@ -107,8 +107,8 @@ test('a heap that grew little since the last full collection, in use or reserved
 test('what a full collection leaves is the floor: busy time that does not grow the heap past it collects nothing more', () => {
   const { state, second, collector } = scriptedProcess();
   const decision = collector({ quietChecks: 1, minGrowthBytes: 16 * MB });
-  // The collection leaves 60 MB in use of 90 reserved (more live data than at start-up, and reserved space V8 keeps).
-  state.afterCollection = { used: 60 * MB, reserved: 90 * MB };
+  // The collection leaves 60 MB in use of 72 reserved (more live data than at start-up, and reserved space V8 keeps).
+  state.afterCollection = { used: 60 * MB, reserved: 72 * MB };
   second(900);
   decision.check();
   second(0);
@@ -127,6 +127,51 @@ test('what a full collection leaves is the floor: busy time that does not grow t
   second(0);
   assert.equal(decision.check(), true);
   assert.equal(state.collected, 2);
+});
+
+test('a collection that leaves much reserved space unused is tried once more at the next quiet check, then left', () => {
+  const { state, second, collector } = scriptedProcess();
+  const decision = collector({ quietChecks: 1, minGrowthBytes: 16 * MB });
+  // V8 kept 30 MB reserved and unused after the first collection; the second gives it back.
+  state.afterCollection = { used: 48 * MB, reserved: 78 * MB };
+  second(900);
+  decision.check();
+  second(0);
+  assert.equal(decision.check(), true);
+  state.afterCollection = { used: 48 * MB, reserved: 52 * MB };
+  second(0);
+  assert.equal(decision.check(), true, 'tried again');
+  assert.equal(state.collected, 2);
+  for (let i = 0; i < 5; i++) {
+    second(0);
+    assert.equal(decision.check(), false, 'nothing unused left: no third pause');
+  }
+  // When the second try leaves as much unused, that is the floor until the next busy spell grows the heap.
+  const stubborn = scriptedProcess();
+  const again = stubborn.collector({ quietChecks: 1, minGrowthBytes: 16 * MB });
+  stubborn.state.afterCollection = { used: 48 * MB, reserved: 78 * MB };
+  stubborn.second(900);
+  again.check();
+  for (let i = 0; i < 6; i++) {
+    stubborn.second(0);
+    again.check();
+  }
+  assert.equal(stubborn.state.collected, 2, 'one try more, not one every second');
+  // Nor one for every lone message between quiet checks while that much stays unused.
+  const blips = scriptedProcess();
+  const blipped = blips.collector({ quietChecks: 1, minGrowthBytes: 16 * MB });
+  blips.state.afterCollection = { used: 48 * MB, reserved: 78 * MB };
+  blips.second(900);
+  blipped.check();
+  blips.second(0);
+  assert.equal(blipped.check(), true);
+  for (let i = 0; i < 5; i++) {
+    blips.second(100);
+    blipped.check();
+    blips.second(0);
+    blipped.check();
+  }
+  assert.equal(blips.state.collected, 2);
 });
 
 test('either growth arms it: garbage counted as in use with little reserved space to spare, or reserved space grown with little in use', () => {
@@ -152,12 +197,15 @@ test('on the real heap: a quiet process gives back the heap a busy spell grew', 
     held = undefined;
     const deadline = performance.now() + 10_000;
     while (collector.collections() === 0 && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
-    assert.equal(collector.collections(), 1, 'collected once the process went quiet');
+    assert.ok(collector.collections() >= 1, 'collected once the process went quiet');
     const after = getHeapStatistics().total_heap_size;
     assert.ok(grown - after >= 8 * MB, `reserved heap went from ${Math.round(grown / MB)} MB to ${Math.round(after / MB)} MB`);
-    // Staying quiet does not collect again.
+    // Staying quiet collects once more at most (when the first left 8 MB or more unused), then not again.
     await new Promise((resolve) => setTimeout(resolve, 500));
-    assert.equal(collector.collections(), 1);
+    const settled = collector.collections();
+    assert.ok(settled <= 2, `${settled} collections`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.equal(collector.collections(), settled);
   } finally {
     await collector.stop();
   }
