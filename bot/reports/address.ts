@@ -37,6 +37,8 @@ function wordsOf(text: string): Word[] | undefined {
 }
 
 const isNumber = (w: Word | undefined): boolean => w !== undefined && /\d/.test(w.folded);
+/** "tháng" between two numbers: a street named for a date ("đường 3 tháng 2", "đường 30 tháng 4"), not the end of one. */
+const inDateName = (words: readonly Word[], i: number): boolean => words[i]?.folded === 'thang' && isNumber(words[i - 1]) && isNumber(words[i + 1]);
 
 function opensAt(words: readonly Word[], i: number): boolean {
   const word = words[i] as Word;
@@ -63,7 +65,7 @@ export function addressIn(raw: string, commune?: readonly [number, number]): str
   for (let i = first + 1; i < words.length; i++) {
     const word = words[i] as Word;
     if (CLAUSE_END.test(text.slice((words[i - 1] as Word).end, word.start))) break;
-    const carries = isNumber(word) || CARRIERS.has(word.folded);
+    const carries = isNumber(word) || CARRIERS.has(word.folded) || inDateName(words, i);
     if (!carries && (typedCapitals ? !word.capital : isNumber(words[i - 1]))) break;
     last = i;
   }
