@@ -6,7 +6,7 @@ import { EMERGENCY_LABEL, OUT_OF_SCOPE_LABEL, type MatchResult } from '../intent
 import type { Understanding } from '../knowledge-base/understanding.ts';
 import { placeholderValues } from '../knowledge-base/render.ts';
 import { KB_PREFIX } from '../knowledge-base/types.ts';
-import { readMessage } from '../knowledge-base/catalogue/read-message.ts';
+import { readMessage, type MessageReading } from '../knowledge-base/catalogue/read-message.ts';
 import type { ScopeIndex } from '../knowledge-base/catalogue/scope-index.ts';
 import { CATALOGUE_PREFIX, catalogueChoice, codeOfValue } from '../knowledge-base/catalogue/types.ts';
 import type { ScopeOutcome } from '../intents/scope.ts';
@@ -106,9 +106,9 @@ export function createBot(deps: BotDeps): Bot {
    * step's own options are what a number picks next: the answer offers no numbered choices of its own (an ours-or-
    * catalogue question is answered as ours, official procedures are listed without numbers).
    */
-  async function understand(text: string, result: MatchResult, understanding: Understanding, message: IncomingMessage, conversation: Conversation, aside = false): Promise<Turn> {
+  async function understand(text: string, result: MatchResult, understanding: Understanding, message: IncomingMessage, conversation: Conversation, aside = false, read?: MessageReading): Promise<Turn> {
     if (desk.hasCode(text) || desk.asksForOwnReports(text)) return desk.lookUp(text, conversation);
-    const reading = readMessage(text, result, deps.catalogue?.());
+    const reading = read ?? readMessage(text, result, deps.catalogue?.());
     if (reading.scope.kind === 'ask') {
       if (aside) return { ...(await resolve(reading.scope.label, understanding, message, conversation, text)), score: result.score };
       return askTurn(text, result, reading.scope, understanding, conversation);
@@ -188,11 +188,6 @@ export function createBot(deps: BotDeps): Bot {
     }
   }
 
-  /** A confident topic of ours, or an official procedure of the catalogue the message is about. */
-  function asksAboutProcedure(text: string, result: MatchResult, decision: ReturnType<typeof decide>): boolean {
-    return isOurTopic(decision) || readMessage(text, result, deps.catalogue?.()).scope.kind === 'catalogue';
-  }
-
   async function turnFor(message: IncomingMessage, conversation: Conversation, understanding: Understanding): Promise<Turn> {
     // Asking to delete one's data (or declining to) comes before anything else, a held conversation included.
     const privacy = deps.personalData?.turn(message, conversation);
@@ -217,11 +212,15 @@ export function createBot(deps: BotDeps): Bot {
       // A question about a procedure sent where the report waits for a commune, a photo or a yes ("đăng ký kết hôn
       // cần giấy tờ gì", "thủ tục đăng ký tàu cá" had been searched for as a commune's name): answered (ours, or the
       // closest official procedures listed), then the step asked again, the draft kept.
-      if (input?.kind === 'text' && result && decision && desk.mayBeAside(draft, input.text) && asksAboutProcedure(input.text, result, decision)) {
-        const answered = await understand(input.text, result, understanding, message, conversation, true);
-        const reminder = await desk.remindAfterQuestion(draft, message, conversation);
-        // The step's own options are what a digit picks next (the answer's, if any, are not shown last).
-        return { ...answered, ...reminder, label: answered.label, score: answered.score, pending: reminder.pending, pendingText: undefined, replies: [...answered.replies, ...reminder.replies] };
+      if (input?.kind === 'text' && result && decision && desk.mayBeAside(draft, input.text)) {
+        // Read once here and handed on: a confident topic of ours, or a catalogue procedure the message is about.
+        const reading = readMessage(input.text, result, deps.catalogue?.());
+        if (isOurTopic(decision) || reading.scope.kind === 'catalogue') {
+          const answered = await understand(input.text, result, understanding, message, conversation, true, reading);
+          const reminder = await desk.remindAfterQuestion(draft, message, conversation);
+          // The step's own options are what a digit picks next (the answer's, if any, are not shown last).
+          return { ...answered, ...reminder, label: answered.label, score: answered.score, pending: reminder.pending, pendingText: undefined, replies: [...answered.replies, ...reminder.replies] };
+        }
       }
       if (input && !(input.kind === 'text' && input.text === '')) return desk.continue(draft, input, message, conversation);
     }

@@ -203,8 +203,7 @@ export const SCOPE_THRESHOLDS = {
    * must name at least this share of the best procedure's name. Such a message scores high against any text holding
    * its words, so the relative tiers below offered "có rồi" (nameShare 0.06) the farming of scorpions and black soldier
    * flies (for "rủi ro"), and "chưa nhận được" a deceased pensioner's arrears; "di chúc" (0.43) still gets its
-   * procedure. No prediction of
-   * the development or calibration sets changed.
+   * procedure. No prediction of the development or calibration sets changed.
    */
   fewSyllables: 3,
   nameShareOfFew: 0.15,
@@ -269,7 +268,7 @@ export function decideScope(decision: Decision, probe: ScopeProbe, text: string)
   // the matcher reads as ours or as off-topic), the catalogue is not ranked at all.
   if (isOwnConversation(top) && !procedureAsked) return confident ? { kind: 'ours' } : unsureReport(probe, top);
   if (confident) return confidentTopic(probe, top);
-  return unsureReading(decision, probe, top, score, procedureAsked, text.split(' ').length);
+  return unsureReading(decision, probe, top, score, procedureAsked, text);
 }
 
 /** A fine or a question of law: ours when it names a topic of ours, an offer when it names most of a procedure. */
@@ -321,7 +320,7 @@ function confidentTopic(probe: ScopeProbe, top: string): ScopeOutcome {
 }
 
 /** An unsure reading, an off-topic one, or a procedure question read as a report: the catalogue weighed against it. */
-function unsureReading(decision: Decision, probe: ScopeProbe, top: string, score: number, procedureAsked: boolean, syllables: number): ScopeOutcome {
+function unsureReading(decision: Decision, probe: ScopeProbe, top: string, score: number, procedureAsked: boolean, text: string): ScopeOutcome {
   const readsOutOfScope = decision.kind === 'answer' && top === 'intent:out-of-scope';
   const offTopic = readsOutOfScope && score >= T.outOfScope;
   const bar = offTopic ? Math.min(T.catalogueOverOutOfScope, T.catalogueOverOutOfScopeRelative, T.catalogueOverOutside, T.catalogueNamesMost) : Math.min(T.catalogueOverWeak, T.catalogueWithForeign, T.catalogueAskUnsure, T.catalogueOverWeakRelative, T.catalogueAskRelative);
@@ -339,7 +338,7 @@ function unsureReading(decision: Decision, probe: ScopeProbe, top: string, score
   }
   // A few everyday words the matcher could not place ("có rồi", "chưa nhận được") are no question about a procedure
   // because some procedure's name happens to hold them.
-  if (decision.kind !== 'answer' && syllables <= T.fewSyllables && evidence.nameShare < T.nameShareOfFew) return notOurs;
+  if (decision.kind !== 'answer' && evidence.nameShare < T.nameShareOfFew && text.split(' ').length <= T.fewSyllables) return notOurs;
   const ratio = decision.kind === 'clarify' ? T.ratioOverClarify : T.ratioOverWeak;
   // Past the sure off-topic reading above, an out-of-scope reading here is an unsure one.
   const relativeRatio = decision.kind === 'not-understood' ? T.ratioOverNotUnderstoodRelative : readsOutOfScope ? T.ratioOverWeakOutOfScope : decision.kind === 'clarify' ? T.ratioOverClarifyRelative : T.ratioOverWeakRelative;

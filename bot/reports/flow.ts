@@ -55,14 +55,15 @@ const NO_WORDS = new Set(['2', 'khong', 'ko', 'no']);
 const SKIP_WORDS = new Set(['bo qua', 'khong', 'khong co', 'khong co anh', 'khong co hinh', 'khong co hinh anh', 'hong co', 'hong co anh', 'chua co', 'chua co anh', 'khong can', 'khoi', 'skip', 'thoi', 'khong gui']);
 const UNKNOWN_WORDS = new Set(['khong ro', 'khong biet', 'khong nho', 'hong biet', 'hong ro']);
 /**
- * Whether the text is one of a step's words, as typed or with chat abbreviations read ("ko co anh", "k co hinh",
+ * A text as a step's words are looked up: as typed, and with chat abbreviations read ("ko co anh", "k co hinh",
  * "ko bik" are "không có ảnh", "không có hình", "không biết"). Not for yes and no: "k" is "không" to the expansion but
  * "ok" to many who type it, and a wrong reading there sends or cancels a report.
  */
-const isStepWord = (words: ReadonlySet<string>, text: string): boolean => {
+const stepKeys = (text: string): readonly [folded: string, expanded: string] => {
   const folded = foldKey(text);
-  return words.has(folded) || words.has(canonicalize(folded.split(' ')).tokens.join(' '));
+  return [folded, canonicalize(folded.split(' ')).tokens.join(' ')];
 };
+const isStepWord = (words: ReadonlySet<string>, [folded, expanded]: readonly [string, string]): boolean => words.has(folded) || words.has(expanded);
 const MAX_COMMUNE_TRIES = 2;
 
 export const isCancel = (text: string): boolean => CANCEL_WORDS.has(foldKey(text));
@@ -143,8 +144,9 @@ export function remind(draft: ReportDraft, ctx: FlowContext, kept: readonly Repl
  */
 export function mayBeAside(draft: ReportDraft, text: string, gazetteer: Gazetteer): boolean {
   if (draft.step !== 'commune' && draft.step !== 'photo' && draft.step !== 'confirm') return false;
-  const folded = foldKey(text);
-  if (isCancel(text) || YES_WORDS.has(folded) || NO_WORDS.has(folded) || isStepWord(SKIP_WORDS, text) || isStepWord(UNKNOWN_WORDS, text)) return false;
+  const keys = stepKeys(text);
+  const [folded] = keys;
+  if (isCancel(text) || YES_WORDS.has(folded) || NO_WORDS.has(folded) || isStepWord(SKIP_WORDS, keys) || isStepWord(UNKNOWN_WORDS, keys)) return false;
   return !namesPlace(text, gazetteer) && gazetteer.search(text).length === 0;
 }
 
@@ -176,7 +178,7 @@ export function advance(draft: ReportDraft, input: FlowInput, ctx: FlowContext):
     case 'commune':
       return answerCommune(draft, text, choice, ctx);
     case 'photo':
-      if (choice === SKIP_PHOTO_VALUE || (text !== undefined && isStepWord(SKIP_WORDS, text))) return next({ ...draft, photoAsked: true }, ctx);
+      if (choice === SKIP_PHOTO_VALUE || (text !== undefined && isStepWord(SKIP_WORDS, stepKeys(text)))) return next({ ...draft, photoAsked: true }, ctx);
       // Words instead of a photo: more detail for the description, and no photo.
       return next({ ...draft, photoAsked: true, description: text ? `${draft.description} ${text}` : draft.description }, ctx);
     case 'confirm':
@@ -195,7 +197,7 @@ function withPolice(outcome: FlowOutcome): FlowOutcome {
 }
 
 function answerCommune(draft: ReportDraft, text: string | undefined, choice: string | undefined, ctx: FlowContext): FlowOutcome {
-  if (choice === UNKNOWN_COMMUNE_VALUE || (text !== undefined && isStepWord(UNKNOWN_WORDS, text))) {
+  if (choice === UNKNOWN_COMMUNE_VALUE || (text !== undefined && isStepWord(UNKNOWN_WORDS, stepKeys(text)))) {
     const { communeChoices: _offered, ...rest } = draft;
     return next({ ...rest, commune: null }, ctx);
   }
