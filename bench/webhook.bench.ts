@@ -65,6 +65,15 @@ interface ServerStats {
   handlerP99Ms: number;
   handlerMaxMs: number;
   loopMaxMs: number;
+  /** V8's garbage-collection pauses since the last reset: the longest (ms, and its kind) and their sum (ms). */
+  gcMaxMs: number;
+  gcMaxKind: string;
+  gcTotalMs: number;
+  /** Pauses by kind since the last reset: how many and how long in all. */
+  gcByKind: string;
+  /** The longest single SQL execution since the last reset (ms) and its statement's first words. */
+  sqlMaxMs: number;
+  sqlMaxText: string;
   /** CPU time the server process has used so far (user + system, all its threads), ms. */
   cpuMs: number;
   /** Full collections the idle collector made so far (idle-collector.ts). */
@@ -104,6 +113,8 @@ async function serveInChild(): Promise<void> {
   let prepares = 0;
   // Time spent executing each SQL text (better-sqlite3 is synchronous: this time blocks the event loop).
   const sqlTime = new Map<string, { ms: number; calls: number; maxMs: number }>();
+  // The longest single execution since the stats were last reset: a commit that checkpoints the WAL blocks the loop.
+  let longestSql = { ms: 0, sql: '' };
   proto.prepare = function counted(this: unknown, sql: string) {
     prepares++;
     texts.add(sql);
@@ -122,6 +133,7 @@ async function serveInChild(): Promise<void> {
           entry.maxMs = Math.max(entry.maxMs, took);
           entry.calls++;
           sqlTime.set(sql, entry);
+          if (took > longestSql.ms) longestSql = { ms: took, sql };
         }
       };
     }
@@ -234,6 +246,19 @@ async function serveInChild(): Promise<void> {
   const { monitorEventLoopDelay } = await import('node:perf_hooks');
   const loopDelay = monitorEventLoopDelay({ resolution: 1 });
   loopDelay.enable();
+  // V8's pauses, as observed by perf_hooks: tells a stall of the event loop that was a collection from one that was not.
+  const { PerformanceObserver, constants } = await import('node:perf_hooks');
+  const gcKinds: Record<number, string> = { [constants.NODE_PERFORMANCE_GC_MINOR]: 'scavenge', [constants.NODE_PERFORMANCE_GC_MAJOR]: 'mark-compact', [constants.NODE_PERFORMANCE_GC_INCREMENTAL]: 'incremental marking', [constants.NODE_PERFORMANCE_GC_WEAKCB]: 'weak callbacks' };
+  let gcPauses = { maxMs: 0, kind: '', totalMs: 0, byKind: new Map<string, { count: number; ms: number }>() };
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      const kind = gcKinds[(entry as unknown as { detail?: { kind: number } }).detail?.kind ?? -1] ?? 'other';
+      gcPauses.totalMs += entry.duration;
+      const ofKind = gcPauses.byKind.get(kind) ?? { count: 0, ms: 0 };
+      gcPauses.byKind.set(kind, { count: ofKind.count + 1, ms: ofKind.ms + entry.duration });
+      if (entry.duration > gcPauses.maxMs) gcPauses = { ...gcPauses, maxMs: entry.duration, kind };
+    }
+  }).observe({ entryTypes: ['gc'] });
   let profiler: import('node:inspector').Session;
   process.on('message', async (message: { type: string; gc?: boolean; resetLoop?: boolean; file?: string }) => {
     if (message.type === 'stats') {
@@ -241,9 +266,13 @@ async function serveInChild(): Promise<void> {
       const loopMaxMs = loopDelay.max / 1e6;
       const handlerP99Ms = handlerTime.count > 0 ? handlerTime.percentile(99) / 1e6 : 0;
       const handlerMaxMs = handlerTime.count > 0 ? handlerTime.max / 1e6 : 0;
+      const gc = gcPauses;
+      const slowestSql = longestSql;
       if (message.resetLoop === true) {
         loopDelay.reset();
         handlerTime.reset();
+        gcPauses = { maxMs: 0, kind: '', totalMs: 0, byKind: new Map() };
+        longestSql = { ms: 0, sql: '' };
       }
       const before = prepares;
       // A full collection only for a heap figure: forced every poll, it stalled the event loop (tens of ms with a
@@ -266,6 +295,12 @@ async function serveInChild(): Promise<void> {
         handlerP99Ms,
         handlerMaxMs,
         loopMaxMs,
+        gcMaxMs: gc.maxMs,
+        gcMaxKind: gc.kind,
+        gcTotalMs: gc.totalMs,
+        gcByKind: [...gc.byKind].map(([kind, { count, ms }]) => `${count} ${kind} ${ms.toFixed(0)} ms`).join(', '),
+        sqlMaxMs: slowestSql.ms,
+        sqlMaxText: slowestSql.sql.slice(0, 60),
         cpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000,
         idleCollections: idleCollector.collections(),
         lastIdle: { ...lastIdle, secondsAgo: lastIdle.at === 0 ? -1 : (Date.now() - lastIdle.at) / 1000 },
@@ -356,19 +391,22 @@ async function main(): Promise<void> {
         if (port === ports.app && status === 200) accepted++;
       });
     });
-  const stats = (gc = false, resetLoop = false): Promise<ServerStats> =>
+  // The child's answer of this type: the sampler's stats may be asked for while another question waits.
+  const ask = <T>(request: { type: string } & Record<string, unknown>, answer: string): Promise<T> =>
     new Promise((resolve) => {
-      child.once('message', (m: { type: string; stats: ServerStats }) => resolve(m.stats));
-      child.send({ type: 'stats', gc, resetLoop });
+      const listener = (m: { type: string }): void => {
+        if (m.type !== answer) return;
+        child.off('message', listener);
+        resolve(m as T);
+      };
+      child.on('message', listener);
+      child.send(request);
     });
+  const stats = (gc = false, resetLoop = false): Promise<ServerStats> => ask<{ stats: ServerStats }>({ type: 'stats', gc, resetLoop }, 'stats').then((m) => m.stats);
   const line = (label: string, value: string): void => console.log(`${label.padEnd(44)} ${value}`);
   type SqlReport = { top: Array<{ sql: string; ms: number; calls: number }>; slowest: Array<{ sql: string; maxMs: number }> };
   // The server's time in each SQL text since the last 'sql-reset' (or its start).
-  const sqlReport = (type: 'sql' | 'sql-reset'): Promise<SqlReport> =>
-    new Promise((resolve) => {
-      child.once('message', (m: { type: string } & SqlReport) => resolve(m));
-      child.send({ type });
-    });
+  const sqlReport = (type: 'sql' | 'sql-reset'): Promise<SqlReport> => ask<SqlReport>({ type }, type);
 
   const { synchronousFrom } = await import('../adapters/storage/sqlite.ts');
   const synchronous = synchronousFrom(process.env.SQLITE_SYNCHRONOUS);
@@ -448,12 +486,7 @@ async function main(): Promise<void> {
   const acceptedBefore = accepted;
   // BENCH_PROFILE_FLOOD=<file> / BENCH_PROFILE_STEADY=<file>: the server's CPU profile of that phase alone.
   const profilePhase = (type: 'profile-start' | 'profile-stop', file: string | undefined): Promise<void> =>
-    file === undefined
-      ? Promise.resolve()
-      : new Promise((resolve) => {
-          child.once('message', () => resolve());
-          child.send({ type, file });
-        });
+    file === undefined ? Promise.resolve() : ask({ type, file }, 'profiled').then(() => undefined);
   const profileFlood = (type: 'profile-start' | 'profile-stop'): Promise<void> => profilePhase(type, process.env.BENCH_PROFILE_FLOOD);
   await sqlReport('sql-reset');
   const sentBeforeFlood = telegram.sent();
@@ -528,6 +561,7 @@ async function main(): Promise<void> {
   line('  replies sent while the load ran', `${Math.round((telegram.sent() - sentBefore) / steadySeconds)} a second (replies queued per message: ${((telegram.sent() - sentBefore) / Math.max(1, steady.requests.total)).toFixed(2)} by the end of the load)`);
   line('  backlog (unhandled + unsent), per second', backlog.join(' '));
   line('  server event-loop delay meanwhile', `p99 ${afterSteady.loopP99Ms.toFixed(1)} ms, max ${afterSteady.loopMaxMs.toFixed(1)} ms (a request waits behind whatever holds the loop)`);
+  line('  longest pauses meanwhile', `garbage collection ${afterSteady.gcMaxMs.toFixed(1)} ms (${afterSteady.gcMaxKind || 'none'}; ${afterSteady.gcTotalMs.toFixed(0)} ms in all: ${afterSteady.gcByKind}), one SQL execution ${afterSteady.sqlMaxMs.toFixed(1)} ms (${afterSteady.sqlMaxText || 'none'})`);
   line('  time inside the server per request', `p99 ${afterSteady.handlerP99Ms.toFixed(1)} ms, max ${afterSteady.handlerMaxMs.toFixed(1)} ms (from the app's fetch call to its response; the rest of the p99 is the network, scheduling and the load side)`);
   console.log('  SQL of the steady load by time executing (µs a message):');
   for (const entry of steadySql.top) console.log(`    ${((entry.ms * 1000) / Math.max(1, steady.requests.total)).toFixed(0).padStart(5)} µs ${String(entry.calls).padStart(7)} calls  ${entry.sql.slice(0, 100)}`);
