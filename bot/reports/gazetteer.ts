@@ -1,6 +1,6 @@
 import Fuse from 'fuse.js';
 import { foldKey } from '../../intents/fold.ts';
-import { findMentions, type CommuneName } from './commune-mentions.ts';
+import { communeNames, findMentions, type CommuneName } from './commune-mentions.ts';
 import type { GeoPoint } from './types.ts';
 
 export interface Commune {
@@ -55,6 +55,7 @@ export function createGazetteer(communes: readonly Commune[], bounds: Bounds): G
     const folded = foldKey(commune.name);
     return { item: commune, folded, core: nameCore(folded) };
   });
+  const mentions = communeNames(names);
   const byId = new Map(communes.map((c) => [c.id, c]));
   const fuzzy = fuzzyByLength(names);
 
@@ -63,9 +64,9 @@ export function createGazetteer(communes: readonly Commune[], bounds: Bounds): G
     byId: (id) => byId.get(id),
     within: (p) =>
       p.latitude >= bounds.minLatitude && p.latitude <= bounds.maxLatitude && p.longitude >= bounds.minLongitude && p.longitude <= bounds.maxLongitude,
-    mentionedIn: (text) => findMentions(foldKey(text), names).filter((m) => m.candidates.length === 1).map((m) => m.candidates[0] as Commune),
+    mentionedIn: (text) => findMentions(foldKey(text), mentions).filter((m) => m.candidates.length === 1).map((m) => m.candidates[0] as Commune),
     locate(text) {
-      const [first] = findMentions(foldKey(text), names);
+      const [first] = findMentions(foldKey(text), mentions);
       if (first === undefined) return { choices: [] };
       const words = [first.start, first.end] as const;
       return first.candidates.length === 1 ? { commune: first.candidates[0] as Commune, choices: [], words } : { choices: first.candidates, words };
