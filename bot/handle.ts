@@ -26,6 +26,7 @@ import { unansweredReason, type UnansweredStore } from './unanswered-store.ts';
 import type { HandoffDesk } from './handoff-service.ts';
 import { noMetrics, type BotMetrics } from './metrics.ts';
 import type { PersonalDataDesk } from './personal-data.ts';
+import { asksSomething } from './asks-something.ts';
 
 export interface BotDeps {
   readonly understanding: () => Understanding;
@@ -215,8 +216,13 @@ export function createBot(deps: BotDeps): Bot {
       if (input?.kind === 'text' && result && decision && desk.mayBeAside(draft, input.text)) {
         // Read once here and handed on: a confident topic of ours, or a catalogue procedure the message is about.
         const reading = readMessage(input.text, result, deps.catalogue?.());
-        if (isOurTopic(decision) || reading.scope.kind === 'catalogue') {
-          const answered = await understand(input.text, result, understanding, message, conversation, true, reading);
+        // ... or a question about something neither holds ("xin giấy phép karaoke ở đâu?" at the confirmation had the
+        // summary shown again with no word about it): told so honestly, without the out-of-scope menu's numbers.
+        const unplaced = reading.scope.kind !== 'catalogue' && (reading.scope.kind === 'not-covered' || (decision.kind === 'answer' && decision.label === OUT_OF_SCOPE_LABEL)) && asksSomething(input.text);
+        if (isOurTopic(decision) || reading.scope.kind === 'catalogue' || unplaced) {
+          const answered = unplaced
+            ? await outsideTurn(input.text, result, { kind: 'not-covered' }, conversation, true)
+            : await understand(input.text, result, understanding, message, conversation, true, reading);
           const reminder = await desk.remindAfterQuestion(draft, message, conversation);
           // The step's own options are what a digit picks next (the answer's, if any, are not shown last).
           return { ...answered, ...reminder, label: answered.label, score: answered.score, pending: reminder.pending, pendingText: undefined, replies: [...answered.replies, ...reminder.replies] };

@@ -180,3 +180,21 @@ test('"no photo" in chat or southern words skips the photo step, and is neither 
     assert.match(sent.at(-1)!, /Gửi phản ánh:.*: "đèn đường tắt hẻm 7 đường Trần Hưng Đạo"\./s, `${noPhoto}: ${sent.at(-1)}`);
   }
 });
+
+test('a question that is neither ours nor an official procedure, sent at the confirmation, is told so; words that ask nothing are still detail', async () => {
+  const chat = 8213;
+  await telegramSay(chat, 'đèn đường tắt hẻm 5 đường Trần Hưng Đạo');
+  await telegramSay(chat, 'xã Hỏa Lựu');
+  // Words instead of a photo, asking nothing: more detail for the description, as before.
+  let sent = await telegramSay(chat, 'gần trường tiểu học');
+  assert.doesNotMatch(sent.join('\n'), /ngoài những gì tôi có thể trả lời/);
+  assert.match(sent.at(-1)!, /Gửi phản ánh:.*gần trường tiểu học/s);
+  // It had the summary shown again with no word about the question.
+  sent = await telegramSay(chat, 'xin giấy phép karaoke ở đâu?');
+  assert.match(sent.join('\n'), /ngoài những gì tôi có thể trả lời chính xác/);
+  assert.match(sent.join('\n'), /một cửa/);
+  assert.match(sent.at(-1)!, /Gửi phản ánh:/, 'the confirmation is asked again');
+  const filed = await telegramSay(chat, '1');
+  const report = await rig.product.reports.get(codeIn(filed.at(-1)!) as string);
+  assert.equal(report?.description, 'đèn đường tắt hẻm 5 đường Trần Hưng Đạo gần trường tiểu học');
+});
