@@ -74,6 +74,8 @@ interface ServerStats {
   /** The longest single SQL execution since the last reset (ms) and its statement's first words. */
   sqlMaxMs: number;
   sqlMaxText: string;
+  /** SQL executions of 5 ms or more since the last reset. */
+  sqlOver5: number;
   /** CPU time the server process has used so far (user + system, all its threads), ms. */
   cpuMs: number;
   /** Full collections the idle collector made so far (idle-collector.ts). */
@@ -114,7 +116,7 @@ async function serveInChild(): Promise<void> {
   // Time spent executing each SQL text (better-sqlite3 is synchronous: this time blocks the event loop).
   const sqlTime = new Map<string, { ms: number; calls: number; maxMs: number }>();
   // The longest single execution since the stats were last reset: a commit that checkpoints the WAL blocks the loop.
-  let longestSql = { ms: 0, sql: '' };
+  let longestSql = { ms: 0, sql: '', over5: 0 };
   proto.prepare = function counted(this: unknown, sql: string) {
     prepares++;
     texts.add(sql);
@@ -133,7 +135,8 @@ async function serveInChild(): Promise<void> {
           entry.maxMs = Math.max(entry.maxMs, took);
           entry.calls++;
           sqlTime.set(sql, entry);
-          if (took > longestSql.ms) longestSql = { ms: took, sql };
+          if (took > longestSql.ms) longestSql = { ...longestSql, ms: took, sql };
+          if (took >= 5) longestSql.over5++;
         }
       };
     }
@@ -260,7 +263,7 @@ async function serveInChild(): Promise<void> {
     }
   }).observe({ entryTypes: ['gc'] });
   let profiler: import('node:inspector').Session;
-  process.on('message', async (message: { type: string; gc?: boolean; resetLoop?: boolean; file?: string }) => {
+  process.on('message', async (message: { type: string; gc?: boolean; resetLoop?: boolean; file?: string; settle?: boolean }) => {
     if (message.type === 'stats') {
       const loopP99Ms = loopDelay.percentile(99) / 1e6;
       const loopMaxMs = loopDelay.max / 1e6;
@@ -272,7 +275,7 @@ async function serveInChild(): Promise<void> {
         loopDelay.reset();
         handlerTime.reset();
         gcPauses = { maxMs: 0, kind: '', totalMs: 0, byKind: new Map() };
-        longestSql = { ms: 0, sql: '' };
+        longestSql = { ms: 0, sql: '', over5: 0 };
       }
       const before = prepares;
       // A full collection only for a heap figure: forced every poll, it stalled the event loop (tens of ms with a
@@ -301,6 +304,7 @@ async function serveInChild(): Promise<void> {
         gcByKind: [...gc.byKind].map(([kind, { count, ms }]) => `${count} ${kind} ${ms.toFixed(0)} ms`).join(', '),
         sqlMaxMs: slowestSql.ms,
         sqlMaxText: slowestSql.sql.slice(0, 60),
+        sqlOver5: slowestSql.over5,
         cpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000,
         idleCollections: idleCollector.collections(),
         lastIdle: { ...lastIdle, secondsAgo: lastIdle.at === 0 ? -1 : (Date.now() - lastIdle.at) / 1000 },
@@ -325,19 +329,27 @@ async function serveInChild(): Promise<void> {
       const { Session } = await import('node:inspector');
       const post = (method: string, params?: object) =>
         new Promise<any>((resolve, reject) => profiler.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
+      // BENCH_PROFILE_KIND=allocations: where the phase allocated instead (sampled, collected objects included), for
+      // the young generation's collections: a .heapprofile for Chrome DevTools' Memory tab.
+      const allocations = process.env.BENCH_PROFILE_KIND === 'allocations';
       if (message.type === 'profile-start') {
         profiler = new Session();
         profiler.connect();
-        await post('Profiler.enable');
-        await post('Profiler.start');
+        if (allocations) await post('HeapProfiler.startSampling', { samplingInterval: 8192, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+        else {
+          await post('Profiler.enable');
+          await post('Profiler.start');
+        }
       } else {
-        const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+        const { profile } = (await post(allocations ? 'HeapProfiler.stopSampling' : 'Profiler.stop')) as { profile: unknown };
         writeFileSync(message.file as string, JSON.stringify(profile));
         profiler.disconnect();
       }
       process.send?.({ type: 'profiled' });
     } else if (message.type === 'stop') {
-      await assembly.settled();
+      // A bench stopped early (BENCH_ONLY) leaves its backlog: the stub Telegram API is gone, so sending it would only
+      // retry until the leases run out, with the server's database left behind in the temporary folder meanwhile.
+      if (message.settle !== false) await assembly.settled();
       await db.destroy();
       rmSync(folder, { recursive: true, force: true });
       process.exit(0);
@@ -507,7 +519,7 @@ async function main(): Promise<void> {
   console.log('  SQL of the flood by time executing (µs a message):');
   for (const entry of floodSql.top) console.log(`    ${((entry.ms * 1000) / Math.max(1, webhookMessages)).toFixed(0).padStart(5)} µs ${String(entry.calls).padStart(7)} calls  ${entry.sql.slice(0, 100)}`);
   const stopEarly = (): void => {
-    child.send({ type: 'stop' });
+    child.send({ type: 'stop', settle: false });
     minimalChild.send({ type: 'stop' });
     telegram.server.close();
   };
@@ -550,7 +562,12 @@ async function main(): Promise<void> {
   const steadyStarted = Date.now();
   await sqlReport('sql-reset');
   await profilePhase('profile-start', process.env.BENCH_PROFILE_STEADY);
+  // This process's own event loop meanwhile: autocannon times each request on it, so a stall here reads as latency.
+  const { monitorEventLoopDelay: monitorLoadSide } = await import('node:perf_hooks');
+  const loadSideLoop = monitorLoadSide({ resolution: 1 });
+  loadSideLoop.enable();
   const steady = await run(ports.app, { overallRate: 200, connections: 20, duration: 20 });
+  loadSideLoop.disable();
   await profilePhase('profile-stop', process.env.BENCH_PROFILE_STEADY);
   const steadySql = await sqlReport('sql');
   clearInterval(sampler);
@@ -561,7 +578,8 @@ async function main(): Promise<void> {
   line('  replies sent while the load ran', `${Math.round((telegram.sent() - sentBefore) / steadySeconds)} a second (replies queued per message: ${((telegram.sent() - sentBefore) / Math.max(1, steady.requests.total)).toFixed(2)} by the end of the load)`);
   line('  backlog (unhandled + unsent), per second', backlog.join(' '));
   line('  server event-loop delay meanwhile', `p99 ${afterSteady.loopP99Ms.toFixed(1)} ms, max ${afterSteady.loopMaxMs.toFixed(1)} ms (a request waits behind whatever holds the loop)`);
-  line('  longest pauses meanwhile', `garbage collection ${afterSteady.gcMaxMs.toFixed(1)} ms (${afterSteady.gcMaxKind || 'none'}; ${afterSteady.gcTotalMs.toFixed(0)} ms in all: ${afterSteady.gcByKind}), one SQL execution ${afterSteady.sqlMaxMs.toFixed(1)} ms (${afterSteady.sqlMaxText || 'none'})`);
+  line('  load side event-loop delay meanwhile', `p99 ${(loadSideLoop.percentile(99) / 1e6).toFixed(1)} ms, max ${(loadSideLoop.max / 1e6).toFixed(1)} ms (autocannon and the stub Telegram API)`);
+  line('  longest pauses meanwhile', `garbage collection ${afterSteady.gcMaxMs.toFixed(1)} ms (${afterSteady.gcMaxKind || 'none'}; ${afterSteady.gcTotalMs.toFixed(0)} ms in all: ${afterSteady.gcByKind}), one SQL execution ${afterSteady.sqlMaxMs.toFixed(1)} ms (${afterSteady.sqlMaxText || 'none'}; ${afterSteady.sqlOver5} of 5 ms or more)`);
   line('  time inside the server per request', `p99 ${afterSteady.handlerP99Ms.toFixed(1)} ms, max ${afterSteady.handlerMaxMs.toFixed(1)} ms (from the app's fetch call to its response; the rest of the p99 is the network, scheduling and the load side)`);
   console.log('  SQL of the steady load by time executing (µs a message):');
   for (const entry of steadySql.top) console.log(`    ${((entry.ms * 1000) / Math.max(1, steady.requests.total)).toFixed(0).padStart(5)} µs ${String(entry.calls).padStart(7)} calls  ${entry.sql.slice(0, 100)}`);
