@@ -188,7 +188,7 @@ test('a question that is neither ours nor an official procedure, sent at the con
   // Words instead of a photo, asking nothing: more detail for the description, as before.
   let sent = await telegramSay(chat, 'gần trường tiểu học');
   assert.doesNotMatch(sent.join('\n'), /ngoài những gì tôi có thể trả lời/);
-  assert.match(sent.at(-1)!, /Gửi phản ánh:.*gần trường tiểu học/s);
+  assert.match(sent.at(-1)!, /Gửi phản ánh:.*gần trường tiểu học/is);
   // It had the summary shown again with no word about the question.
   sent = await telegramSay(chat, 'xin giấy phép karaoke ở đâu?');
   assert.match(sent.join('\n'), /ngoài những gì tôi có thể trả lời chính xác/);
@@ -196,5 +196,31 @@ test('a question that is neither ours nor an official procedure, sent at the con
   assert.match(sent.at(-1)!, /Gửi phản ánh:/, 'the confirmation is asked again');
   const filed = await telegramSay(chat, '1');
   const report = await rig.product.reports.get(codeIn(filed.at(-1)!) as string);
-  assert.equal(report?.description, 'đèn đường tắt hẻm 5 đường Trần Hưng Đạo gần trường tiểu học');
+  assert.equal(report?.description, 'đèn đường tắt hẻm 5 đường Trần Hưng Đạo. Gần trường tiểu học');
+});
+
+test('at the confirmation, words that add to what happened join the description and are acknowledged; a yes or no in the resident\'s own words is understood', async () => {
+  const chat = 8214;
+  await telegramSay(chat, 'ổ gà lớn giữa đường hẻm 7 đường Trần Hưng Đạo');
+  await telegramSay(chat, 'phường Vị Tân');
+  let sent = await telegramSay(chat, 'không có ảnh');
+  assert.match(sent.at(-1)!, /Gửi phản ánh:/);
+  // It had been dropped, the same summary shown again as if unread.
+  sent = await telegramSay(chat, 'sâu cả tấc, tối xe máy té hoài');
+  assert.match(sent.join('\n'), /Đã thêm vào nội dung phản ánh: "sâu cả tấc, tối xe máy té hoài"/);
+  assert.match(sent.at(-1)!, /Gửi phản ánh:.*Sâu cả tấc/s);
+  // "Nothing more" adds nothing and sends nothing.
+  sent = await telegramSay(chat, 'hết rồi');
+  assert.doesNotMatch(sent.join('\n'), /Đã thêm|Đã nhận phản ánh/);
+  assert.match(sent.at(-1)!, /Gửi phản ánh:/);
+  const filed = await telegramSay(chat, 'ok gửi giúp em nha');
+  assert.match(filed.at(-1)!, /Đã nhận phản ánh, mã PA/);
+  const report = await rig.product.reports.get(codeIn(filed.at(-1)!) as string);
+  assert.equal(report?.description, 'ổ gà lớn giữa đường hẻm 7 đường Trần Hưng Đạo. Sâu cả tấc, tối xe máy té hoài');
+
+  const other = 8215;
+  await telegramSay(other, 'rác đổ bậy ở chợ Hỏa Lựu');
+  await telegramSay(other, 'không có ảnh');
+  const dropped = await telegramSay(other, 'thôi không gửi nữa');
+  assert.match(dropped.at(-1)!, /Đã hủy phản ánh/);
 });

@@ -3,6 +3,7 @@ import { after, before, test } from 'node:test';
 import { foldKey } from '../intents/fold.ts';
 import { assemble } from '../adapters/runtime/assemble.ts';
 import { asksForOwnReports, findReportCode, randomCode } from '../bot/reports/codes.ts';
+import { confirmAnswer } from '../bot/reports/confirm-words.ts';
 import { findDuplicate, similarity } from '../bot/reports/duplicates.ts';
 import { distanceMetres } from '../bot/reports/gazetteer.ts';
 import { readGazetteer } from '../bot/reports/gazetteer-file.ts';
@@ -24,6 +25,32 @@ test('report codes are PA and digits; residents find them however they type them
     ['nha so 12 duong 3/2', undefined],
   ];
   for (const [text, expected] of cases) assert.equal(findReportCode(text, foldKey(text)), expected, text);
+});
+
+test('a yes or a no to the confirmation in the resident\'s own words; anything with another word in it is neither', () => {
+  const cases: Array<[string, ReturnType<typeof confirmAnswer>]> = [
+    ['ok gửi đi', 'yes'],
+    ['Dạ gửi giúp em ạ', 'yes'],
+    ['dung roi', 'yes'],
+    ['được rồi, gửi luôn nha', 'yes'],
+    ['ừ', 'yes'],
+    ['gui di', 'yes'],
+    ['không gửi', 'no'],
+    ['thôi khỏi, ko gửi nữa', 'no'],
+    ['hong can', 'no'],
+    // Neither: a stop said with its marks, a mixed answer, "nothing more".
+    ['dừng lại', undefined],
+    ['ok thôi', 'unclear'],
+    ['dạ không', 'unclear'],
+    ['hết rồi', 'unclear'],
+    ['không có gì thêm', 'unclear'],
+    // Not an answer at all: a detail, a question, too many words.
+    ['ok nhưng đèn ở hẻm 5', undefined],
+    ['đèn tắt 3 đêm rồi', undefined],
+    ['gửi rồi thì bao lâu sửa', undefined],
+    ['ok ok ok ok ok ok ok', undefined],
+  ];
+  for (const [text, expected] of cases) assert.equal(confirmAnswer(text), expected, text);
 });
 
 test('the gazetteer finds communes named in a message, with or without tone marks, and not in look-alike words', () => {

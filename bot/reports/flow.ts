@@ -2,6 +2,8 @@ import { canonicalize } from '../../intents/expand.ts';
 import { foldKey } from '../../intents/fold.ts';
 import { offeredOptions } from '../turn.ts';
 import type { ChoiceOption, Reply } from '../types.ts';
+import { asksSomething } from '../asks-something.ts';
+import { confirmAnswer } from './confirm-words.ts';
 import { namesPlace, withPlace } from './draft-place.ts';
 import type { Gazetteer } from './gazetteer.ts';
 import { CANCEL_VALUE, CONFIRM_VALUE, reportReplies, SKIP_PHOTO_VALUE, UNKNOWN_COMMUNE_VALUE } from './report-replies.ts';
@@ -64,6 +66,9 @@ const stepKeys = (text: string): readonly [folded: string, expanded: string] => 
   return [folded, canonicalize(folded.split(' ')).tokens.join(' ')];
 };
 const isStepWord = (words: ReadonlySet<string>, [folded, expanded]: readonly [string, string]): boolean => words.has(folded) || words.has(expanded);
+/** Yes or no to the confirmation: the words of the buttons, or a short answer in the resident's own ("ok gửi đi"). */
+const saysYes = (folded: string, text: string): boolean => YES_WORDS.has(folded) || confirmAnswer(text) === 'yes';
+const saysNo = (folded: string, text: string): boolean => NO_WORDS.has(folded) || confirmAnswer(text) === 'no';
 const MAX_COMMUNE_TRIES = 2;
 
 export const isCancel = (text: string): boolean => CANCEL_WORDS.has(foldKey(text));
@@ -146,7 +151,8 @@ export function mayBeAside(draft: ReportDraft, text: string, gazetteer: Gazettee
   if (draft.step !== 'commune' && draft.step !== 'photo' && draft.step !== 'confirm') return false;
   const keys = stepKeys(text);
   const [folded] = keys;
-  if (isCancel(text) || YES_WORDS.has(folded) || NO_WORDS.has(folded) || isStepWord(SKIP_WORDS, keys) || isStepWord(UNKNOWN_WORDS, keys)) return false;
+  if (isCancel(text) || isStepWord(SKIP_WORDS, keys) || isStepWord(UNKNOWN_WORDS, keys)) return false;
+  if (YES_WORDS.has(folded) || NO_WORDS.has(folded) || (draft.step === 'confirm' && confirmAnswer(text) !== undefined)) return false;
   return !namesPlace(text, gazetteer) && gazetteer.search(text).length === 0;
 }
 
@@ -180,14 +186,37 @@ export function advance(draft: ReportDraft, input: FlowInput, ctx: FlowContext):
     case 'photo':
       if (choice === SKIP_PHOTO_VALUE || (text !== undefined && isStepWord(SKIP_WORDS, stepKeys(text)))) return next({ ...draft, photoAsked: true }, ctx);
       // Words instead of a photo: more detail for the description, and no photo.
-      return next({ ...draft, photoAsked: true, description: text ? `${draft.description} ${text}` : draft.description }, ctx);
+      return next({ ...draft, photoAsked: true, description: text ? withDetail(draft.description, text) : draft.description }, ctx);
     case 'confirm':
-      if (choice === CONFIRM_VALUE || YES_WORDS.has(folded)) return { kind: 'submit', draft };
-      if (NO_WORDS.has(folded)) return { kind: 'cancelled', replies: reportReplies.cancelled() };
+      if (choice === CONFIRM_VALUE || (text !== undefined && saysYes(folded, text))) return { kind: 'submit', draft };
+      if (text !== undefined && saysNo(folded, text)) return { kind: 'cancelled', replies: reportReplies.cancelled() };
       // A place typed here corrects the one in the summary ("ở ấp 3 xã Vị Thủy"); the summary is shown again.
       if (text !== undefined && namesPlace(text, ctx.gazetteer)) return next(withPlace(draft, text, ctx.gazetteer, 'correction'), ctx);
+      if (text !== undefined && addsDetail(text)) return addDetail(draft, text, ctx);
       return next(draft, ctx);
   }
+}
+
+/**
+ * Words typed at the confirmation that are no answer, place or question ("đèn tắt 3 đêm rồi", "có 2 ổ gà lớn"): more
+ * about what happened, as at the photo step. They had been dropped with the summary shown again, as if unread.
+ */
+function addsDetail(text: string): boolean {
+  return confirmAnswer(text) === undefined && !asksSomething(text) && foldKey(text).split(' ').filter((s) => s !== '').length >= 2;
+}
+
+/** The detail joins the description, and the resident is told so (the summary shows the first 160 characters only). */
+function addDetail(draft: ReportDraft, text: string, ctx: FlowContext): FlowOutcome {
+  const outcome = next({ ...draft, description: withDetail(draft.description, text) }, ctx);
+  return outcome.kind === 'continue' ? { ...outcome, replies: [...reportReplies.detailAdded(text.trim()), ...outcome.replies] } : outcome;
+}
+
+/** A description with more words after it, as a sentence of its own ("đèn đường hư ở ấp 3. Đèn tắt 3 đêm rồi"). */
+function withDetail(description: string | undefined, detail: string): string {
+  const before = (description ?? '').trim();
+  const after = detail.trim();
+  if (before === '') return after;
+  return `${before}${/[.!?…;:,]$/u.test(before) ? '' : '.'} ${after.charAt(0).toUpperCase()}${after.slice(1)}`;
 }
 
 /** 113 before the next question when the category picked may be a crime. */

@@ -56,6 +56,9 @@ export const reportReplies = {
   confirm: (summary: string): Reply[] => [
     { kind: 'choices', text: `Gửi phản ánh: ${summary}`, options: [{ value: CONFIRM_VALUE, title: 'Gửi phản ánh' }, { value: CANCEL_VALUE, title: 'Hủy' }] },
   ],
+  detailAdded: (detail: string): Reply[] => [
+    text(`Đã thêm vào nội dung phản ánh: "${detail.length > 120 ? `${detail.slice(0, 117)}...` : detail}".`, 'Da them vao noi dung phan anh.'),
+  ],
   kept: (): Reply[] => [text('Phản ánh bạn đang soạn vẫn được giữ; khi an toàn, bạn trả lời tiếp giúp tôi.', 'Phan anh dang soan van duoc giu.')],
   keptAfterQuestion: (): Reply[] => [text('Phản ánh bạn đang soạn vẫn được giữ; bạn trả lời tiếp câu hỏi dưới đây, hoặc nhắn "hủy" nếu không gửi nữa.', 'Phan anh dang soan van duoc giu. Tra loi tiep, hoac nhan HUY.')],
   cancelled: (): Reply[] => [text('Đã hủy phản ánh. Khi cần, bạn cứ nhắn lại.')],
