@@ -1,4 +1,5 @@
 import { EMERGENCY_LABEL, OUT_OF_SCOPE_LABEL, type MatchResult, type ScoredLabel } from './matcher.ts';
+import { namesNoTopic } from './no-topic.ts';
 
 /**
  * What the bot does with a match. Confidence is read relative to the alternatives: a long or indirect question
@@ -47,13 +48,18 @@ export function decide(result: MatchResult): Decision {
     return { kind: 'answer', label: OUT_OF_SCOPE_LABEL, score: 1 - best.score };
   }
   if (result.vague && result.vague.length >= 2) return { kind: 'clarify', options: result.vague.slice(0, 3) };
+  // Words that name no topic ("chưa có", "rồi sao") get no topic's answer, however the model leans.
+  if (isTopic(best.label) && namesNoTopic(result.tokens)) return { kind: 'not-understood', guess: best };
   const runnerUp = others[1]?.score ?? 0;
   if (best.score < THRESHOLDS.weak && best.score < THRESHOLDS.aheadRatio * runnerUp) return { kind: 'not-understood', guess: best };
   if (best.score >= THRESHOLDS.ratio * runnerUp) return { kind: 'answer', label: best.label, score: best.score };
-  const options = others.filter((o, i) => (i === 0 || o.score >= THRESHOLDS.optionShare * best.score) && o.label !== OUT_OF_SCOPE_LABEL).slice(0, 3);
+  const noTopic = namesNoTopic(result.tokens);
+  const options = others.filter((o, i) => (i === 0 || o.score >= THRESHOLDS.optionShare * best.score) && o.label !== OUT_OF_SCOPE_LABEL && !(noTopic && isTopic(o.label))).slice(0, 3);
   if (options.length < 2) return { kind: 'answer', label: best.label, score: best.score };
   return { kind: 'clarify', options };
 }
+
+const isTopic = (label: string): boolean => label.startsWith('kb:') || label.startsWith('report:');
 
 /** The score of a decision's leading reading: the answer's, or the first option's of a close call; 0 when not understood. */
 export function leadingScore(decision: Decision): number {

@@ -41,7 +41,7 @@ function wordsOf(folded: string): string[] {
 /** What a short answer made of such words only says; undefined for any other text (a detail, a question, a place). */
 export function confirmAnswer(text: string): Answer {
   // "dừng" folds to "dung" (yes, as "đúng"): said with its marks it stops, never sends.
-  if (/dừng/iu.test(text)) return undefined;
+  if (/d\u1eebng/iu.test(text.normalize('NFC'))) return undefined;
   const words = wordsOf(foldKey(text).replace(/[^a-z0-9 ]+/g, ' '));
   if (words.length === 0 || words.length > MOST_WORDS) return undefined;
   let yes = false;

@@ -216,7 +216,7 @@ function withDetail(description: string | undefined, detail: string): string {
   const before = (description ?? '').trim();
   const after = detail.trim();
   if (before === '') return after;
-  return `${before}${/[.!?…;:,]$/u.test(before) ? '' : '.'} ${after.charAt(0).toUpperCase()}${after.slice(1)}`;
+  return `${before}${/[.!?\u2026;:,]$/u.test(before) ? '' : '.'} ${after.charAt(0).toUpperCase()}${after.slice(1)}`;
 }
 
 /** 113 before the next question when the category picked may be a crime. */
