@@ -218,6 +218,13 @@ test('at the confirmation, words that add to what happened join the description 
   const report = await rig.product.reports.get(codeIn(filed.at(-1)!) as string);
   assert.equal(report?.description, 'ổ gà lớn giữa đường hẻm 7 đường Trần Hưng Đạo. Sâu cả tấc, tối xe máy té hoài');
 
+  // At the photo step, "dạ được" is no detail: on to the confirmation, the description as it was.
+  const third = 8216;
+  await telegramSay(third, 'cây đổ chắn ngang hẻm 4 đường Nguyễn Huệ');
+  await telegramSay(third, 'phường Vị Tân');
+  const confirming = await telegramSay(third, 'dạ được');
+  assert.match(confirming.at(-1)!, /Gửi phản ánh:.*"cây đổ chắn ngang hẻm 4 đường Nguyễn Huệ"\./s);
+
   const other = 8215;
   await telegramSay(other, 'rác đổ bậy ở chợ Hỏa Lựu');
   await telegramSay(other, 'không có ảnh');

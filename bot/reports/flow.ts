@@ -152,7 +152,7 @@ export function mayBeAside(draft: ReportDraft, text: string, gazetteer: Gazettee
   const keys = stepKeys(text);
   const [folded] = keys;
   if (isCancel(text) || isStepWord(SKIP_WORDS, keys) || isStepWord(UNKNOWN_WORDS, keys)) return false;
-  if (YES_WORDS.has(folded) || NO_WORDS.has(folded) || (draft.step === 'confirm' && confirmAnswer(text) !== undefined)) return false;
+  if (YES_WORDS.has(folded) || NO_WORDS.has(folded) || (draft.step !== 'commune' && confirmAnswer(text) !== undefined)) return false;
   return !namesPlace(text, gazetteer) && gazetteer.search(text).length === 0;
 }
 
@@ -185,6 +185,8 @@ export function advance(draft: ReportDraft, input: FlowInput, ctx: FlowContext):
       return answerCommune(draft, text, choice, ctx);
     case 'photo':
       if (choice === SKIP_PHOTO_VALUE || (text !== undefined && isStepWord(SKIP_WORDS, stepKeys(text)))) return next({ ...draft, photoAsked: true }, ctx);
+      // "ok", "dạ", "được" say nothing about what happened: on to the confirmation (a photo sent later still joins).
+      if (text !== undefined && confirmAnswer(text) !== undefined) return next({ ...draft, photoAsked: true }, ctx);
       // Words instead of a photo: more detail for the description, and no photo.
       return next({ ...draft, photoAsked: true, description: text ? withDetail(draft.description, text) : draft.description }, ctx);
     case 'confirm':
