@@ -12,6 +12,8 @@ export interface ConversationState {
     readonly text?: string;
   };
   readonly lastLabel?: string;
+  /** The knowledge-base entry last answered, and when: a short question soon after is about it (follow-up.ts). */
+  readonly topic?: { readonly label: string; readonly at: string };
   /** A field report being written over several messages. */
   readonly report?: ReportDraft;
   /** A photo or location sent before any report was started. */

@@ -10,7 +10,7 @@ import { readMessage, type MessageReading } from '../knowledge-base/catalogue/re
 import type { ScopeIndex } from '../knowledge-base/catalogue/scope-index.ts';
 import { CATALOGUE_PREFIX, catalogueChoice, codeOfValue } from '../knowledge-base/catalogue/types.ts';
 import type { ScopeOutcome } from '../intents/scope.ts';
-import { answerEntry } from './answer-entry.ts';
+import { answerAspect, answerEntry } from './answer-entry.ts';
 import { createCatalogueReplies } from './catalogue-replies.ts';
 import { cleanText, MAX_TEXT_LENGTH } from './clean-text.ts';
 import { ConversationConflictError, type Conversation, type ConversationState, type ConversationStore } from './conversation-store.ts';
@@ -27,6 +27,7 @@ import type { HandoffDesk } from './handoff-service.ts';
 import { noMetrics, type BotMetrics } from './metrics.ts';
 import type { PersonalDataDesk } from './personal-data.ts';
 import { asksSomething } from './asks-something.ts';
+import { askedAspect, FOLLOW_UP_MS, namesNothingElse } from './follow-up.ts';
 
 export interface BotDeps {
   readonly understanding: () => Understanding;
@@ -82,7 +83,7 @@ export function createBot(deps: BotDeps): Bot {
     if (value.startsWith(KB_PREFIX)) {
       const entry = understanding.entries.get(value.slice(KB_PREFIX.length));
       const procedure = named === undefined ? undefined : deps.catalogue?.().procedure(named);
-      return entry === undefined ? { replies: replies.notUnderstood() } : { replies: [answerEntry(entry, placeholders, procedure)], label: value };
+      return entry === undefined ? { replies: replies.notUnderstood() } : { replies: [answerEntry(entry, placeholders, procedure)], label: value, topic: value };
     }
     if (value === REPORT_MENU_VALUE || value.startsWith('report:')) {
       const category = value === REPORT_MENU_VALUE ? undefined : value.slice('report:'.length);
@@ -110,6 +111,8 @@ export function createBot(deps: BotDeps): Bot {
   async function understand(text: string, result: MatchResult, understanding: Understanding, message: IncomingMessage, conversation: Conversation, aside = false, read?: MessageReading): Promise<Turn> {
     if (desk.hasCode(text) || desk.asksForOwnReports(text)) return desk.lookUp(text, conversation);
     const reading = read ?? readMessage(text, result, deps.catalogue?.());
+    const followUp = aside ? undefined : followUpTurn(result, reading, understanding, conversation);
+    if (followUp !== undefined) return followUp;
     if (reading.scope.kind === 'ask') {
       if (aside) return { ...(await resolve(reading.scope.label, understanding, message, conversation, text)), score: result.score };
       return askTurn(text, result, reading.scope, understanding, conversation);
@@ -136,6 +139,28 @@ export function createBot(deps: BotDeps): Bot {
     }
     const turn = await resolve(decision.kind === 'answer' ? decision.label : 'not-understood', understanding, message, conversation, text, reading.procedure);
     return { ...turn, score: result.score };
+  }
+
+  /**
+   * A short question about the entry answered a moment ago ("phí bao nhiêu", "ở đâu làm" after the identity card):
+   * that entry's part it asks about, or the whole entry. Only when the question names nothing else, or the reading
+   * finds no other topic or procedure in it ("còn hộ chiếu thì ở đâu" is about passports).
+   */
+  function followUpTurn(result: MatchResult, reading: MessageReading, understanding: Understanding, conversation: Conversation): Turn | undefined {
+    const topic = conversation.state.topic;
+    if (topic === undefined || now().getTime() - Date.parse(topic.at) > FOLLOW_UP_MS) return undefined;
+    const tokens = result.tokens ?? [];
+    const aspect = askedAspect(tokens);
+    if (aspect === undefined) return undefined;
+    const { decision, scope } = reading;
+    const nothingElse = namesNothingElse(tokens);
+    const noOtherReading = (scope.kind === 'ours' || scope.kind === 'not-covered') && (decision.kind !== 'answer' || decision.label === topic.label || decision.label === OUT_OF_SCOPE_LABEL);
+    if (!nothingElse && !noOtherReading) return undefined;
+    const entry = understanding.entries.get(topic.label.slice(KB_PREFIX.length));
+    if (entry === undefined) return undefined;
+    metrics.decision('answer');
+    const reply = answerAspect(entry, placeholders, aspect) ?? answerEntry(entry, placeholders);
+    return { replies: [reply], label: topic.label, score: result.score, topic: topic.label };
   }
 
   /** Our topic or an official procedure next to it: ask which, ours first (a number or a tap picks one). */
@@ -296,9 +321,11 @@ export function createBot(deps: BotDeps): Bot {
     const draft = turn.draft === undefined ? previous.report : turn.draft ?? undefined;
     const attachments = turn.attachments === undefined ? previous.attachments : turn.attachments ?? undefined;
     const lastLabel = turn.label ?? previous.lastLabel;
+    const topic = turn.topic === undefined ? previous.topic : { label: turn.topic, at: now().toISOString() };
     return {
       ...(turn.pending ? { pending: { options: turn.pending, askedAt: now().toISOString(), ...(turn.pendingText ? { text: turn.pendingText } : {}) } } : {}),
       ...(lastLabel ? { lastLabel } : {}),
+      ...(topic ? { topic } : {}),
       ...(draft ? { report: draft } : {}),
       ...(attachments ? { attachments } : {}),
     };

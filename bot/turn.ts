@@ -17,6 +17,8 @@ export interface Turn {
   readonly pendingText?: string;
   readonly label?: string;
   readonly score?: number;
+  /** The knowledge-base entry this turn answered (its label): what a follow-up question is then about. */
+  readonly topic?: string;
   /** The resident asked for a person: staff see the conversation flagged. */
   readonly needsStaff?: boolean;
   /** The report draft after this turn: a draft to keep, null to drop it, undefined to leave it as it was. */

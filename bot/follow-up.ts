@@ -1,0 +1,116 @@
+import { foldKey } from '../intents/fold.ts';
+import { namesNoTopic } from '../intents/no-topic.ts';
+
+/**
+ * A question about the topic just answered ("phí bao nhiêu", "ở đâu làm", "con mấy tuổi thì phải làm" after the
+ * identity-card answer). Alone such a message names no topic, so the matcher guesses among those whose phrasings
+ * share its words (fee: online payment, funeral support; where: passport, the one-stop desk's address) or reads it
+ * as out of scope. In a conversation it is about what was just answered, and the part of that answer it asks for
+ * is what the resident wants.
+ */
+export type Aspect = 'fee' | 'time' | 'where' | 'documents' | 'who' | 'online' | 'how';
+
+/** How long after an answer a short question is still taken to be about it. */
+export const FOLLOW_UP_MS = 30 * 60 * 1000;
+
+/** What a short question asks, read from its folded words (abbreviations already read: "bn" is "bao nhieu"). */
+const ASKS: ReadonlyArray<readonly [Aspect, RegExp]> = [
+  ['fee', /\b(?:le phi|phi|chi phi|bao nhieu tien|may tien|ton tien|mat tien|het tien|tien|gia)\b/],
+  ['time', /\b(?:bao lau|may ngay|bao nhieu ngay|may tuan|thoi gian|thoi han|lau khong|lau ko|khi nao (?:co|lay|nhan|xong)|bao gio (?:co|lay|nhan|xong))\b/],
+  ['where', /\b(?:o dau|noi nao|cho nao|dau lam|di dau|nop dau|lam dau)\b/],
+  ['documents', /\b(?:giay to|ho so|can (?:nhung )?gi|mang (?:theo )?gi|can mang|chuan bi gi)\b/],
+  ['who', /\b(?:may tuoi|bao nhieu tuoi|tuoi nao|ai (?:phai|duoc|lam|di)|doi tuong|dieu kien)\b/],
+  ['online', /\b(?:online|onl|truc tuyen|qua mang|tren mang|vneid|tai nha|qua dien thoai)\b/],
+  ['how', /\b(?:lam sao|the nao|ra sao|nhu nao|cach nao|cach lam)\b/],
+];
+
+/**
+ * Words such a question is made of besides "no topic" ones (intents/no-topic.ts): the aspects' own words and the
+ * verbs any procedure shares ("làm", "nộp", "lấy"). A question with another word in it may name a topic of its own.
+ */
+const QUESTION_WORDS = new Set([
+  'le', 'phi', 'chi', 'bao', 'nhieu', 'tien', 'may', 'ton', 'mat', 'het', 'gia', 'lau', 'ngay', 'tuan', 'thoi', 'gian', 'han',
+  'khi', 'nao', 'gio', 'o', 'noi', 'dau', 'giay', 'to', 'ho', 'so', 'can', 'nhung', 'gi', 'mang', 'theo', 'chuan', 'bi', 'tuoi',
+  'phai', 'doi', 'tuong', 'dieu', 'kien', 'online', 'onl', 'truc', 'tuyen', 'qua', 'mang', 'tren', 'vneid', 'tai', 'nha', 'dien',
+  'thoai', 'lam', 'sao', 'ra', 'nhu', 'cach', 'nop', 'lay', 'nhan', 'xong', 'di', 'duoc', 'khong', 'vay', 'the', 'a', 'con',
+  'cho', 'minh', 'roi', 'nua', 'thi', 'hoi', 'xin', 'voi', 'cua', 'moi', 'lan', 'mot', 'dang', 'ky', 'cap', 'lai',
+  // Politeness and address: "cảm ơn, cho em hỏi phí bao nhiêu ạ", "ad ơi".
+  'cam', 'on', 'biet', 'ad', 'admin', 'ak',
+]);
+
+/** At most this many syllables: a longer message says what it is about. */
+const MOST_SYLLABLES = 12;
+
+/** The aspect a short question asks about, or undefined when it is no such question. */
+export function askedAspect(tokens: readonly string[]): Aspect | undefined {
+  if (tokens.length === 0 || tokens.length > MOST_SYLLABLES) return undefined;
+  const said = tokens.join(' ');
+  for (const [aspect, pattern] of ASKS) if (pattern.test(said)) return aspect;
+  return undefined;
+}
+
+/** Whether the question is made only of question words and words that name no topic ("phí bao nhiêu", "nộp ở đâu"). */
+export function namesNothingElse(tokens: readonly string[]): boolean {
+  return tokens.every((token) => QUESTION_WORDS.has(token) || namesNoTopic([token]));
+}
+
+/** Headings of an answer's parts, by the aspect they answer (folded, without a parenthesis after them). */
+const HEADINGS: Readonly<Record<Exclude<Aspect, 'how'>, RegExp>> = {
+  fee: /^(?:le phi|phi|chi phi|nghia vu tai chinh|thoi gian va phi|thoi gian giai quyet va cac khoan thu.*|muc phi.*)$/,
+  time: /^(?:thoi gian|thoi gian giai quyet|thoi han|thoi gian va phi|thoi gian giai quyet va cac khoan thu.*)$/,
+  where: /^(?:noi lam|noi nop|cach nop|cach khai bao)$/,
+  documents: /^(?:ho so|ho so gom|ho so thuong gom|giay to|giay to thuong can)$/,
+  who: /^(?:ai phai lam|ai duoc xin|dieu kien|cac truong hop|truong hop thuong gap)$/,
+  online: /^(?:truc tuyen|cach nop|nop truc tuyen|cac buoc)$/,
+};
+/**
+ * Where an answer has no part headed for the aspect, the lines that speak of it: where to do it online, an amount
+ * in đồng or an exemption, a number of days. (No such fallback for the rest: "tại", "hồ sơ" are on every line.)
+ */
+const MENTIONS: Partial<Record<Aspect, RegExp>> = {
+  online: /\b(?:truc tuyen|vneid|online)\b/,
+  fee: /\b(?:le phi|mien phi|\d[\d.]* dong)\b/,
+  time: /\b(?:ngay lam viec|trong ngay|\d+ ngay)\b/,
+};
+
+/** A list line's mark, "• " (an escape: the server bundle stays Latin-1, see tests/one-byte-bundle.test.ts). */
+const BULLET = /^\s*\u2022\s*/;
+
+/** A heading is short: a longer text before a colon is a sentence ("... làm như sau:"). */
+const MOST_HEADING = 60;
+
+/** A line's heading ("• Lệ phí: ...", "Hồ sơ gồm:"), folded and without a parenthesis, or undefined. */
+function headingOf(line: string): string | undefined {
+  const colon = line.indexOf(':');
+  if (colon < 0 || colon > MOST_HEADING) return undefined;
+  const heading = foldKey(line.slice(0, colon).replace(BULLET, '').replace(/\([^)]*\)/g, ' '));
+  return heading === '' ? undefined : heading;
+}
+
+/**
+ * The parts of an answer (rendered, lines separated by \n) that answer an aspect: each line whose heading names it,
+ * with the bullet lines that follow a heading ending in a colon ("Hồ sơ gồm:" and its list). Empty when the answer
+ * has no such part: then the whole answer is the reply.
+ */
+export function partsAbout(answer: string, aspect: Aspect): string[] {
+  if (aspect === 'how') return [];
+  const pattern = HEADINGS[aspect];
+  const lines = answer.split('\n');
+  const parts: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    const heading = headingOf(line);
+    if (heading === undefined || !pattern.test(heading)) continue;
+    const part = [line.replace(BULLET, '')];
+    // A heading that ends the line ("Hồ sơ gồm:") is followed by its list.
+    if (line.trimEnd().endsWith(':')) {
+      while (i + 1 < lines.length && BULLET.test(lines[i + 1] as string)) part.push(lines[++i] as string);
+    }
+    parts.push(part.join('\n'));
+  }
+  if (parts.length > 0) return parts;
+  const mentions = MENTIONS[aspect];
+  if (mentions === undefined) return [];
+  // The last line is where to ask more (added to every reply anyway).
+  return lines.filter((line) => mentions.test(foldKey(line)) && headingOf(line) !== undefined).map((line) => line.replace(BULLET, ''));
+}

@@ -1,0 +1,91 @@
+/**
+ * A short question right after an answer ("phí bao nhiêu", "ở đâu làm") is about that answer's topic: found
+ * trying the terminal chat, where each got a clarification between unrelated topics or "ngoài phạm vi".
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { assemble, type Assembly } from '../adapters/runtime/assemble.ts';
+import { paginateSms } from '../adapters/channels/sms/pages.ts';
+import { askedAspect, namesNothingElse, partsAbout } from '../bot/follow-up.ts';
+import type { Reply } from '../bot/types.ts';
+import { canonicalTokens } from '../intents/retrieval.ts';
+import { readSeed } from '../knowledge-base/seed-files.ts';
+import { TEST_SITE, temporaryDatabase, textMessage } from './helpers.ts';
+
+const tokens = (text: string): readonly string[] => canonicalTokens(text);
+
+test('what a short question asks about, in residents\' words; a longer message or a report is no such question', () => {
+  const cases: Array<[string, ReturnType<typeof askedAspect>]> = [
+    ['phí bao nhiêu', 'fee'],
+    ['le phi bn', 'fee'],
+    ['mất bao lâu', 'time'],
+    ['bao lâu thì có', 'time'],
+    ['ở đâu làm', 'where'],
+    ['nop o dau vay', 'where'],
+    ['cần giấy tờ gì', 'documents'],
+    ['con mấy tuổi thì phải làm', 'who'],
+    ['làm online được không', 'online'],
+    ['làm sao', 'how'],
+    ['đèn đường tắt ba đêm rồi', undefined],
+    ['cho hỏi tui ở ấp 3 xã Hỏa Lựu có con nhỏ 5 tuổi muốn làm giấy tờ đất thì phải đi đâu trước', undefined],
+  ];
+  for (const [text, aspect] of cases) assert.equal(askedAspect(tokens(text)), aspect, text);
+  assert.equal(namesNothingElse(tokens('phí bao nhiêu')), true);
+  assert.equal(namesNothingElse(tokens('con mấy tuổi thì phải làm')), true);
+  assert.equal(namesNothingElse(tokens('cảm ơn, cho em hỏi phí bao nhiêu ạ')), true);
+  assert.equal(namesNothingElse(tokens('còn hộ chiếu thì làm ở đâu')), false, '"hộ chiếu" names a topic');
+});
+
+test('the parts of a real entry that answer an aspect: a headed line, a heading with its list, or the lines that say it', () => {
+  const entries = new Map(readSeed().entries.map((e) => [e.id, e.answer]));
+  const fee = partsAbout(entries.get('can-cuoc') as string, 'fee');
+  assert.equal(fee.length, 1);
+  assert.match(fee[0] as string, /^Lệ phí: cấp lần đầu không thu lệ phí/);
+  const documents = partsAbout(entries.get('tam-tru') as string, 'documents');
+  assert.equal(documents.length, 1);
+  assert.match(documents[0] as string, /^Hồ sơ gồm:\n• Tờ khai thay đổi thông tin cư trú/);
+  assert.equal((documents[0] as string).split('\n').length, 4, 'the heading and its three bullets, nothing after');
+  const where = partsAbout(entries.get('khai-sinh') as string, 'where');
+  assert.deepEqual(where.map((p) => p.slice(0, 30)), ['Nơi làm: UBND xã/phường nơi cư'], 'a bullet heading, its bullet mark left out');
+  // Both the deadline and the processing time answer "how long".
+  assert.deepEqual(partsAbout(entries.get('khai-sinh') as string, 'time').map((p) => p.split(':')[0]), ['Thời hạn', 'Thời gian']);
+  assert.deepEqual(partsAbout(entries.get('khai-sinh') as string, 'how'), [], '"how" is the whole answer');
+});
+
+let assembly: Assembly;
+let clock = new Date('2026-12-04T09:00:00+07:00');
+let cleanup: () => Promise<void>;
+before(async () => {
+  const database = temporaryDatabase();
+  cleanup = database.cleanup;
+  assembly = await assemble(database.db, TEST_SITE, { now: () => clock });
+});
+after(async () => cleanup());
+
+const say = async (text: string, user: string): Promise<Reply[]> => assembly.bot.handle(textMessage(text, user));
+const textOf = (replies: readonly Reply[]): string => replies.map((r) => r.text).join('\n');
+
+test('in a conversation, a follow-up gets the part of the answer just given; another topic named is answered as itself; half an hour on, it is read alone again', async () => {
+  const user = 'follow-up-1';
+  assert.match(textOf(await say('làm căn cước ở đâu', user)), /Luật Căn cước/);
+  // It had been "Có phải bạn muốn hỏi: 1. Thanh toán phí, lệ phí trực tuyến 2. Hỗ trợ chi phí mai táng".
+  const fee = await say('phí bao nhiêu', user);
+  assert.equal(fee.length, 1);
+  assert.equal(fee[0]?.kind, 'text');
+  assert.match(textOf(fee), /^Về .*căn cước.*:\nLệ phí: cấp lần đầu không thu lệ phí/s);
+  assert.doesNotMatch(textOf(fee), /Nơi làm:/, 'only the part asked about');
+  assert.match(textOf(fee), /Nguồn: mã thủ tục/, 'with its source');
+  // On SMS too the first page is the part asked about, not the entry's short answer again.
+  assert.match(paginateSms(fee).now[0] as string, /Le phi: cap lan dau khong thu le phi/);
+  // It had been "ngoài phạm vi".
+  const who = await say('con mấy tuổi thì phải làm', user);
+  assert.match(textOf(who), /Ai phải làm: công dân từ đủ 14 tuổi/);
+  assert.match(paginateSms(who).now.join('\n'), /Ai phai lam: cong dan tu du 14 tuoi/, 'a short part is the SMS itself');
+  // Another topic, named: answered as itself, and the next follow-up is about it.
+  assert.match(textOf(await say('còn hộ chiếu thì làm ở đâu', user)), /^Hộ chiếu phổ thông làm tại/);
+  assert.match(textOf(await say('lệ phí bao nhiêu', user)), /^Về Cấp hộ chiếu phổ thông:\nLệ phí: .*200\.000 đồng/s);
+  clock = new Date(clock.getTime() + 31 * 60_000);
+  assert.doesNotMatch(textOf(await say('lệ phí bao nhiêu', user)), /^Về Cấp hộ chiếu/, 'too long after: not taken for a follow-up');
+  // Another resident, with no answer before: the question is read alone.
+  assert.doesNotMatch(textOf(await say('phí bao nhiêu', 'follow-up-2')), /^Về /);
+});
