@@ -15,8 +15,9 @@ export const FOLLOW_UP_MS = 30 * 60 * 1000;
 
 /** What a short question asks, read from its folded words (abbreviations already read: "bn" is "bao nhieu"). */
 const ASKS: ReadonlyArray<readonly [Aspect, RegExp]> = [
-  ['fee', /\b(?:le phi|phi|chi phi|bao nhieu tien|may tien|ton tien|mat tien|het tien|tien|gia)\b/],
   ['time', /\b(?:bao lau|may ngay|bao nhieu ngay|may tuan|thoi gian|thoi han|lau khong|lau ko|khi nao (?:co|lay|nhan|xong)|bao gio (?:co|lay|nhan|xong))\b/],
+  // After time: "bao lâu thì nhận được tiền" asks how long.
+  ['fee', /\b(?:le phi|phi|chi phi|bao nhieu tien|may tien|ton tien|mat tien|het tien|tien|gia)\b/],
   ['where', /\b(?:o dau|noi nao|cho nao|dau lam|di dau|nop dau|lam dau)\b/],
   ['documents', /\b(?:giay to|ho so|can (?:nhung )?gi|mang (?:theo )?gi|can mang|chuan bi gi)\b/],
   ['who', /\b(?:may tuoi|bao nhieu tuoi|tuoi nao|ai (?:phai|duoc|lam|di)|doi tuong|dieu kien)\b/],
@@ -35,7 +36,7 @@ const QUESTION_WORDS = new Set([
   'thoai', 'lam', 'sao', 'ra', 'nhu', 'cach', 'nop', 'lay', 'nhan', 'xong', 'di', 'duoc', 'khong', 'vay', 'the', 'a', 'con',
   'cho', 'minh', 'roi', 'nua', 'thi', 'hoi', 'xin', 'voi', 'cua', 'moi', 'lan', 'mot', 'dang', 'ky', 'cap', 'lai',
   // Politeness and address: "cảm ơn, cho em hỏi phí bao nhiêu ạ", "ad ơi".
-  'cam', 'on', 'biet', 'ad', 'admin', 'ak',
+  'cam', 'on', 'biet', 'ad', 'admin', 'ak', 'gom', 'nhu',
 ]);
 
 /** At most this many syllables: a longer message says what it is about. */
@@ -54,14 +55,14 @@ export function namesNothingElse(tokens: readonly string[]): boolean {
   return tokens.every((token) => QUESTION_WORDS.has(token) || namesNoTopic([token]));
 }
 
-/** Headings of an answer's parts, by the aspect they answer (folded, without a parenthesis after them). */
+/** Headings of an answer's parts, by the aspect they answer (folded, without a parenthesis): "Thời hạn nộp", "Nơi làm". */
 const HEADINGS: Readonly<Record<Exclude<Aspect, 'how'>, RegExp>> = {
-  fee: /^(?:le phi|phi|chi phi|nghia vu tai chinh|thoi gian va phi|thoi gian giai quyet va cac khoan thu.*|muc phi.*)$/,
-  time: /^(?:thoi gian|thoi gian giai quyet|thoi han|thoi gian va phi|thoi gian giai quyet va cac khoan thu.*)$/,
-  where: /^(?:noi lam|noi nop|cach nop|cach khai bao)$/,
-  documents: /^(?:ho so|ho so gom|ho so thuong gom|giay to|giay to thuong can)$/,
-  who: /^(?:ai phai lam|ai duoc xin|dieu kien|cac truong hop|truong hop thuong gap)$/,
-  online: /^(?:truc tuyen|cach nop|nop truc tuyen|cac buoc)$/,
+  fee: /\b(?:le phi|chi phi|muc phi|nghia vu tai chinh|khoan thu)\b|\bphi$/,
+  time: /\b(?:thoi gian|thoi han)\b/,
+  where: /^(?:noi |cach nop|cach khai bao)/,
+  documents: /^(?:ho so|giay to)/,
+  who: /\b(?:ai phai|ai duoc|dieu kien|doi tuong|truong hop)\b/,
+  online: /\btruc tuyen\b|^cach nop/,
 };
 /**
  * Where an answer has no part headed for the aspect, the lines that speak of it: where to do it online, an amount
@@ -112,5 +113,6 @@ export function partsAbout(answer: string, aspect: Aspect): string[] {
   const mentions = MENTIONS[aspect];
   if (mentions === undefined) return [];
   // The last line is where to ask more (added to every reply anyway).
-  return lines.filter((line) => mentions.test(foldKey(line)) && headingOf(line) !== undefined).map((line) => line.replace(BULLET, ''));
+  // Not a line that opens a list ("... làm như sau:"): it says nothing by itself.
+  return lines.filter((line) => mentions.test(foldKey(line)) && !line.trimEnd().endsWith(':')).map((line) => line.replace(BULLET, ''));
 }
