@@ -199,8 +199,9 @@ export const SCOPE_THRESHOLDS = {
   catalogueNamesMost: 0.06,
   nameShareMost: 0.5,
   /**
-   * A message of at most `fewSyllables` syllables that the matcher could not place (a close call or not understood)
-   * must name at least this share of the best procedure's name. Such a message scores high against any text holding
+   * A message of at most `fewSyllables` syllables that the matcher could not place (a close call or not understood),
+   * or read as one of our own conversations without being sure (a report), must name at least this share of the best
+   * procedure's name. Such a message scores high against any text holding
    * its words, so the relative tiers below offered "có rồi" (nameShare 0.06) the farming of scorpions and black soldier
    * flies (for "rủi ro"), and "chưa nhận được" a deceased pensioner's arrears; "di chúc" (0.43) still gets its
    * procedure. No prediction of the development or calibration sets changed.
@@ -266,7 +267,7 @@ export function decideScope(decision: Decision, probe: ScopeProbe, text: string)
   if (fined || QUESTION_OF_LAW.test(text)) return fineOrLaw(decision, probe, top, text, fined);
   // Every outcome but 'ours' needs a catalogue procedure scoring at least some bar: when none does (most messages
   // the matcher reads as ours or as off-topic), the catalogue is not ranked at all.
-  if (isOwnConversation(top) && !procedureAsked) return confident ? { kind: 'ours' } : unsureReport(probe, top);
+  if (isOwnConversation(top) && !procedureAsked) return confident ? { kind: 'ours' } : unsureReport(probe, top, text);
   if (confident) return confidentTopic(probe, top);
   return unsureReading(decision, probe, top, score, procedureAsked, text);
 }
@@ -288,12 +289,15 @@ function fineOrLaw(decision: Decision, probe: ScopeProbe, top: string, text: str
  * for our topics, a long message the catalogue explains clearly better than our phrasings, with telling words the
  * label never uses ("mở nhà nghỉ ... hồ sơ xin giấy" read as a public-order report).
  */
-function unsureReport(probe: ScopeProbe, top: string): ScopeOutcome {
+function unsureReport(probe: ScopeProbe, top: string, text: string): ScopeOutcome {
   const bound = probe.foreignBound(top);
   const plain = bound >= T.foreignOverOwn && probe.catalogueReaches(T.catalogueOverOwn);
   const relative = bound >= T.foreignOverOwnRelative && probe.catalogueReaches(T.catalogueOverWeakRelative);
   if (!plain && !relative) return { kind: 'ours' };
   const evidence = probe.evidence(top);
+  // As for a message the matcher could not place: a few words a procedure's name happens to hold ("có ảnh nè", sent
+  // to say a photo follows, and "... có ảnh hưởng đến ...") are no question about it.
+  if (evidence.nameShare < T.nameShareOfFew && isFew(text)) return { kind: 'ours' };
   const best = evidence.catalogue[0]?.score ?? 0;
   if (evidence.foreign >= T.foreignOverOwn && best >= T.catalogueOverOwn && evidence.nameShare >= T.nameShareOverOwn) return offer(evidence);
   const explained = evidence.foreign >= T.foreignOverOwnRelative && best >= T.catalogueOverWeakRelative && beatsOurs(evidence, best, T.ratioOverWeakRelative);
@@ -338,7 +342,7 @@ function unsureReading(decision: Decision, probe: ScopeProbe, top: string, score
   }
   // A few everyday words the matcher could not place ("có rồi", "chưa nhận được") are no question about a procedure
   // because some procedure's name happens to hold them.
-  if (decision.kind !== 'answer' && evidence.nameShare < T.nameShareOfFew && text.split(' ').length <= T.fewSyllables) return notOurs;
+  if (decision.kind !== 'answer' && evidence.nameShare < T.nameShareOfFew && isFew(text)) return notOurs;
   const ratio = decision.kind === 'clarify' ? T.ratioOverClarify : T.ratioOverWeak;
   // Past the sure off-topic reading above, an out-of-scope reading here is an unsure one.
   const relativeRatio = decision.kind === 'not-understood' ? T.ratioOverNotUnderstoodRelative : readsOutOfScope ? T.ratioOverWeakOutOfScope : decision.kind === 'clarify' ? T.ratioOverClarifyRelative : T.ratioOverWeakRelative;
@@ -350,6 +354,9 @@ function unsureReading(decision: Decision, probe: ScopeProbe, top: string, score
   const unsureOfOurs = decision.kind === 'answer' && top.startsWith('kb:');
   return unsureOfOurs && ((best >= T.catalogueAskUnsure && beatsOurs(evidence, best, T.ratioAskUnsure)) || (best >= T.catalogueAskRelative && beatsOurs(evidence, best, T.ratioAskRelative))) ? ask(top, evidence) : { kind: 'ours' };
 }
+
+/** At most `fewSyllables` syllables (`text`: canonical syllables joined by spaces). */
+const isFew = (text: string): boolean => text.split(' ').length <= T.fewSyllables;
 
 /** The message names at least half of the best procedure's name, at a fair score (`catalogueNamesMost`). */
 function namesMost(evidence: ScopeEvidence, best: number): boolean {
