@@ -10,12 +10,18 @@ import { namesNoTopic } from '../intents/no-topic.ts';
  */
 export type Aspect = 'fee' | 'time' | 'where' | 'documents' | 'who' | 'online' | 'how';
 
+/** The topic a conversation holds after a report was filed or its status shown. */
+export const REPORT_STATUS_LABEL = 'intent:report-status';
+
+/** Aspects a follow-up about a report just filed or looked up asks: when, who comes, how it goes on. */
+export const REPORT_ASPECTS: ReadonlySet<Aspect> = new Set(['time', 'who', 'how']);
+
 /** How long after an answer a short question is still taken to be about it. */
 export const FOLLOW_UP_MS = 30 * 60 * 1000;
 
 /** What a short question asks, read from its folded words (abbreviations already read: "bn" is "bao nhieu"). */
 const ASKS: ReadonlyArray<readonly [Aspect, RegExp]> = [
-  ['time', /\b(?:bao lau|may ngay|bao nhieu ngay|may tuan|thoi gian|thoi han|lau khong|lau ko|khi nao (?:co|lay|nhan|xong)|bao gio (?:co|lay|nhan|xong))\b/],
+  ['time', /\b(?:bao lau|may ngay|bao nhieu ngay|may tuan|thoi gian|thoi han|lau khong|lau ko|khi nao|chung nao|bao gio)\b/],
   // After time: "bao lâu thì nhận được tiền" asks how long.
   ['fee', /\b(?:le phi|phi|chi phi|bao nhieu tien|may tien|ton tien|mat tien|het tien|tien|gia)\b/],
   ['where', /\b(?:o dau|noi nao|cho nao|dau lam|di dau|nop dau|lam dau)\b/],
@@ -36,7 +42,7 @@ const QUESTION_WORDS = new Set([
   'thoai', 'lam', 'sao', 'ra', 'nhu', 'cach', 'nop', 'lay', 'nhan', 'xong', 'di', 'duoc', 'khong', 'vay', 'the', 'a', 'con',
   'cho', 'minh', 'roi', 'nua', 'thi', 'hoi', 'xin', 'voi', 'cua', 'moi', 'lan', 'mot', 'dang', 'ky', 'cap', 'lai',
   // Politeness and address: "cảm ơn, cho em hỏi phí bao nhiêu ạ", "ad ơi".
-  'cam', 'on', 'biet', 'ad', 'admin', 'ak', 'gom', 'nhu',
+  'cam', 'on', 'biet', 'ad', 'admin', 'ak', 'gom', 'nhu', 'chung',
 ]);
 
 /** At most this many syllables: a longer message says what it is about. */

@@ -27,7 +27,7 @@ import type { HandoffDesk } from './handoff-service.ts';
 import { noMetrics, type BotMetrics } from './metrics.ts';
 import type { PersonalDataDesk } from './personal-data.ts';
 import { asksSomething } from './asks-something.ts';
-import { askedAspect, FOLLOW_UP_MS, namesNothingElse } from './follow-up.ts';
+import { askedAspect, FOLLOW_UP_MS, namesNothingElse, REPORT_ASPECTS, REPORT_STATUS_LABEL } from './follow-up.ts';
 
 export interface BotDeps {
   readonly understanding: () => Understanding;
@@ -111,7 +111,7 @@ export function createBot(deps: BotDeps): Bot {
   async function understand(text: string, result: MatchResult, understanding: Understanding, message: IncomingMessage, conversation: Conversation, aside = false, read?: MessageReading): Promise<Turn> {
     if (desk.hasCode(text) || desk.asksForOwnReports(text)) return desk.lookUp(text, conversation);
     const reading = read ?? readMessage(text, result, deps.catalogue?.());
-    const followUp = aside ? undefined : followUpTurn(result, reading, understanding, conversation);
+    const followUp = aside ? undefined : await followUpTurn(text, result, reading, understanding, conversation);
     if (followUp !== undefined) return followUp;
     if (reading.scope.kind === 'ask') {
       if (aside) return { ...(await resolve(reading.scope.label, understanding, message, conversation, text)), score: result.score };
@@ -146,7 +146,7 @@ export function createBot(deps: BotDeps): Bot {
    * that entry's part it asks about, or the whole entry. Only when the question names nothing else, or the reading
    * finds no other topic or procedure in it ("còn hộ chiếu thì ở đâu" is about passports).
    */
-  function followUpTurn(result: MatchResult, reading: MessageReading, understanding: Understanding, conversation: Conversation): Turn | undefined {
+  async function followUpTurn(text: string, result: MatchResult, reading: MessageReading, understanding: Understanding, conversation: Conversation): Promise<Turn | undefined> {
     const topic = conversation.state.topic;
     if (topic === undefined || now().getTime() - Date.parse(topic.at) > FOLLOW_UP_MS) return undefined;
     const tokens = result.tokens ?? [];
@@ -156,6 +156,8 @@ export function createBot(deps: BotDeps): Bot {
     const nothingElse = namesNothingElse(tokens);
     const noOtherReading = (scope.kind === 'ours' || scope.kind === 'not-covered') && (decision.kind !== 'answer' || decision.label === topic.label || decision.label === OUT_OF_SCOPE_LABEL);
     if (!nothingElse && !noOtherReading) return undefined;
+    // After a report filed or looked up, "bao lâu thì sửa", "chừng nào có người xuống": its status, no promised time.
+    if (topic.label === REPORT_STATUS_LABEL) return REPORT_ASPECTS.has(aspect) ? desk.whenDone(text, conversation) : undefined;
     const entry = understanding.entries.get(topic.label.slice(KB_PREFIX.length));
     if (entry === undefined) return undefined;
     metrics.decision('answer');

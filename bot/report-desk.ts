@@ -1,3 +1,4 @@
+import { REPORT_STATUS_LABEL } from './follow-up.ts';
 import { foldKey } from '../intents/fold.ts';
 import { asksForOwnReports, findReportCode, mentionsReportCode } from './reports/codes.ts';
 import { advance, mayBeAside, remind, startDraft, type FlowContext, type FlowInput, type FlowOutcome, type ReportDraft } from './reports/flow.ts';
@@ -37,6 +38,13 @@ export function createReportDesk(deps: ReportDeskDeps) {
   const fresh = (stamp: { at?: string; updatedAt?: string } | undefined): boolean =>
     stamp !== undefined && deps.now().getTime() - Date.parse(stamp.updatedAt ?? stamp.at ?? '') <= deps.ttlMs;
 
+  /** "tra cứu PA1234", "mã 1234", "phản ánh của tôi": one report's status, or the resident's own list. */
+  async function lookUp(text: string, conversation: Conversation): Promise<Turn> {
+    const code = findReportCode(text, foldKey(text));
+    const replies = code ? await deps.service.statusReplies(code, conversation.id) : await deps.service.ownReportsReplies(conversation.id);
+    return { replies, label: REPORT_STATUS_LABEL, topic: REPORT_STATUS_LABEL };
+  }
+
   async function settle(outcome: FlowOutcome, conversation: Conversation, label: string | undefined): Promise<Turn> {
     switch (outcome.kind) {
       case 'continue':
@@ -59,7 +67,8 @@ export function createReportDesk(deps: ReportDeskDeps) {
           },
           { conversationId: conversation.id, channel: conversation.channel, userId: conversation.userId },
         );
-        return { replies: linked ? reportReplies.linked(report.code) : reportReplies.filed(report.code), draft: null, attachments: null, label: `report:${report.category}` };
+        // "bao lâu thì sửa" next is about this report (bot/follow-up.ts).
+        return { replies: linked ? reportReplies.linked(report.code) : reportReplies.filed(report.code), draft: null, attachments: null, label: `report:${report.category}`, topic: REPORT_STATUS_LABEL };
       }
     }
   }
@@ -91,11 +100,12 @@ export function createReportDesk(deps: ReportDeskDeps) {
       return settle(remind(draft, context(message), reportReplies.keptAfterQuestion()), conversation, undefined);
     },
 
-    /** "tra cứu PA1234", "mã 1234", "phản ánh của tôi": one report's status, or the resident's own list. */
-    async lookUp(text: string, conversation: Conversation): Promise<Turn> {
-      const code = findReportCode(text, foldKey(text));
-      const replies = code ? await deps.service.statusReplies(code, conversation.id) : await deps.service.ownReportsReplies(conversation.id);
-      return { replies, label: 'intent:report-status' };
+    lookUp,
+
+    /** A question about when the resident's reports will be dealt with: their status, and that updates follow. */
+    async whenDone(text: string, conversation: Conversation): Promise<Turn> {
+      const status = await lookUp(text, conversation);
+      return { ...status, replies: [...status.replies, ...reportReplies.whenDone()] };
     },
 
     hasCode: mentionsReportCode,

@@ -89,3 +89,18 @@ test('in a conversation, a follow-up gets the part of the answer just given; ano
   // Another resident, with no answer before: the question is read alone.
   assert.doesNotMatch(textOf(await say('phí bao nhiêu', 'follow-up-2')), /^Về /);
 });
+
+test('after a report is filed, "bao lâu thì sửa" gets its status and that updates will follow, no promised date', async () => {
+  const user = 'follow-up-3';
+  assert.match(textOf(await say('đèn đường hư ở hẻm 5 phường Vị Tân', user)), /Gửi phản ánh:/);
+  const filed = textOf(await say('1', user));
+  const code = /PA\d{4,6}/.exec(filed)?.[0];
+  assert.ok(code, filed);
+  // It had been "Có phải bạn muốn hỏi" between civil-status corrections and building permits.
+  const when = textOf(await say('bao lâu thì sửa', user));
+  assert.match(when, new RegExp(`${code}: .*Đã tiếp nhận`));
+  assert.match(when, /Thời gian xử lý tùy từng việc.*bạn sẽ nhận thông báo tại đây/s);
+  assert.doesNotMatch(when, /\d+ ngày/, 'no number of days promised');
+  // With nothing filed, the same words are read alone.
+  assert.doesNotMatch(textOf(await say('bao lâu thì sửa', 'follow-up-4')), /Thời gian xử lý tùy từng việc/);
+});

@@ -80,6 +80,10 @@ export const reportReplies = {
   locationWithoutReport: (): Reply[] => [
     text('Tôi đã nhận vị trí. Nếu bạn muốn phản ánh sự việc tại đây, hãy nhắn mô tả ngắn (ví dụ: "cây ngã chắn đường").'),
   ],
+  /** After the status, to "bao lâu thì sửa": no date is promised that nobody set; the updates are. */
+  whenDone: (): Reply[] => [
+    text('Thời gian xử lý tùy từng việc và đơn vị phụ trách; khi phản ánh được cập nhật, bạn sẽ nhận thông báo tại đây.', 'Thoi gian xu ly tuy tung viec; co cap nhat se bao ban tai day.'),
+  ],
   notFound: (code: string): Reply[] => [text(`Không tìm thấy phản ánh ${code}. Bạn kiểm tra lại mã (dạng PA1234) giúp tôi.`)],
   noReports: (): Reply[] => [text('Bạn chưa gửi phản ánh nào từ tài khoản này. Nếu có mã phản ánh, bạn nhắn: tra cứu PA1234.')],
   /** `place` only for the reporter and followers; anyone else with the code sees the status alone. */
