@@ -8,7 +8,7 @@ import { namesNoTopic } from '../intents/no-topic.ts';
  * as out of scope. In a conversation it is about what was just answered, and the part of that answer it asks for
  * is what the resident wants.
  */
-export type Aspect = 'fee' | 'time' | 'where' | 'documents' | 'who' | 'online' | 'how';
+export type Aspect = 'late' | 'fee' | 'time' | 'where' | 'documents' | 'who' | 'online' | 'how';
 
 /** The topic a conversation holds after a report was filed or its status shown. */
 export const REPORT_STATUS_LABEL = 'intent:report-status';
@@ -21,6 +21,8 @@ export const FOLLOW_UP_MS = 30 * 60 * 1000;
 
 /** What a short question asks, read from its folded words (abbreviations already read: "bn" is "bao nhieu"). */
 const ASKS: ReadonlyArray<readonly [Aspect, RegExp]> = [
+  // Late, or fined for it: before time ("trễ hạn" holds "hạn") and fee. Not "muộn": it folds like "muốn".
+  ['late', /\b(?:tre han|qua han|de tre|lam tre|dang ky tre|bi phat|phat khong|phat ko|phat hong|xu phat)\b/],
   ['time', /\b(?:bao lau|may ngay|bao nhieu ngay|may tuan|thoi gian|thoi han|lau khong|lau ko|khi nao|chung nao|bao gio)\b/],
   // After time: "bao lâu thì nhận được tiền" asks how long.
   ['fee', /\b(?:le phi|phi|chi phi|bao nhieu tien|may tien|ton tien|mat tien|het tien|tien|gia)\b/],
@@ -42,7 +44,7 @@ const QUESTION_WORDS = new Set([
   'thoai', 'lam', 'sao', 'ra', 'nhu', 'cach', 'nop', 'lay', 'nhan', 'xong', 'di', 'duoc', 'khong', 'vay', 'the', 'a', 'con',
   'cho', 'minh', 'roi', 'nua', 'thi', 'hoi', 'xin', 'voi', 'cua', 'moi', 'lan', 'mot', 'dang', 'ky', 'cap', 'lai',
   // Politeness and address: "cảm ơn, cho em hỏi phí bao nhiêu ạ", "ad ơi".
-  'cam', 'on', 'biet', 'ad', 'admin', 'ak', 'gom', 'nhu', 'chung',
+  'cam', 'on', 'biet', 'ad', 'admin', 'ak', 'gom', 'nhu', 'chung', 'tre', 'phat', 'xu', 'de',
 ]);
 
 /** At most this many syllables: a longer message says what it is about. */
@@ -63,6 +65,7 @@ export function namesNothingElse(tokens: readonly string[]): boolean {
 
 /** Headings of an answer's parts, by the aspect they answer (folded, without a parenthesis): "Thời hạn nộp", "Nơi làm". */
 const HEADINGS: Readonly<Record<Exclude<Aspect, 'how'>, RegExp>> = {
+  late: /\bthoi han\b/,
   fee: /\b(?:le phi|chi phi|muc phi|nghia vu tai chinh|khoan thu)\b|\bphi$/,
   time: /\b(?:thoi gian|thoi han)\b/,
   where: /^(?:noi |cach nop|cach khai bao)/,
@@ -75,6 +78,7 @@ const HEADINGS: Readonly<Record<Exclude<Aspect, 'how'>, RegExp>> = {
  * in đồng or an exemption, a number of days. (No such fallback for the rest: "tại", "hồ sơ" are on every line.)
  */
 const MENTIONS: Partial<Record<Aspect, RegExp>> = {
+  late: /\b(?:qua han|tre han|dung han|xu phat|bi phat|qua \d+ ngay)\b/,
   online: /\b(?:truc tuyen|vneid|online)\b/,
   fee: /\b(?:le phi|mien phi|\d[\d.]* dong)\b/,
   time: /\b(?:ngay lam viec|trong ngay|\d+ ngay)\b/,
@@ -115,10 +119,12 @@ export function partsAbout(answer: string, aspect: Aspect): string[] {
     }
     parts.push(part.join('\n'));
   }
-  if (parts.length > 0) return parts;
+  // Late: the deadline and what the answer says of missing it ("Quá 60 ngày vẫn đăng ký được", "có thể bị xử phạt").
+  if (parts.length > 0 && aspect !== 'late') return parts;
   const mentions = MENTIONS[aspect];
   if (mentions === undefined) return [];
   // The last line is where to ask more (added to every reply anyway).
   // Not a line that opens a list ("... làm như sau:"): it says nothing by itself.
-  return lines.filter((line) => mentions.test(foldKey(line)) && !line.trimEnd().endsWith(':')).map((line) => line.replace(BULLET, ''));
+  const mentioned = lines.filter((line) => mentions.test(foldKey(line)) && !line.trimEnd().endsWith(':')).map((line) => line.replace(BULLET, ''));
+  return [...parts, ...mentioned.filter((line) => !parts.some((part) => part.includes(line)))];
 }

@@ -26,6 +26,8 @@ test('what a short question asks about, in residents\' words; a longer message o
     ['con mấy tuổi thì phải làm', 'who'],
     ['làm online được không', 'online'],
     ['làm sao', 'how'],
+    ['trễ hạn có bị phạt không', 'late'],
+    ['qua han co sao khong', 'late'],
     ['đèn đường tắt ba đêm rồi', undefined],
     ['cho hỏi tui ở ấp 3 xã Hỏa Lựu có con nhỏ 5 tuổi muốn làm giấy tờ đất thì phải đi đâu trước', undefined],
   ];
@@ -50,6 +52,10 @@ test('the parts of a real entry that answer an aspect: a headed line, a heading 
   // Both the deadline and the processing time answer "how long".
   assert.deepEqual(partsAbout(entries.get('khai-sinh') as string, 'time').map((p) => p.split(':')[0]), ['Thời hạn', 'Thời gian']);
   assert.deepEqual(partsAbout(entries.get('khai-sinh') as string, 'how'), [], '"how" is the whole answer');
+  // Late: the deadline, and the line that says what happens past it.
+  const late = partsAbout(entries.get('khai-sinh') as string, 'late');
+  assert.deepEqual(late.map((p) => p.split(':')[0]), ['Thời hạn', 'Lệ phí']);
+  assert.match(late[1] as string, /Quá 60 ngày vẫn đăng ký được/);
 });
 
 let assembly: Assembly;
