@@ -154,7 +154,9 @@ export function createBot(deps: BotDeps): Bot {
     if (aspect === undefined) return undefined;
     const { decision, scope } = reading;
     const nothingElse = namesNothingElse(tokens);
-    const noOtherReading = (scope.kind === 'ours' || scope.kind === 'not-covered') && (decision.kind !== 'answer' || decision.label === topic.label || decision.label === OUT_OF_SCOPE_LABEL);
+    // After a report, a report reading asking when ("đèn chừng nào sửa") is about the report filed, not a new one.
+    const sameKind = decision.kind === 'answer' && (decision.label === topic.label || (topic.label === REPORT_STATUS_LABEL && aspect === 'time' && decision.label.startsWith('report:')));
+    const noOtherReading = (scope.kind === 'ours' || scope.kind === 'not-covered') && (decision.kind !== 'answer' || sameKind || decision.label === OUT_OF_SCOPE_LABEL);
     if (!nothingElse && !noOtherReading) return undefined;
     // After a report filed or looked up, "bao lâu thì sửa", "chừng nào có người xuống": its status, no promised time.
     if (topic.label === REPORT_STATUS_LABEL) return REPORT_ASPECTS.has(aspect) ? desk.whenDone(text, conversation) : undefined;

@@ -107,6 +107,10 @@ test('after a report is filed, "bao lâu thì sửa" gets its status and that up
   assert.match(when, new RegExp(`${code}: .*Đã tiếp nhận`));
   assert.match(when, /Thời gian xử lý tùy từng việc.*bạn sẽ nhận thông báo tại đây/s);
   assert.doesNotMatch(when, /\d+ ngày/, 'no number of days promised');
+  // Naming the thing reported, asking when: the same report, not a new one.
+  const again = textOf(await say('đèn đường chừng nào sửa vậy', user));
+  assert.match(again, new RegExp(`${code}: `));
+  assert.doesNotMatch(again, /Tôi sẽ ghi nhận phản ánh|Gửi phản ánh:/);
   // With nothing filed, the same words are read alone.
   assert.doesNotMatch(textOf(await say('bao lâu thì sửa', 'follow-up-4')), /Thời gian xử lý tùy từng việc/);
 });
