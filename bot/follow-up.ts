@@ -1,5 +1,5 @@
 import { foldKey } from '../intents/fold.ts';
-import { namesNoTopic } from '../intents/no-topic.ts';
+import { namesNoTopicAlone } from '../intents/no-topic.ts';
 
 /**
  * A question about the topic just answered ("phí bao nhiêu", "ở đâu làm", "con mấy tuổi thì phải làm" after the
@@ -60,7 +60,7 @@ export function askedAspect(tokens: readonly string[]): Aspect | undefined {
 
 /** Whether the question is made only of question words and words that name no topic ("phí bao nhiêu", "nộp ở đâu"). */
 export function namesNothingElse(tokens: readonly string[]): boolean {
-  return tokens.every((token) => QUESTION_WORDS.has(token) || namesNoTopic([token]));
+  return tokens.every((token) => QUESTION_WORDS.has(token) || namesNoTopicAlone(token));
 }
 
 /** Headings of an answer's parts, by the aspect they answer (folded, without a parenthesis): "Thời hạn nộp", "Nơi làm". */
@@ -123,7 +123,6 @@ export function partsAbout(answer: string, aspect: Aspect): string[] {
   if (parts.length > 0 && aspect !== 'late') return parts;
   const mentions = MENTIONS[aspect];
   if (mentions === undefined) return [];
-  // The last line is where to ask more (added to every reply anyway).
   // Not a line that opens a list ("... làm như sau:"): it says nothing by itself.
   const mentioned = lines.filter((line) => mentions.test(foldKey(line)) && !line.trimEnd().endsWith(':')).map((line) => line.replace(BULLET, ''));
   return [...parts, ...mentioned.filter((line) => !parts.some((part) => part.includes(line)))];

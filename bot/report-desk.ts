@@ -1,5 +1,5 @@
-import { REPORT_STATUS_LABEL } from './follow-up.ts';
 import { foldKey } from '../intents/fold.ts';
+import { REPORT_STATUS_LABEL } from './follow-up.ts';
 import { asksForOwnReports, findReportCode, mentionsReportCode } from './reports/codes.ts';
 import { advance, mayBeAside, remind, startDraft, type FlowContext, type FlowInput, type FlowOutcome, type ReportDraft } from './reports/flow.ts';
 import type { Gazetteer } from './reports/gazetteer.ts';

@@ -48,12 +48,12 @@ export function decide(result: MatchResult): Decision {
     return { kind: 'answer', label: OUT_OF_SCOPE_LABEL, score: 1 - best.score };
   }
   if (result.vague && result.vague.length >= 2) return { kind: 'clarify', options: result.vague.slice(0, 3) };
-  // Words that name no topic ("chưa có", "rồi sao") get no topic's answer, however the model leans.
-  if (isTopic(best.label) && namesNoTopic(result.tokens)) return { kind: 'not-understood', guess: best };
+  // Words that name no topic ("chưa có", "rồi sao") get no topic's answer or option, however the model leans.
+  const noTopic = namesNoTopic(result.tokens);
+  if (noTopic && isTopic(best.label)) return { kind: 'not-understood', guess: best };
   const runnerUp = others[1]?.score ?? 0;
   if (best.score < THRESHOLDS.weak && best.score < THRESHOLDS.aheadRatio * runnerUp) return { kind: 'not-understood', guess: best };
   if (best.score >= THRESHOLDS.ratio * runnerUp) return { kind: 'answer', label: best.label, score: best.score };
-  const noTopic = namesNoTopic(result.tokens);
   const options = others.filter((o, i) => (i === 0 || o.score >= THRESHOLDS.optionShare * best.score) && o.label !== OUT_OF_SCOPE_LABEL && !(noTopic && isTopic(o.label))).slice(0, 3);
   if (options.length < 2) return { kind: 'answer', label: best.label, score: best.score };
   return { kind: 'clarify', options };

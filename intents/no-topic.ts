@@ -12,6 +12,9 @@ const NO_TOPIC: ReadonlySet<string> = new Set([
   'rat', 'qua', 'lam', 'thoi', 'j', 'k', 'hem',
 ]);
 
+/** Whether one syllable (canonical, folded) names no topic on its own. */
+export const namesNoTopicAlone = (token: string): boolean => NO_TOPIC.has(token);
+
 /** Whether every syllable of a message (canonical, as the matcher read them) is one that names no topic. */
 export function namesNoTopic(tokens: readonly string[] | undefined): boolean {
   if (tokens === undefined || tokens.length === 0) return false;

@@ -67,8 +67,8 @@ const stepKeys = (text: string): readonly [folded: string, expanded: string] => 
 };
 const isStepWord = (words: ReadonlySet<string>, [folded, expanded]: readonly [string, string]): boolean => words.has(folded) || words.has(expanded);
 /** Yes or no to the confirmation: the words of the buttons, or a short answer in the resident's own ("ok gửi đi"). */
-const saysYes = (folded: string, text: string): boolean => YES_WORDS.has(folded) || confirmAnswer(text) === 'yes';
-const saysNo = (folded: string, text: string): boolean => NO_WORDS.has(folded) || confirmAnswer(text) === 'no';
+const saysYes = (folded: string, answer: ReturnType<typeof confirmAnswer>): boolean => YES_WORDS.has(folded) || answer === 'yes';
+const saysNo = (folded: string, answer: ReturnType<typeof confirmAnswer>): boolean => NO_WORDS.has(folded) || answer === 'no';
 const MAX_COMMUNE_TRIES = 2;
 
 export const isCancel = (text: string): boolean => CANCEL_WORDS.has(foldKey(text));
@@ -189,22 +189,25 @@ export function advance(draft: ReportDraft, input: FlowInput, ctx: FlowContext):
       if (text !== undefined && confirmAnswer(text) !== undefined) return next({ ...draft, photoAsked: true }, ctx);
       // Words instead of a photo: more detail for the description, and no photo.
       return next({ ...draft, photoAsked: true, description: text ? withDetail(draft.description, text) : draft.description }, ctx);
-    case 'confirm':
-      if (choice === CONFIRM_VALUE || (text !== undefined && saysYes(folded, text))) return { kind: 'submit', draft };
-      if (text !== undefined && saysNo(folded, text)) return { kind: 'cancelled', replies: reportReplies.cancelled() };
+    case 'confirm': {
+      // Read once: yes, no, neither ("ok thôi"), or no answer at all (a detail, a question, a place).
+      const answer = text === undefined ? undefined : confirmAnswer(text);
+      if (choice === CONFIRM_VALUE || (text !== undefined && saysYes(folded, answer))) return { kind: 'submit', draft };
+      if (text !== undefined && saysNo(folded, answer)) return { kind: 'cancelled', replies: reportReplies.cancelled() };
       // A place typed here corrects the one in the summary ("ở ấp 3 xã Vị Thủy"); the summary is shown again.
       if (text !== undefined && namesPlace(text, ctx.gazetteer)) return next(withPlace(draft, text, ctx.gazetteer, 'correction'), ctx);
-      if (text !== undefined && addsDetail(text)) return addDetail(draft, text, ctx);
+      if (text !== undefined && answer === undefined && addsDetail(text)) return addDetail(draft, text, ctx);
       return next(draft, ctx);
+    }
   }
 }
 
 /**
- * Words typed at the confirmation that are no answer, place or question ("đèn tắt 3 đêm rồi", "có 2 ổ gà lớn"): more
+ * Words typed at the confirmation that are no answer (the caller has read that), place or question ("đèn tắt 3 đêm rồi", "có 2 ổ gà lớn"): more
  * about what happened, as at the photo step. They had been dropped with the summary shown again, as if unread.
  */
 function addsDetail(text: string): boolean {
-  return confirmAnswer(text) === undefined && !asksSomething(text) && foldKey(text).split(' ').filter((s) => s !== '').length >= 2;
+  return !asksSomething(text) && foldKey(text).split(' ').filter((s) => s !== '').length >= 2;
 }
 
 /** The detail joins the description, and the resident is told so (the summary shows the first 160 characters only). */
