@@ -48,6 +48,14 @@ export interface DeliveryPolicy {
   readonly maxDelayMs: number;
   /** Optional cap on attempts besides the deadline (tests of the dead-letter path). */
   readonly maxAttempts?: number;
+  /**
+   * A message nobody asked for (a report update) to a resident outside the platform's reply window (Zalo: the
+   * resident must write first) is held, not dropped: it goes out as soon as they write again, for this long
+   * after it was queued (OUTBOX_HOLD_DAYS, 30); past that it is dead-lettered with the reason.
+   */
+  readonly holdForResidentMs: number;
+  /** How often a held message is looked at again, in case the resident wrote without the hold being lifted. */
+  readonly holdRecheckMs: number;
 }
 
 export const DEFAULT_SEND_TIMEOUT_MS = 30_000;
@@ -58,6 +66,8 @@ export const DEFAULT_DELIVERY: DeliveryPolicy = {
   leaseMs: DEFAULT_SEND_TIMEOUT_MS + 15_000,
   baseDelayMs: 2_000,
   maxDelayMs: 5 * 60_000,
+  holdForResidentMs: 30 * 24 * HOUR,
+  holdRecheckMs: HOUR,
 };
 
 export function lanePolicy(policy: DeliveryPolicy, provider: string): LanePolicy {

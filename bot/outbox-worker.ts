@@ -50,7 +50,8 @@ export interface OutboxWorker {
  * with capped exponential backoff and jitter on network errors, timeouts, 5xx and rate limits for as long as
  * the platform still takes the reply (the provider's deadline, Zalo's reply window), dead-lettered with the
  * reason on a permanent refusal or past the deadline. A later reply of a conversation never goes before an
- * earlier one that is still being retried.
+ * earlier one that is still being retried. A report update to a resident outside the channel's reply window
+ * (Zalo) is held until they write again (Outbox.resume), then sent before the reply to what they wrote.
  *
  * What happens to the send in flight when the process dies (its outcome is unknown): its lease runs out and
  * it is sent again, at least once. Per platform (README "Channels"):
@@ -85,19 +86,38 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
     return second.ok || !second.authExpired ? second : { ok: false, retryable: false, reason: `access token refused after a refresh: ${second.reason}` };
   }
 
-  const deadlineOf = (item: OutboxItem) => Date.parse(item.createdAt) + lanePolicy(policy, item.provider).deadlineMs;
+  /**
+   * A message nobody asked for (a report update), on a channel that lets the bot write only within a window after
+   * the resident's last message: outside it, the message waits for the resident instead of being given up.
+   */
+  const waitsForResident = (item: OutboxItem) => item.replyTo === null && deps.replyWindowsMs.has(item.provider);
+  const deadlineOf = (item: OutboxItem) => {
+    const laneDeadline = lanePolicy(policy, item.provider).deadlineMs;
+    return Date.parse(item.createdAt) + (waitsForResident(item) ? Math.max(laneDeadline, policy.holdForResidentMs) : laneDeadline);
+  };
 
-  /** Why an item must not be sent (any more), or undefined when it may go. */
-  async function refusal(item: OutboxItem): Promise<string | undefined> {
-    if (!deps.adapters.has(item.provider)) return `channel ${item.provider} is not configured`;
-    if (now().getTime() > deadlineOf(item)) return `past the ${hours(lanePolicy(policy, item.provider).deadlineMs)}-hour delivery deadline after ${item.attempts} attempts: ${item.lastError ?? 'not sent'}`;
+  /** Why an item must not be sent now: given up (`dead`), or held until the resident writes (`hold`). */
+  async function refusal(item: OutboxItem): Promise<{ dead: string } | { hold: string } | undefined> {
+    if (!deps.adapters.has(item.provider)) return { dead: `channel ${item.provider} is not configured` };
+    if (now().getTime() > deadlineOf(item)) return { dead: `past the ${hours(deadlineOf(item) - Date.parse(item.createdAt))}-hour delivery deadline after ${item.attempts} attempts: ${item.lastError ?? 'not sent'}` };
     const window = deps.replyWindowsMs.get(item.provider);
     if (window === undefined) return undefined;
     const last = (await deps.lastInbound(item.conversationId))?.at;
     if (last === null || last === undefined || now().getTime() - last.getTime() > window) {
-      return `outside the ${hours(window)}-hour reply window: the resident has not written since ${last?.toISOString() ?? 'ever'}`;
+      const reason = `outside the ${hours(window)}-hour reply window: the resident has not written since ${last?.toISOString() ?? 'ever'}`;
+      return waitsForResident(item) ? { hold: reason } : { dead: reason };
     }
     return undefined;
+  }
+
+  /**
+   * Keeps a message for when the resident next writes (the pipeline then makes it due at once, before the reply
+   * to what they wrote); looked at again every holdRecheckMs meanwhile, and given up at its deadline.
+   */
+  async function hold(item: OutboxItem, attempts: number, reason: string): Promise<void> {
+    const next = Math.min(now().getTime() + policy.holdRecheckMs, deadlineOf(item) + 1_000);
+    await deps.outbox.retryLater(item.id, attempts, new Date(next), `${HELD_FOR_RESIDENT}: ${reason}`);
+    deps.logger.info('outbox.held', { provider: item.provider });
   }
 
   async function dead(item: OutboxItem, attempts: number, reason: string): Promise<void> {
@@ -111,8 +131,9 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
     try {
       const refused = await refusal(item);
       if (refused !== undefined) {
-        await dead(item, item.attempts, refused);
-        return {};
+        if ('hold' in refused) await hold(item, item.attempts, refused.hold);
+        else await dead(item, item.attempts, refused.dead);
+        return 'hold' in refused ? { open: true } : {};
       }
       const result = await sendWithRefresh(deps.adapters.get(item.provider) as ChannelAdapter, item);
       const attempts = item.attempts + 1;
@@ -121,11 +142,16 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
         totals.sent++;
         return {};
       }
+      if (result.needsResident === true && waitsForResident(item)) {
+        await hold(item, attempts, result.reason);
+        return { open: true };
+      }
       if (!result.retryable) {
         await dead(item, attempts, result.reason);
         return {};
       }
-      const next = new Date(now().getTime() + backoff(attempts, result.retryAfterMs));
+      const waitMs = Math.max(backoff(attempts, result.retryAfterMs), (result.notBefore?.getTime() ?? 0) - now().getTime());
+      const next = new Date(now().getTime() + waitMs);
       if (next.getTime() > deadlineOf(item) || (policy.maxAttempts !== undefined && attempts >= policy.maxAttempts)) {
         await dead(item, attempts, `gave up after ${attempts} attempts: ${result.reason}`);
         return {};
@@ -180,3 +206,6 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
 }
 
 const hours = (ms: number) => Math.round(ms / 3_600_000);
+
+/** How a held message's last error starts (staff see it in GET /api/staff/outbox). */
+export const HELD_FOR_RESIDENT = 'waiting for the resident to write again';

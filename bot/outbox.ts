@@ -64,6 +64,11 @@ export interface Outbox {
   markSent(id: string, providerMessageId: string | undefined): Promise<void>;
   retryLater(id: string, attempts: number, nextAttemptAt: Date, error: string): Promise<void>;
   markDead(id: string, attempts: number, error: string): Promise<void>;
+  /**
+   * The resident of this conversation wrote: its messages waiting for a later attempt (held for the resident,
+   * or backing off) fall due now, so they go out, in order, before the reply to what was written. Returns how many.
+   */
+  resume(conversationId: string): Promise<number>;
   /** What was stored as the answer to one inbound message, in order (a Twilio repeat gets the same TwiML). */
   forInbound(provider: string, messageId: string): Promise<OutboxItem[]>;
   list(status: OutboxItem['status'], limit?: number): Promise<OutboxItem[]>;

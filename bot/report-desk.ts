@@ -8,7 +8,7 @@ import type { ReportService } from './reports/service.ts';
 import type { Conversation } from './conversation-store.ts';
 import type { SiteConfig } from './site-config.ts';
 import type { Attachments, Turn } from './turn.ts';
-import type { ChoiceOption, IncomingMessage } from './types.ts';
+import type { ChannelId, ChoiceOption, IncomingMessage } from './types.ts';
 
 export interface ReportDeskDeps {
   readonly service: ReportService;
@@ -19,6 +19,11 @@ export interface ReportDeskDeps {
   readonly categoryTitle: (category: string) => string;
   /** How long a half-written report (or a photo sent before one) is kept. */
   readonly ttlMs: number;
+  /**
+   * How long after the resident's last message their channel lets the bot write (Zalo), if it limits that: the
+   * filing reply then says that a later update comes when they next write (the outbox holds it till then).
+   */
+  readonly replyWindowMs?: (channel: ChannelId) => number | undefined;
   readonly now: () => Date;
 }
 
@@ -68,7 +73,9 @@ export function createReportDesk(deps: ReportDeskDeps) {
           { conversationId: conversation.id, channel: conversation.channel, userId: conversation.userId },
         );
         // "bao lâu thì sửa" next is about this report (bot/follow-up.ts).
-        return { replies: linked ? reportReplies.linked(report.code) : reportReplies.filed(report.code), draft: null, attachments: null, label: `report:${report.category}`, topic: REPORT_STATUS_LABEL };
+        const windowMs = deps.replyWindowMs?.(conversation.channel);
+        const windowHours = windowMs === undefined ? undefined : Math.round(windowMs / 3_600_000);
+        return { replies: linked ? reportReplies.linked(report.code, windowHours) : reportReplies.filed(report.code, windowHours), draft: null, attachments: null, label: `report:${report.category}`, topic: REPORT_STATUS_LABEL };
       }
     }
   }

@@ -52,6 +52,11 @@ export interface PipelineDeps {
    * the recovery pass, which claims it once the lease runs out, so it is never handled twice.
    */
   readonly inboxLeaseMs?: number;
+  /**
+   * Providers with a reply window (Zalo): messages held for a resident outside it (outbox-worker.ts) go out when
+   * that resident writes again, before the reply to what they wrote.
+   */
+  readonly heldUntilResidentWrites?: ReadonlySet<string>;
   /** Runs work after the response is sent: a tracked promise on Node, waitUntil on Workers. */
   readonly defer: (task: () => Promise<void>) => void;
   readonly now?: () => Date;
@@ -148,8 +153,14 @@ export function createWebhookPipeline(deps: PipelineDeps) {
     return first;
   }
 
+  /** The resident wrote: what was held for them falls due (a no-op on channels without a reply window). */
+  async function resumeHeld(provider: string, conversationId: string): Promise<void> {
+    if (deps.heldUntilResidentWrites?.has(provider) === true) await deps.outbox.resume(conversationId);
+  }
+
   /** Handles one accepted message; its replies are stored in the outbox before anything is sent. */
   async function handle(message: IncomingMessage, provider: string, adapter: ChannelAdapter, conversationId: string, status: 'pending' | 'sent' = 'pending'): Promise<OutboundPayload[]> {
+    await resumeHeld(provider, conversationId);
     const payloads = await payloadsFor(message, provider, adapter, conversationId);
     const items: NewOutboxItem[] = payloads.map((payload, index) => ({
       key: `${provider}:${message.messageId}:${index}`,
@@ -240,6 +251,7 @@ export function createWebhookPipeline(deps: PipelineDeps) {
       replyTo: message.messageId,
       payload,
     }));
+    await resumeHeld(provider, conversationId);
     await deps.outbox.enqueue(items, 'pending', { channel: message.channel, messageId: message.messageId, failed: true });
     deps.logger.error('webhook.gave-up', { provider, conversationId, attempts: item.attempts - 1, kind: message.kind });
   }

@@ -99,6 +99,10 @@ test('status change with a public note reaches the Telegram follower through the
   assert.deepEqual(JSON.parse(row!.before_json!), { status: 'received', publicNote: null });
   assert.deepEqual(JSON.parse(row!.after_json!), { status: 'in-progress', publicNote: 'Đội thoát nước sẽ đậy nắp trong chiều nay.' });
   assert.match((await page(`/admin/reports/${filed.code}?done=status&notified=1`, operator)).html, /đã gửi 1 tin nhắn thông báo/);
+  // Updates held for Zalo residents outside its window are not said to be sent.
+  const held = (await page(`/admin/reports/${filed.code}?done=status&notified=3&waiting=2`, operator)).html;
+  assert.match(held, /đã gửi 1 tin nhắn thông báo/);
+  assert.match(held, /2 tin nhắn chờ người dân nhắn lại/);
 });
 
 test('a rejection without a reason is refused beside the note field; nothing changes', async () => {

@@ -6,6 +6,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createZaloAdapter } from '../adapters/channels/zalo/adapter.ts';
 import { refreshZaloToken } from '../adapters/channels/zalo/oauth.ts';
+import { nightEnds } from '../adapters/channels/zalo/send.ts';
 import { CHOICE_PAYLOAD_PREFIX, type ChannelAdapter, type RawRequest } from '../bot/ports/channel.ts';
 import type { IncomingMessage, Reply } from '../bot/types.ts';
 
@@ -321,7 +322,7 @@ test('zalo send: success returns data.message_id; the request carries the access
   assert.deepEqual(JSON.parse(seen?.body ?? ''), { recipient: { user_id: USER }, message: { text: 'Xin chào' } });
 });
 
-const sendFailures: { name: string; respond: (res: ServerResponse) => void; retryable: boolean; authExpired?: true; reason?: RegExp }[] = [
+const sendFailures: { name: string; respond: (res: ServerResponse) => void; retryable: boolean; authExpired?: true; needsResident?: true; reason?: RegExp }[] = [
   { name: 'error -32 (rate limit)', respond: json(200, { error: -32, message: 'Your application reached limit call api' }), retryable: true, reason: /-32/ },
   { name: 'error -100', respond: json(200, { error: -100, message: 'Unknown error' }), retryable: true },
   { name: 'error -216 (token invalid)', respond: json(200, { error: -216, message: 'Access token is invalid' }), retryable: false, authExpired: true },
@@ -330,9 +331,12 @@ const sendFailures: { name: string; respond: (res: ServerResponse) => void; retr
     name: 'error -230 (outside the 7-day window)',
     respond: json(200, { error: -230, message: 'User has not interacted with the OA in the past 7 days' }),
     retryable: false,
-    reason: /-230.*(window|reachable)/,
+    needsResident: true,
+    reason: /-230.*window/,
   },
-  { name: 'error -234 (night ban)', respond: json(200, { error: -234, message: 'night' }), retryable: false, reason: /-234/ },
+  { name: 'error -232 (no current interaction)', respond: json(200, { error: -232, message: 'no interaction' }), retryable: false, needsResident: true, reason: /-232/ },
+  { name: 'error -213 (not a follower)', respond: json(200, { error: -213, message: 'not follower' }), retryable: false, reason: /-213/ },
+  { name: 'error -234 (night ban): tried again later', respond: json(200, { error: -234, message: 'night' }), retryable: true, reason: /-234/ },
   { name: 'error -233 (permanent)', respond: json(200, { error: -233, message: 'type unsupported' }), retryable: false, reason: /-233/ },
   { name: 'HTTP 503', respond: (res) => { res.writeHead(503); res.end('busy'); }, retryable: true, reason: /503/ },
   { name: 'HTTP 400', respond: (res) => { res.writeHead(400); res.end('bad'); }, retryable: false, reason: /400/ },
@@ -347,10 +351,19 @@ for (const c of sendFailures) {
     assert.ok(!result.ok);
     assert.equal(result.retryable, c.retryable);
     assert.equal(result.authExpired, c.authExpired);
+    assert.equal(result.needsResident, c.needsResident);
     if (c.reason) assert.match(result.reason, c.reason);
     assert.ok(Date.now() - started < 5_000);
   });
 }
+
+test('zalo send: the night ban is waited out until 06:00 in Vietnam, and only at night', () => {
+  // 22:30 in Vietnam is 15:30 UTC; 05:59 is 22:59 UTC; 06:00 is 23:00 UTC; noon is 05:00 UTC.
+  assert.equal(nightEnds(new Date('2026-12-04T15:30:00Z'))?.toISOString(), '2026-12-04T23:00:00.000Z');
+  assert.equal(nightEnds(new Date('2026-12-04T22:59:00Z'))?.toISOString(), '2026-12-04T23:00:00.000Z');
+  assert.equal(nightEnds(new Date('2026-12-04T23:00:00Z')), undefined);
+  assert.equal(nightEnds(new Date('2026-12-05T05:00:00Z')), undefined);
+});
 
 test('zalo send: a refused connection is retryable, and a failing token provider does not throw', async () => {
   const closed = adapter({ apiBase: 'http://127.0.0.1:1', timeoutMs: 500 });

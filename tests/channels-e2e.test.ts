@@ -136,9 +136,10 @@ test('Zalo: a refused access token is refreshed once, the new pair saved before 
 
 test('Zalo: a reply outside the 48-hour window is dead-lettered with the reason, not retried', async () => {
   const conversations = createConversationStore(database.db);
-  // The resident last wrote three days ago; a reply (e.g. a late status update) is waiting for them.
+  // The resident last wrote three days ago; the answer to that message (delayed by an outage) is still waiting.
+  // (A report update nobody asked for is held for their next message instead: tests/delivery-held.test.ts.)
   await conversations.recordInbound('zalo', '6142494823000000003', 'zalo', new Date(Date.now() - 72 * 3600 * 1000));
-  await product.outbox.enqueue([{ key: 'late-reply-1', conversationId: await conversations.idFor('zalo', '6142494823000000003'), provider: 'zalo', userId: '6142494823000000003', payload: { body: { message: { text: 'Cập nhật' } } } }]);
+  await product.outbox.enqueue([{ key: 'late-reply-1', conversationId: await conversations.idFor('zalo', '6142494823000000003'), provider: 'zalo', userId: '6142494823000000003', replyTo: 'zin-old', payload: { body: { message: { text: 'Trả lời' } } } }]);
   const before = stub.callsTo('/v3.0/oa/message/cs').length;
   await drain();
   assert.equal(stub.callsTo('/v3.0/oa/message/cs').length, before, 'nothing was sent');

@@ -121,7 +121,7 @@ export function createStaffRoutes(deps: StaffDeps, admin?: AdminDeps): Hono<Admi
         note: typeof body.note === 'string' ? body.note : null,
         photoUrl: typeof body.photoUrl === 'string' ? body.photoUrl : null,
       });
-      return c.json({ report: staffView(result.report), event: result.event, notified: result.notified });
+      return c.json({ report: staffView(result.report), event: result.event, notified: result.notified, waitingForResident: result.waiting });
     } catch (error) {
       if (error instanceof ReportError) return c.json({ error: error.message }, error.message.startsWith('no report') ? 404 : 400);
       throw error;

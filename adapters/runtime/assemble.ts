@@ -193,6 +193,7 @@ export async function assemble(db: Kysely<Database>, site: SiteConfig, options: 
   const reportService = createReportService({
     store: reports, conversations, outbox, kick: () => worker.kick(), channels: deliveryChannels, optOuts, categoryTitle,
     communeName: (id) => gazetteer.byId(id)?.name,
+    replyWindowsMs: configured.replyWindowsMs,
     now,
   });
   const ttlMinutes = Number(options.env?.REPORT_DRAFT_TTL_MINUTES ?? 30);
@@ -204,6 +205,7 @@ export async function assemble(db: Kysely<Database>, site: SiteConfig, options: 
     categories: [...reportCategories].sort((a, b) => Number(a.id === 'khac') - Number(b.id === 'khac')).map((c) => ({ value: `report:${c.id}`, title: c.title })),
     categoryTitle,
     ttlMs: (Number.isFinite(ttlMinutes) && ttlMinutes > 0 ? ttlMinutes : 30) * 60_000,
+    replyWindowMs: (channel) => configured.replyWindowsMs.get(channel),
     now,
   });
   const handoffHours = handoffHoursFrom(options.env ?? {});
@@ -235,6 +237,7 @@ export async function assemble(db: Kysely<Database>, site: SiteConfig, options: 
     optOuts,
     replies: createReplies(site),
     continuations: createContinuationStore(db, now),
+    heldUntilResidentWrites: new Set(configured.replyWindowsMs.keys()),
     logger,
     defer: background.defer,
     now,

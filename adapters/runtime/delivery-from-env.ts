@@ -52,7 +52,7 @@ function perProvider(value: string | undefined): { all?: number; by: Map<string,
 /**
  * Delivery settings from the environment (README "Channels"): OUTBOX_CONCURRENCY, OUTBOX_RATE_PER_SECOND,
  * OUTBOX_DEADLINE_HOURS (each a number or provider=number list), OUTBOX_SLOW_SEND_MS, SEND_TIMEOUT_MS,
- * OUTBOX_LEASE_MS, OUTBOX_MAX_DELAY_MS, INBOX_LEASE_MS, INBOX_MAX_ATTEMPTS, OUTBOX_INTERVAL_MS, OUTBOX_SHARED_PACE,
+ * OUTBOX_LEASE_MS, OUTBOX_MAX_DELAY_MS, OUTBOX_HOLD_DAYS, INBOX_LEASE_MS, INBOX_MAX_ATTEMPTS, OUTBOX_INTERVAL_MS, OUTBOX_SHARED_PACE,
  * HANDLE_QUIET_MS, HANDLE_LONGEST_WAIT_MS, HANDLE_QUEUE_LIMIT.
  */
 export function deliveryFromEnv(env: Env): DeliverySettings {
@@ -83,6 +83,7 @@ export function deliveryFromEnv(env: Env): DeliverySettings {
       slowSendMs: positive(env.OUTBOX_SLOW_SEND_MS, DEFAULT_DELIVERY.slowSendMs),
       leaseMs,
       maxDelayMs: positive(env.OUTBOX_MAX_DELAY_MS, DEFAULT_DELIVERY.maxDelayMs),
+      holdForResidentMs: positive(env.OUTBOX_HOLD_DAYS, DEFAULT_DELIVERY.holdForResidentMs / 86_400_000) * 86_400_000,
     },
     sendTimeoutMs,
     inboxLeaseMs: positive(env.INBOX_LEASE_MS, DEFAULT_INBOX_LEASE_MS),

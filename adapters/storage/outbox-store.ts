@@ -174,6 +174,17 @@ export function createOutbox(db: Kysely<Database>, now: () => Date = () => new D
     async markDead(id, attempts, error) {
       await db.updateTable('outbox').set({ status: 'dead', attempts, last_error: error, claimed_until: null, updated_at: now().toISOString() }).where('id', '=', id).execute();
     },
+    async resume(conversationId) {
+      const at = now().toISOString();
+      const result = await db
+        .updateTable('outbox')
+        .set({ next_attempt_at: at, updated_at: at })
+        .where('conversation_id', '=', conversationId)
+        .where('status', '=', 'pending')
+        .where('next_attempt_at', '>', at)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows ?? 0);
+    },
     async forInbound(provider, messageId) {
       const rows = await db.selectFrom('outbox').selectAll().where('provider', '=', provider).where('reply_to', '=', messageId).orderBy('created_at').orderBy('id').execute();
       return rows.map(fromRow);

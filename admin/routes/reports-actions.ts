@@ -40,7 +40,7 @@ export function createReportActions(deps: ReportActionDeps) {
       return (await deps.reports.get(before.code)) as Report;
     },
 
-    async changeStatus(staff: CurrentStaff, code: string, change: { status: ReportStatus; note: string | null; photoUrl: string | null }): Promise<{ report: Report; event: ReportEvent; notified: number }> {
+    async changeStatus(staff: CurrentStaff, code: string, change: { status: ReportStatus; note: string | null; photoUrl: string | null }): Promise<{ report: Report; event: ReportEvent; notified: number; waiting: number }> {
       const before = await deps.reports?.get(code);
       const result = await service().changeStatus(code, { ...change, actor: historyActor(staff) });
       await audit(staff, 'report.status', result.report.code, before ? { status: before.status, publicNote: before.publicNote } : null, { status: result.report.status, publicNote: result.report.publicNote });

@@ -88,8 +88,12 @@ export function reportsRoutes(deps: AdminDeps): Hono<AdminEnv> {
   app.get('/:code', (c) => {
     const done = c.req.query('done');
     const notified = Number(c.req.query('notified') ?? 0);
+    const waiting = Math.min(notified, Number(c.req.query('waiting') ?? 0));
+    const sentNow = notified - waiting;
     const notice =
-      done === 'status' ? `Đã cập nhật trạng thái${notified > 0 ? `; đã gửi ${notified} tin nhắn thông báo cho người dân theo dõi` : ''}.`
+      done === 'status'
+        ? `Đã cập nhật trạng thái${sentNow > 0 ? `; đã gửi ${sentNow} tin nhắn thông báo cho người dân theo dõi` : ''}` +
+          (waiting > 0 ? `; ${waiting} tin nhắn chờ người dân nhắn lại: kênh họ dùng (Zalo) chỉ cho gửi tin trong một thời hạn sau tin nhắn cuối của họ, nên tin được giữ và gửi ngay khi họ nhắn` : '') + '.'
       : done === 'assign' ? 'Đã lưu người, đơn vị xử lý.'
       : done === 'merge' ? 'Đã gộp phản ánh; người theo dõi đã chuyển sang phản ánh gốc và được thông báo.'
       : undefined;
@@ -114,7 +118,7 @@ export function reportsRoutes(deps: AdminDeps): Hono<AdminEnv> {
       const status = form('status');
       if (!(REPORT_STATUSES as readonly string[]).includes(status)) throw new ReportError('status must be one of the list');
       const result = await actions.changeStatus(currentStaff(c), code, { status: status as ReportStatus, note: form('note').trim() || null, photoUrl: form('photoUrl').trim() || null });
-      return `/admin/reports/${code}?done=status&notified=${result.notified}`;
+      return `/admin/reports/${code}?done=status&notified=${result.notified}${result.waiting > 0 ? `&waiting=${result.waiting}` : ''}`;
     }, ['status', 'note', 'photoUrl']),
   );
 

@@ -64,6 +64,13 @@ export type SendResult =
       readonly retryAfterMs?: number;
       /** The access token was refused: refresh it once and retry once. */
       readonly authExpired?: boolean;
+      /**
+       * The platform takes a message to this resident only after they write again (Zalo's interaction window):
+       * a message nobody asked for is held until then; a reply to an old question is given up.
+       */
+      readonly needsResident?: boolean;
+      /** The platform refuses this message until then (Zalo's night ban): retry it then, others meanwhile. */
+      readonly notBefore?: Date;
       readonly reason: string;
     };
 

@@ -15,6 +15,15 @@ const POLICE_CATEGORIES = new Set(['an-ninh-trat-tu']);
 
 const lowerFirst = (title: string): string => title.charAt(0).toLowerCase() + title.slice(1);
 
+/**
+ * On a channel that lets the bot write only for a while after the resident's last message (Zalo), an update that
+ * comes later is held and sent when they next write (outbox-worker.ts): the promise says so, so it is kept.
+ */
+function windowNote(windowHours: number | undefined): string {
+  if (windowHours === undefined) return '';
+  return `\nLưu ý: sau ${windowHours} giờ kể từ tin nhắn gần nhất của bạn, kênh này chỉ gửi được thông báo khi bạn nhắn lại; khi đó các cập nhật đang chờ sẽ được gửi ngay cho bạn.`;
+}
+
 export const reportReplies = {
   /** Said when free text opens a report, so nobody files one without knowing; with 113 where it may be a crime. */
   opening: (categoryTitle: string, category: string): Reply[] => [
@@ -62,15 +71,15 @@ export const reportReplies = {
   kept: (): Reply[] => [text('Phản ánh bạn đang soạn vẫn được giữ; khi an toàn, bạn trả lời tiếp giúp tôi.', 'Phan anh dang soan van duoc giu.')],
   keptAfterQuestion: (): Reply[] => [text('Phản ánh bạn đang soạn vẫn được giữ; bạn trả lời tiếp câu hỏi dưới đây, hoặc nhắn "hủy" nếu không gửi nữa.', 'Phan anh dang soan van duoc giu. Tra loi tiep, hoac nhan HUY.')],
   cancelled: (): Reply[] => [text('Đã hủy phản ánh. Khi cần, bạn cứ nhắn lại.')],
-  filed: (code: string): Reply[] => [
+  filed: (code: string, windowHours?: number): Reply[] => [
     text(
-      `Đã nhận phản ánh, mã ${code}. Cán bộ sẽ xử lý và báo kết quả cho bạn tại đây. Để tra cứu, nhắn: tra cứu ${code}`,
+      `Đã nhận phản ánh, mã ${code}. Cán bộ sẽ xử lý và báo kết quả cho bạn tại đây. Để tra cứu, nhắn: tra cứu ${code}${windowNote(windowHours)}`,
       `Da nhan phan anh, ma ${code}. Can bo se xu ly va bao ket qua qua tin nhan. Tra cuu: nhan TRA CUU ${code}`,
     ),
   ],
-  linked: (code: string): Reply[] => [
+  linked: (code: string, windowHours?: number): Reply[] => [
     text(
-      `Sự việc này đã có người phản ánh (mã ${code}) và đang được xử lý. Tôi đã ghi nhận thêm thông tin của bạn; bạn sẽ nhận các cập nhật của phản ánh ${code}.`,
+      `Sự việc này đã có người phản ánh (mã ${code}) và đang được xử lý. Tôi đã ghi nhận thêm thông tin của bạn; bạn sẽ nhận các cập nhật của phản ánh ${code}.${windowNote(windowHours)}`,
       `Su viec nay da duoc phan anh (ma ${code}) va dang duoc xu ly. Ban se nhan cap nhat cua phan anh ${code}.`,
     ),
   ],

@@ -21,7 +21,18 @@ export interface ReportServiceDeps {
   readonly optOuts: SmsOptOuts;
   readonly categoryTitle: (category: string) => string;
   readonly communeName: (id: string) => string | undefined;
+  /**
+   * Providers that let the bot write only for a while after the resident's last message (Zalo): an update to a
+   * resident past it waits in the outbox until they write again (outbox-worker.ts), and staff are told so.
+   */
+  readonly replyWindowsMs?: ReadonlyMap<string, number>;
   readonly now: () => Date;
+}
+
+/** What a status change queued: messages in all, and those waiting for their resident to write again. */
+export interface Notified {
+  readonly queued: number;
+  readonly waiting: number;
 }
 
 export type StatusChange = { readonly status: ReportStatus; readonly note?: string | null; readonly photoUrl?: string | null; readonly actor: string };
@@ -42,20 +53,26 @@ export function createReportService(deps: ReportServiceDeps) {
   }
 
   /** Sends an update to every subscriber once, on the channel they last wrote from, through the outbox. */
-  async function notify(report: Report, event: ReportEvent): Promise<number> {
+  async function notify(report: Report, event: ReportEvent): Promise<Notified> {
     let queued = 0;
+    let waiting = 0;
     for (const subscriber of await store.subscribers(report.code)) {
-      const provider = (await deps.conversations.lastInbound(subscriber.conversationId))?.provider ?? null;
+      const last = await deps.conversations.lastInbound(subscriber.conversationId);
+      const provider = last?.provider ?? null;
       const adapter = provider === null ? undefined : deps.channels.get(provider);
       // Every channel a resident can write from is here (the web chat's page polls its mailbox); a channel
       // switched off since the report was filed cannot carry the update.
       if (adapter === undefined) continue;
       if (subscriber.channel === 'sms' && (await deps.optOuts.isOptedOut(subscriber.userId))) continue;
       const to = { conversationId: subscriber.conversationId, provider: provider as string, userId: subscriber.userId };
-      queued += await queueReplies(deps.outbox, adapter, updateReplies(report, event), to, `report:${report.code}:${event.id}:${subscriber.conversationId}`);
+      const added = await queueReplies(deps.outbox, adapter, updateReplies(report, event), to, `report:${report.code}:${event.id}:${subscriber.conversationId}`);
+      queued += added;
+      const window = deps.replyWindowsMs?.get(provider as string);
+      const lastAt = last?.at ?? null;
+      if (window !== undefined && (lastAt === null || deps.now().getTime() - lastAt.getTime() > window)) waiting += added;
     }
     if (queued > 0) deps.kick();
-    return queued;
+    return { queued, waiting };
   }
 
   return {
@@ -73,7 +90,7 @@ export function createReportService(deps: ReportServiceDeps) {
       return { report: tracked, linked: original !== undefined };
     },
 
-    async changeStatus(code: string, change: StatusChange): Promise<{ report: Report; event: ReportEvent; notified: number }> {
+    async changeStatus(code: string, change: StatusChange): Promise<{ report: Report; event: ReportEvent; notified: number; waiting: number }> {
       const report = await store.get(code);
       if (report === undefined) throw new ReportError(`no report ${code}`);
       if (!REPORT_STATUSES.includes(change.status)) throw new ReportError(`status must be one of ${REPORT_STATUSES.join(', ')}`);
@@ -83,7 +100,8 @@ export function createReportService(deps: ReportServiceDeps) {
       if (change.photoUrl && !/^https?:\/\//.test(change.photoUrl)) throw new ReportError('photoUrl must be an http(s) address');
       const event = await store.addEvent(code, { status: change.status, note, photoUrl: change.photoUrl ?? null, actor: change.actor });
       const updated = (await store.get(code)) as Report;
-      return { report: updated, event, notified: await notify(updated, event) };
+      const { queued, waiting } = await notify(updated, event);
+      return { report: updated, event, notified: queued, waiting };
     },
 
     /** Folds a duplicate into the original: its followers move over and are told where updates will come from. */

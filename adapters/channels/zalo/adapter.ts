@@ -15,6 +15,8 @@ export interface ZaloAdapterConfig {
   readonly fetch: Fetch;
   /** Per send request; default 10 s. */
   readonly timeoutMs?: number;
+  /** The clock the night ban is waited out by; the system clock unless given. */
+  readonly now?: () => Date;
 }
 
 /** The Zalo Official Account channel (CHANNELS.md §1). */
@@ -24,6 +26,7 @@ export function createZaloAdapter(config: ZaloAdapterConfig): ChannelAdapter {
     accessToken: config.accessToken,
     fetch: config.fetch,
     timeoutMs: config.timeoutMs ?? 10_000,
+    now: config.now ?? (() => new Date()),
   };
   return {
     id: 'zalo',

@@ -6,6 +6,7 @@ export interface ZaloSendConfig {
   readonly accessToken: () => Promise<string>;
   readonly fetch: Fetch;
   readonly timeoutMs: number;
+  readonly now: () => Date;
 }
 
 // Error codes of the send API (CHANNELS.md §1.9-1.11); the sources disagree on some, so each set is the union.
@@ -15,11 +16,18 @@ const UNREACHABLE_CODES: ReadonlyMap<number, string> = new Map([
   [-213, 'the user does not follow the OA'],
   [-217, 'the user cannot receive messages from the OA'],
   [-227, 'the user is banned or inactive for more than 45 days'],
-  [-230, 'the user has not interacted with the OA in the past 7 days'],
-  [-232, 'the user has no current interaction with the OA'],
-  [-234, 'this message cannot be sent at night (22:00-06:00)'],
   [-244, 'the user has restricted this message type from the OA'],
 ]);
+// The resident has to write (or tap) again before the OA may message them: held until they do, not lost.
+const WINDOW_CODES: ReadonlyMap<number, string> = new Map([
+  [-230, 'the user has not interacted with the OA in the past 7 days'],
+  [-232, 'the user has no current interaction with the OA'],
+]);
+// "Cannot be sent at night (22:00-06:00)": the message is fine, the hour is not.
+const NIGHT_BAN = -234;
+// Vietnam is UTC+7 with no daylight saving: 22:00-06:00 there is 15:00-23:00 UTC.
+const NIGHT_STARTS_HOUR_UTC = 15;
+const NIGHT_ENDS_HOUR_UTC = 23;
 
 /**
  * Sends one rendered message as a consultation (cs) message. Never throws: transport failures, timeouts,
@@ -61,11 +69,17 @@ export async function sendZaloMessage(config: ZaloSendConfig, target: SendTarget
     const messageId = idOf(field(body.data, 'message_id'));
     return messageId === undefined ? { ok: true } : { ok: true, providerMessageId: messageId };
   }
-  return classifyError(code, typeof body.message === 'string' ? body.message : '');
+  return classifyError(code, typeof body.message === 'string' ? body.message : '', config.now());
 }
 
-function classifyError(code: number, message: string): SendResult {
+function classifyError(code: number, message: string, now: Date): SendResult {
   const said = message === '' ? '' : ` (${message})`;
+  if (code === NIGHT_BAN) {
+    const ends = nightEnds(now);
+    return { ok: false, retryable: true, ...(ends ? { notBefore: ends } : {}), reason: `Zalo error ${code}: not sent at night (22:00-06:00)${said}` };
+  }
+  const window = WINDOW_CODES.get(code);
+  if (window !== undefined) return { ok: false, retryable: false, needsResident: true, reason: `Zalo error ${code}: user is outside the reply window: ${window}${said}` };
   if (RETRYABLE_CODES.has(code)) return { ok: false, retryable: true, reason: `Zalo error ${code}: rate limit or transient failure${said}` };
   if (TOKEN_CODES.has(code)) return { ok: false, retryable: false, authExpired: true, reason: `Zalo error ${code}: access token invalid or expired${said}` };
   const unreachable = UNREACHABLE_CODES.get(code);
@@ -73,6 +87,18 @@ function classifyError(code: number, message: string): SendResult {
     return { ok: false, retryable: false, reason: `Zalo error ${code}: user is outside the reply window or not reachable: ${unreachable}${said}` };
   }
   return { ok: false, retryable: false, reason: `Zalo error ${code}${said}` };
+}
+
+/**
+ * 06:00 in Vietnam when `now` is between 22:00 and 06:00 there; undefined in the daytime (a clock that disagrees
+ * with Zalo's: the ordinary backoff tries again soon).
+ */
+export function nightEnds(now: Date): Date | undefined {
+  const hour = now.getUTCHours();
+  if (hour < NIGHT_STARTS_HOUR_UTC || hour >= NIGHT_ENDS_HOUR_UTC) return undefined;
+  const end = new Date(now);
+  end.setUTCHours(NIGHT_ENDS_HOUR_UTC, 0, 0, 0);
+  return end;
 }
 
 export function describe(error: unknown): string {
