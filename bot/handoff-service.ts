@@ -15,10 +15,16 @@ export interface HandoffDesk {
 }
 
 /** Whether an operator's reply can reach the resident now, and if not, why (shown before the operator writes). */
-export type Reach = { readonly ok: true; readonly provider: string } | { readonly ok: false; readonly reason: string };
+export type Reach =
+  /**
+   * `waitsForResident`: the channel's reply window has passed (Zalo), so a reply is held in the outbox and goes out
+   * as soon as the resident writes again (outbox-worker.ts); why, in words for the operator.
+   */
+  | { readonly ok: true; readonly provider: string; readonly waitsForResident?: string }
+  | { readonly ok: false; readonly reason: string };
 
 export type ReplyOutcome =
-  | { readonly kind: 'sent'; readonly queued: number; readonly took: boolean }
+  | { readonly kind: 'sent'; readonly queued: number; readonly took: boolean; readonly waitsForResident: boolean }
   | { readonly kind: 'unreachable'; readonly reason: string }
   | { readonly kind: 'closed' }
   | { readonly kind: 'empty' }
@@ -81,21 +87,25 @@ export function createHandoffService(deps: HandoffServiceDeps) {
       const hoursWindow = Math.round(window / 3_600_000);
       if (at === null || deps.now().getTime() - at.getTime() > window) {
         return {
-          ok: false,
-          reason: `${providerTitle(provider)} chỉ cho phép trả lời trong ${hoursWindow} giờ kể từ tin nhắn cuối của người dân` +
+          ok: true,
+          provider,
+          waitsForResident: `${providerTitle(provider)} chỉ cho phép gửi tin trong ${hoursWindow} giờ kể từ tin nhắn cuối của người dân` +
             (at ? ` (tin cuối lúc ${displayVietnam(at.toISOString())})` : '') +
-            '. Tin trả lời sẽ không đến được: hãy chờ người dân nhắn lại (yêu cầu vẫn được giữ trong hàng chờ) hoặc liên hệ qua đường dây nóng.',
+            '. Tin trả lời sẽ được giữ và gửi ngay khi người dân nhắn lại; nếu việc gấp, hãy liên hệ qua đường dây nóng hoặc số điện thoại người dân để lại.',
         };
       }
     }
     return { ok: true, provider };
   }
 
-  /** Renders replies for the resident's own channel and stores them in the outbox; 0 when nothing could be queued. */
-  async function deliver(handoff: Handoff, messages: readonly Reply[], key: string): Promise<number> {
+  /**
+   * Renders replies for the resident's own channel and stores them in the outbox; 0 when nothing could be queued,
+   * or when the resident is past the channel's window and `orHold` is false (a notice that would be stale by then).
+   */
+  async function deliver(handoff: Handoff, messages: readonly Reply[], key: string, orHold: boolean): Promise<number> {
     const how = await reach(handoff.conversationId, handoff.channel);
     const to = await store.recipient(handoff.conversationId);
-    if (!how.ok || to === undefined) return 0;
+    if (!how.ok || to === undefined || (how.waitsForResident !== undefined && !orHold)) return 0;
     const adapter = deps.channels.get(how.provider) as ChannelAdapter;
     const max = adapter.capabilities.maxTextLength;
     const pieces: Reply[] = messages.flatMap((m) => (m.kind === 'text' && m.short === undefined && m.text.length > max ? splitForChannel(m.text, max).map((text) => ({ kind: 'text' as const, text })) : [m]));
@@ -112,7 +122,15 @@ export function createHandoffService(deps: HandoffServiceDeps) {
       const open = hours.isOpen(at);
       await store.open({ conversationId: conversation.id, channel: conversation.channel, at, outOfHours: !open });
       const opening = open ? undefined : hours.nextOpening(at);
-      return replies.handoffQueued({ minutes: deps.takeMinutes, ...(opening ? { opening: describeOpening(opening, at) } : {}) });
+      // Zalo lets us write for a while after the resident's last message; a desk that opens after that (a weekend)
+      // can answer only once they write again (the reply is held till then), so they are told to.
+      const window = deps.replyWindowsMs.get(conversation.channel);
+      const pastWindow = opening !== undefined && window !== undefined && opening.getTime() + takeMs - at.getTime() > window;
+      return replies.handoffQueued({
+        minutes: deps.takeMinutes,
+        ...(opening ? { opening: describeOpening(opening, at) } : {}),
+        ...(pastWindow ? { windowHours: Math.round((window as number) / 3_600_000) } : {}),
+      });
     },
     async isHeld(conversationId) {
       return (await store.openFor(conversationId))?.status === 'held';
@@ -132,8 +150,8 @@ export function createHandoffService(deps: HandoffServiceDeps) {
     handBack: (id: string, actor: string) => store.close(id, actor, deps.now()),
 
     /**
-     * An operator's reply: taken on the way if it was waiting, checked against the channel's reply window, sent
-     * through the outbox, logged in the conversation and counted (the first one stamps the time to first reply).
+     * An operator's reply: taken on the way if it was waiting, sent through the outbox (held there for the resident's
+     * next message when the channel's reply window has passed), logged in the conversation and counted (the first one stamps the time to first reply).
      * `nonce` comes with the form: the same form sent twice is queued once.
      */
     async reply(id: string, actor: string, text: string, nonce: string): Promise<ReplyOutcome> {
@@ -145,12 +163,12 @@ export function createHandoffService(deps: HandoffServiceDeps) {
       const how = await reach(handoff.conversationId, handoff.channel);
       if (!how.ok) return { kind: 'unreachable', reason: how.reason };
       const took = handoff.status === 'waiting' && (await store.take(id, actor, deps.now()));
-      const queued = await deliver(handoff, [{ kind: 'text', text: clean }], `handoff:${id}:reply:${nonce}`);
+      const queued = await deliver(handoff, [{ kind: 'text', text: clean }], `handoff:${id}:reply:${nonce}`, true);
       if (queued > 0) {
         await deps.conversations.log({ conversationId: handoff.conversationId, direction: 'out', kind: 'text', text: clean, label: STAFF_LABEL });
         await store.recordReply(id, deps.now());
       }
-      return { kind: 'sent', queued, took };
+      return { kind: 'sent', queued, took, waitsForResident: how.waitsForResident !== undefined };
     },
 
     /**
@@ -169,7 +187,7 @@ export function createHandoffService(deps: HandoffServiceDeps) {
         const opening = hours.isOpen(at) ? undefined : hours.nextOpening(at);
         const closing = hours.closingAfter(at);
         const notice = replies.handoffNotTaken(opening ? { opening: describeOpening(opening, at) } : closing ? { until: clockTime(closing) } : {});
-        if ((await deliver(handoff, notice, `handoff:${handoff.id}:notice`)) === 0) continue;
+        if ((await deliver(handoff, notice, `handoff:${handoff.id}:notice`, false)) === 0) continue;
         for (const m of notice) await deps.conversations.log({ conversationId: handoff.conversationId, direction: 'out', kind: m.kind, text: m.text, label: 'handoff:notice' });
         told++;
       }

@@ -68,7 +68,7 @@ export function createReplies(site: SiteConfig) {
      * "Gặp cán bộ" where an operator's reply can reach the resident (bot/handoff-service.ts): what happens next
      * and when, plus the hotline. `opening` ("07:00 ngày mai (thứ Ba, 03/03)") only outside the desk's hours.
      */
-    handoffQueued: (when: { readonly minutes: number; readonly opening?: string }): Reply[] => {
+    handoffQueued: (when: { readonly minutes: number; readonly opening?: string; readonly windowHours?: number }): Reply[] => {
       // Unconfigured values are not put in the sentence (their placeholder text reads badly here): the desk itself.
       const urgent = site.hotline
         ? `Việc gấp xin gọi đường dây nóng ${site.hotline}.`
@@ -87,6 +87,7 @@ export function createReplies(site: SiteConfig) {
       return [{
         kind: 'text',
         text: `Tôi đã chuyển yêu cầu của bạn đến cán bộ. Hiện đã ngoài giờ làm việc, nên cán bộ sẽ trả lời bạn ngay tại đây khi bộ phận làm việc trở lại, từ ${when.opening}. ` +
+          (when.windowHours === undefined ? '' : `Vì kênh này chỉ cho gửi tin trong ${when.windowHours} giờ sau tin nhắn cuối của bạn, sau ${when.opening} bạn nhắn lại một tin bất kỳ (ví dụ "chào") để nhận trả lời của cán bộ. `) +
           `${urgent} Trường hợp khẩn cấp xin gọi 113, 114, 115.`,
         short: `Da chuyen yeu cau den can bo. Ngoai gio lam viec: can bo se tra loi tai day tu ${when.opening}.${urgentShort}`,
       }];

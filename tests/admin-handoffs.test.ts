@@ -145,21 +145,29 @@ test('an operator reply by SMS gateway reaches the phone folded to plain ASCII, 
   assert.match(sent[0]?.textMessage.text ?? '', /^Chao ban, ho so dang ky khai sinh/);
 });
 
-test('Zalo outside its 48 h reply window: the operator is told why before writing, and a reply is refused', async () => {
+test('Zalo outside its 48 h reply window: the operator is told, the reply is kept and reaches the resident when they write again', async () => {
   assert.equal((await rig.zalo.text('zalo-user-77', 'tôi muốn gặp cán bộ')).status, 200);
   await rig.drain();
   const handoff = await rig.handoffOf('zalo', 'zalo-user-77');
   assert.equal(handoff?.status, 'waiting');
   await rig.database.db.updateTable('conversations').set({ last_inbound_at: new Date(Date.now() - 49 * 3600_000).toISOString() }).where('id', '=', handoff!.conversation_id).execute();
   const page = await (await rig.request(`/admin/handoffs/${handoff!.id}`, { jar: operator.jar })).text();
-  assert.match(page, /Không gửi được tin trả lời: Zalo chỉ cho phép trả lời trong 48 giờ/);
-  assert.doesNotMatch(page, /name="text"/, 'no reply box when it cannot be delivered');
+  assert.match(page, /Lưu ý: Zalo chỉ cho phép gửi tin trong 48 giờ kể từ tin nhắn cuối của người dân.*được giữ và gửi ngay khi người dân nhắn lại/s);
+  assert.match(page, /name="text"/, 'the operator can still answer');
   const before = rig.zalo.sentTo('zalo-user-77').length;
-  const refused = await rig.postForm(`/admin/handoffs/${handoff!.id}/reply`, operator, { text: 'Chào bạn', nonce: 'zalo-nonce-1' });
-  assert.equal(refused.status, 409);
-  assert.match(await refused.text(), /48 giờ/);
+  const answered = await rig.postForm(`/admin/handoffs/${handoff!.id}/reply`, operator, { text: 'Chào bạn, hồ sơ của bạn đã có kết quả.', nonce: 'zalo-nonce-1' });
+  assert.equal(answered.status, 303);
+  assert.match(answered.headers.get('location') ?? '', /done=held/);
+  assert.match(await (await rig.request(answered.headers.get('location')!, { jar: operator.jar })).text(), /Đã lưu trả lời: tin sẽ được gửi ngay khi người dân nhắn lại/);
+  await rig.product.settled();
+  for (let i = 0; i < 3; i++) await rig.product.worker.runOnce();
+  assert.equal(rig.zalo.sentTo('zalo-user-77').length, before, 'nothing sent outside the window');
+
+  // The resident writes again: the operator's reply goes out (the bot stays quiet, the operator holds the conversation).
+  assert.equal((await rig.zalo.text('zalo-user-77', 'alo có ai không')).status, 200);
   await rig.drain();
-  assert.equal(rig.zalo.sentTo('zalo-user-77').length, before);
+  const sent = rig.zalo.sentTo('zalo-user-77').slice(before).map((m) => m.message.text);
+  assert.deepEqual(sent, ['Chào bạn, hồ sơ của bạn đã có kết quả.']);
 });
 
 test('a hand-off no one takes within HANDOFF_TAKE_MINUTES: the resident is told once, honestly, with the hotline', async () => {
@@ -198,4 +206,17 @@ test('outside the desk hours the resident is told when it opens; the wait for th
   assert.equal(await service.checkOverdue(), 0, '10 minutes after opening: still within the time to take it');
   now = new Date(opening.getTime() + 16 * 60_000);
   assert.equal(await service.checkOverdue(), 1);
+
+  // On Zalo, a desk opening more than 48 hours later can answer only after the resident writes again: they are told.
+  const zalo = createHandoffService({
+    store: createHandoffStore(rig.database.db), conversations: rig.product.conversations, outbox: rig.product.outbox, kick: () => {},
+    channels: rig.product.channels, replyWindowsMs: new Map([['zalo', 48 * 3600_000]]), hours, takeMinutes: 15, replies: createReplies(TEST_SITE),
+    now: () => new Date(hours.nextOpening(new Date())!.getTime() - 50 * 3600_000),
+  });
+  const zaloId = await rig.product.conversations.idFor('zalo', 'zalo-user-88');
+  const [far] = await zalo.desk.request({ id: zaloId, channel: 'zalo' });
+  assert.match(far?.text ?? '', /chỉ cho gửi tin trong 48 giờ sau tin nhắn cuối của bạn, sau .* bạn nhắn lại một tin bất kỳ/);
+  await rig.database.db.updateTable('handoffs').set({ status: 'closed', open_key: null }).execute();
+  const [near] = await service.desk.request({ id: await rig.product.conversations.idFor('zalo', 'zalo-user-89'), channel: 'zalo' });
+  assert.doesNotMatch(near?.text ?? '', /nhắn lại một tin bất kỳ/, 'no such remark without a window');
 });

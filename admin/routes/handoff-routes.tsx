@@ -13,6 +13,7 @@ const TRANSCRIPT_LIMIT = 300;
 
 const NOTICES: Readonly<Record<string, string>> = {
   sent: 'Đã gửi trả lời; tin đang được chuyển tới người dân.',
+  held: 'Đã lưu trả lời: tin sẽ được gửi ngay khi người dân nhắn lại (kênh của họ chỉ cho gửi tin trong một thời hạn sau tin nhắn cuối).',
   taken: 'Bạn đang xử lý cuộc trò chuyện này: trợ lý tự động tạm ngừng trả lời (trừ tình huống khẩn cấp).',
   released: 'Đã trả cuộc trò chuyện lại cho trợ lý tự động.',
 };
@@ -87,7 +88,7 @@ export function handoffRoutes(deps: AdminDeps): Hono<AdminEnv> {
         if (outcome.took) await deps.stores.auditLog.audit(staff.actor, 'handoff.take', id, { status: before?.status ?? null, takenBy: before?.takenBy ?? null }, { status: 'held', takenBy: staff.actor });
         // The reply is what the resident reads; the conversation id is opaque (no number, no chat id).
         if (outcome.queued > 0) await deps.stores.auditLog.audit(staff.actor, 'handoff.reply', id, null, { conversationId: before?.conversationId ?? null, channel: before?.channel ?? null, text: text.trim(), messages: outcome.queued });
-        return c.redirect(`/admin/handoffs/${id}?done=sent`, 303);
+        return c.redirect(`/admin/handoffs/${id}?done=${outcome.waitsForResident ? 'held' : 'sent'}`, 303);
     }
   });
 

@@ -126,6 +126,11 @@ export function HandoffPage(props: HandoffPageProps) {
       {open ? (
         <section class="card" aria-labelledby="reply-title">
           <h2 id="reply-title">Trả lời người dân</h2>
+          {props.reach.ok && props.reach.waitsForResident !== undefined ? (
+            <p class="alert" role="note">
+              Lưu ý: {props.reach.waitsForResident}
+            </p>
+          ) : null}
           {props.reach.ok ? (
             <form method="post" action={`/admin/handoffs/${h.id}/reply`} class="stack">
               <CsrfField token={props.csrf} />
