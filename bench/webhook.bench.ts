@@ -190,7 +190,10 @@ async function serveInChild(): Promise<void> {
   // As node.ts runs it: the accept step group-committed and synced before the 200 (without it assemble's portable
   // step writes statement by statement, unsynced).
   const { collectGarbage } = await import('../adapters/runtime/collect-garbage.ts');
-  const assembly = await assemble(db, TEST_SITE, { env, logger: silentLogger, durableStep: durableStepFor, afterRebuild: collectGarbage });
+  // As node.ts: channel APIs over node:http with kept-alive connections (BENCH_GLOBAL_FETCH=1: the platform's fetch).
+  const { createNodeFetch } = await import('../adapters/runtime/node-fetch.ts');
+  const fetchFor = process.env.BENCH_GLOBAL_FETCH === '1' ? {} : { fetch: createNodeFetch() };
+  const assembly = await assemble(db, TEST_SITE, { env, logger: silentLogger, durableStep: durableStepFor, afterRebuild: collectGarbage, ...fetchFor });
   // As node.ts does: the index builds' garbage collected before the first request.
   collectGarbage();
   const app = createApp({

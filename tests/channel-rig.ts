@@ -6,6 +6,7 @@ import type { Update } from 'telegraf/types';
 import { createApp } from '../adapters/http/app.ts';
 import { silentLogger } from '../adapters/http/logger.ts';
 import { assemble, type Assembly, type AssembleOptions } from '../adapters/runtime/assemble.ts';
+import { createNodeFetch } from '../adapters/runtime/node-fetch.ts';
 import { open311Deps } from '../adapters/runtime/open311-deps.ts';
 import { startStubPlatform, type StubPlatform } from './stub-platform.ts';
 import { TEST_SITE, temporaryDatabase } from './helpers.ts';
@@ -58,7 +59,8 @@ export async function startRig(options: Omit<AssembleOptions, 'env'> & { env?: R
     RATE_LIMIT_PER_MINUTE: '200',
     ...options.env,
   };
-  const product: Assembly = await assemble(database.db, TEST_SITE, { outboxBaseDelayMs: 5, random: () => 0.5, ...options, env });
+  // The channel APIs called as node.ts calls them (node-fetch.ts), unless a test brings its own fetch.
+  const product: Assembly = await assemble(database.db, TEST_SITE, { outboxBaseDelayMs: 5, random: () => 0.5, fetch: createNodeFetch(), ...options, env });
   // The initial Zalo pair is stored as due for refresh; give it a long life so tests control refreshes.
   await database.db.updateTable('channel_tokens').set({ expires_at: new Date(Date.now() + 86_400_000).toISOString() }).execute();
   const app = createApp({

@@ -16,6 +16,7 @@ import { graceMsFrom, shutdownGracefully } from './shutdown.ts';
 import { ensureFirstAdmin } from '../../admin/bootstrap.ts';
 import { adminDeps } from './admin-deps.ts';
 import { assemble } from './assemble.ts';
+import { createNodeFetch } from './node-fetch.ts';
 import { collectGarbage } from './collect-garbage.ts';
 import { durableStepFor } from '../storage/durable-step-node.ts';
 import { readGazetteer } from '../../bot/reports/gazetteer-file.ts';
@@ -47,7 +48,8 @@ const trainer = createThreadTrainer({
   onTrained: (ms) => logger.info('knowledge.trained-in-thread', { ms: Math.round(ms) }),
   onFallback: (reason) => logger.error('knowledge.train-thread-failed', { reason }),
 });
-const assembly = await assemble(db, site, { env, logger, metrics: metrics.bot, gazetteer: readGazetteer(env.COMMUNES_FILE), trainer, durableStep: durableStepFor, afterRebuild: collectGarbage });
+// The channel APIs are called over kept-alive node:http(s) connections (node-fetch.ts: a third of fetch's CPU a reply).
+const assembly = await assemble(db, site, { env, logger, metrics: metrics.bot, gazetteer: readGazetteer(env.COMMUNES_FILE), trainer, durableStep: durableStepFor, afterRebuild: collectGarbage, fetch: createNodeFetch() });
 // The index builds' garbage, collected before residents arrive (see collect-garbage.ts: about 50 MB resident).
 collectGarbage();
 for (const problem of assembly.channelProblems) logger.error('startup.channel-off', { problem });
