@@ -180,6 +180,8 @@ export function createOutbox(db: Kysely<Database>, now: () => Date = () => new D
         .updateTable('outbox')
         .set({ next_attempt_at: at, updated_at: at })
         .where('conversation_id', '=', conversationId)
+        // The literal lets SQLite walk the conversation's unfinished rows (partial index outbox_open_conversation).
+        .where(isOpen('outbox'))
         .where('status', '=', 'pending')
         .where('next_attempt_at', '>', at)
         .executeTakeFirst();

@@ -130,6 +130,14 @@ export function deliveryContract(harness: () => StoreHarness): void {
     assert.deepEqual([waiting.key, waiting.attempts, waiting.lastError], ['k-2', 1, 'HTTP 502']);
     assert.equal(await outbox.claim(second!.id, lease), false, 'not before its next attempt is due');
     assert.deepEqual((await outbox.list('dead')).map((i) => i.lastError), ['blocked by user']);
+    // The resident wrote: what waits in their conversation falls due now (held for them, or backing off); others do not.
+    await outbox.enqueue([reply('k-4', 'chờ', 'c_3')]);
+    const [fourth] = (await outbox.pending(10)).filter((i) => i.key === 'k-4');
+    await outbox.retryLater(fourth!.id, 1, new Date(Date.now() + 3_600_000), 'waiting for the resident');
+    assert.equal(await other.resume('c_1'), 1);
+    assert.equal(await outbox.claim(second!.id, lease), true, 'due once resumed');
+    assert.equal(await outbox.claim(fourth!.id, lease), false, 'another conversation still waits');
+    assert.equal(await outbox.resume('c_2'), 0, 'nothing unfinished there');
   });
 
   test('outbox: replies and the inbox "handled" mark land together', async () => {
