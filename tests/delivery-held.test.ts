@@ -1,13 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createZaloAdapter } from '../adapters/channels/zalo/adapter.ts';
+import { channelsFromEnv } from '../adapters/runtime/channels-from-env.ts';
+import { createTokenStore } from '../adapters/storage/token-store.ts';
 import { silentLogger } from '../adapters/http/logger.ts';
 import { migrateToLatest } from '../adapters/storage/migrate.ts';
 import { createOutbox } from '../adapters/storage/outbox-store.ts';
 import { createOutboxWorker, HELD_FOR_RESIDENT } from '../bot/outbox-worker.ts';
 import { reportReplies } from '../bot/reports/report-replies.ts';
 import { startRig, type Rig } from './channel-rig.ts';
-import { temporaryDatabase } from './helpers.ts';
+import { TEST_SITE, temporaryDatabase } from './helpers.ts';
 import { startStubPlatform } from './stub-platform.ts';
 
 /**
@@ -190,6 +192,25 @@ test('Zalo\'s night ban waits that message out until 06:00 in Vietnam; the lane 
   } finally {
     worker.stop();
     await stub.close();
+    await database.cleanup();
+  }
+});
+
+test('ZALO_REPLY_WINDOW_HOURS sets the window (up to Zalo\'s 7 days); a value Zalo would refuse is reported and 48 used', async () => {
+  const database = temporaryDatabase();
+  await migrateToLatest(database.db);
+  const zaloEnv = { ZALO_APP_ID: 'a', ZALO_APP_SECRET: 's', ZALO_OA_SECRET_KEY: 'k', ZALO_ACCESS_TOKEN: 't', ZALO_REFRESH_TOKEN: 'r' };
+  const windowOf = (hours?: string) => {
+    const configured = channelsFromEnv({ ...zaloEnv, ...(hours === undefined ? {} : { ZALO_REPLY_WINDOW_HOURS: hours }) }, { fetch, tokens: createTokenStore(database.db), logger: silentLogger, site: TEST_SITE });
+    return { hours: (configured.replyWindowsMs.get('zalo') ?? 0) / 3_600_000, problems: configured.problems };
+  };
+  try {
+    assert.deepEqual(windowOf(), { hours: 48, problems: [] });
+    assert.deepEqual(windowOf('168'), { hours: 168, problems: [] });
+    const refused = windowOf('240');
+    assert.equal(refused.hours, 48);
+    assert.match(refused.problems.join(' '), /ZALO_REPLY_WINDOW_HOURS must be a number of hours from 1 to 168/);
+  } finally {
     await database.cleanup();
   }
 });

@@ -22,7 +22,22 @@ export interface ConfiguredChannels {
   readonly seedTokens: () => Promise<void>;
 }
 
-const ZALO_REPLY_WINDOW_MS = 48 * 3600 * 1000;
+/**
+ * How long after a resident's last message the OA writes to them (ZALO_REPLY_WINDOW_HOURS): 48 by default, the free
+ * replies; up to 168, since Zalo takes consultation messages for 7 days (paid after 48 hours) and refuses them after
+ * (-230). Past it, updates wait for the resident's next message (bot/outbox-worker.ts).
+ */
+const ZALO_DEFAULT_WINDOW_HOURS = 48;
+const ZALO_MAX_WINDOW_HOURS = 168;
+
+function zaloWindowHours(env: Env, problems: string[]): number {
+  const raw = value(env, 'ZALO_REPLY_WINDOW_HOURS');
+  if (raw === undefined) return ZALO_DEFAULT_WINDOW_HOURS;
+  const hours = Number(raw);
+  if (Number.isFinite(hours) && hours >= 1 && hours <= ZALO_MAX_WINDOW_HOURS) return hours;
+  problems.push(`ZALO_REPLY_WINDOW_HOURS must be a number of hours from 1 to ${ZALO_MAX_WINDOW_HOURS} (Zalo refuses consultation messages 7 days after the resident's last interaction); using ${ZALO_DEFAULT_WINDOW_HOURS}`);
+  return ZALO_DEFAULT_WINDOW_HOURS;
+}
 
 function value(env: Env, name: string): string | undefined {
   const v = env[name]?.trim();
@@ -88,7 +103,7 @@ export function channelsFromEnv(env: Env, deps: { fetch: Fetch; tokens: TokenSto
       fetch: deps.fetch,
       timeoutMs,
     }));
-    replyWindowsMs.set('zalo', ZALO_REPLY_WINDOW_MS);
+    replyWindowsMs.set('zalo', zaloWindowHours(env, problems) * 3_600_000);
     refreshAuth.set('zalo', () => keeper.forceRefresh());
     // The initial pair's lifetime is unknown; treating it as due makes the first send refresh it early.
     seedTokens = () => deps.tokens.seed('zalo', { accessToken: zalo.ZALO_ACCESS_TOKEN as string, refreshToken: zalo.ZALO_REFRESH_TOKEN as string, expiresAt: new Date(Date.now() + 3600 * 1000) });
