@@ -233,7 +233,10 @@ export function createBot(deps: BotDeps): Bot {
     // except for the emergency numbers; a report the message may also be is the operator's to take up.
     const held = await deps.handoffs?.isHeld(conversation.id);
     const decision = result && decide(result);
-    if (decision && decidedLabel(decision) === EMERGENCY_LABEL) return held ? { replies: replies.emergency(), label: EMERGENCY_LABEL } : emergencyTurn(message, conversation, understanding, draft);
+    if (decision && decidedLabel(decision) === EMERGENCY_LABEL) {
+      if (held) return { replies: replies.emergency(), label: EMERGENCY_LABEL };
+      return (result && !desk.isActive(draft) ? await reportWhenNotEmergency(message, result, conversation) : undefined) ?? emergencyTurn(message, conversation, understanding, draft);
+    }
     if (held) return { replies: [] };
     const picked = live?.text === undefined ? undefined : flowInput(message, pending);
     if (picked?.kind === 'choice' && pending?.some((o) => o.value === picked.value)) await deps.unanswered.picked(conversation.id, live?.text ?? '');
@@ -262,6 +265,19 @@ export function createBot(deps: BotDeps): Bot {
     const turn = await freshTurn(message, conversation, understanding, pending, result, live?.text);
     if (desk.isStale(draft)) return { ...turn, replies: [...replies.reportDraftExpired(), ...turn.replies], draft: turn.draft ?? null };
     return turn;
+  }
+
+  /**
+   * "khi nào có người xuống" a moment after filing a report: the model reads an emergency in "có người xuống" (people
+   * falling into water), but no danger is named (the rules did not fire) and it asks when, about the report just
+   * filed or looked up. Its status then, with the emergency numbers in one line after it: never less than a pointer.
+   */
+  async function reportWhenNotEmergency(message: IncomingMessage, result: MatchResult, conversation: Conversation): Promise<Turn | undefined> {
+    const topic = conversation.state.topic;
+    if (result.rule === true || message.kind !== 'text' || topic?.label !== REPORT_STATUS_LABEL) return undefined;
+    if (now().getTime() - Date.parse(topic.at) > FOLLOW_UP_MS || askedAspect(result.tokens ?? []) !== 'time') return undefined;
+    const status = await desk.whenDone(message.text, conversation);
+    return { ...status, replies: [...status.replies, ...replies.emergencyLine()] };
   }
 
   /**

@@ -47,6 +47,10 @@ export function createReplies(site: SiteConfig) {
         short: 'KHAN CAP: goi ngay 114 (chay, cuu nan), 113 (cong an), 115 (cap cuu). Goi mien phi.',
       },
     ],
+    /** The emergency numbers in one line, after an answer to a message that may have been about danger. */
+    emergencyLine: (): Reply[] => [
+      { kind: 'text', text: 'Nếu có nguy hiểm đến tính mạng, xin gọi ngay 114 (cứu nạn), 113 (công an), 115 (cấp cứu).', short: 'Neu nguy hiem: goi 114, 113, 115.' },
+    ],
     /** After the emergency numbers, when the message also reads as one of these reports. */
     reportAfterEmergency: (options: readonly ChoiceOption[]): Reply[] => [
       { kind: 'choices', text: 'Nếu bạn cũng muốn gửi phản ánh để cán bộ xử lý, bạn chọn loại sự việc (trả lời bằng số):', options },

@@ -114,3 +114,20 @@ test('after a report is filed, "bao lâu thì sửa" gets its status and that up
   // With nothing filed, the same words are read alone.
   assert.doesNotMatch(textOf(await say('bao lâu thì sửa', 'follow-up-4')), /Thời gian xử lý tùy từng việc/);
 });
+
+test('"khi nào có người xuống" after a report: its status with the emergency numbers in a line, not the emergency alarm; danger named still is one', async () => {
+  const user = 'follow-up-5';
+  await say('đèn đường hư ở hẻm 5 phường Vị Tân', user);
+  const code = /PA\d{4,6}/.exec(textOf(await say('1', user)))?.[0];
+  assert.ok(code);
+  // It had been "KHẨN CẤP - xin gọi ngay: 114 ... 113 ... 115" (the model reads "có người xuống" as someone falling).
+  const when = textOf(await say('khi nào có người xuống', user));
+  assert.match(when, new RegExp(`${code}: .*Đã tiếp nhận`));
+  assert.doesNotMatch(when, /KHẨN CẤP/);
+  assert.match(when, /Nếu có nguy hiểm đến tính mạng, xin gọi ngay 114/);
+  // Danger named outright, even asking when: the emergency answer.
+  assert.match(textOf(await say('có người bị điện giật bất tỉnh rồi, khi nào có người tới', user)), /^KHẨN CẤP/);
+  assert.match(textOf(await say('em bé rớt xuống ao rồi', user)), /^KHẨN CẤP/);
+  // With no report filed, the same words still get the emergency numbers first.
+  assert.match(textOf(await say('khi nào có người xuống', 'follow-up-6')), /^KHẨN CẤP/);
+});
