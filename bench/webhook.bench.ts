@@ -426,7 +426,8 @@ async function main(): Promise<void> {
   const { synchronousFrom } = await import('../adapters/storage/sqlite.ts');
   const synchronous = synchronousFrom(process.env.SQLITE_SYNCHRONOUS);
   const os = await import('node:os');
-  const accept = synchronous === 'OFF' ? 'not synced' : synchronous === 'NORMAL' ? 'group-committed at FULL (synced) before the 200' : 'group-committed at ' + synchronous;
+  const onThread = synchronous === 'NORMAL' && process.env.SQLITE_ACCEPT_SYNC?.trim().toLowerCase() === 'thread';
+  const accept = synchronous === 'OFF' ? 'not synced' : onThread ? 'group-committed at NORMAL, then the WAL fdatasync\'d on the thread pool before the 200 (SQLITE_ACCEPT_SYNC=thread)' : synchronous === 'NORMAL' ? 'group-committed at FULL (synced) before the 200' : 'group-committed at ' + synchronous;
   console.log(`\nwebhook benchmark (server ${compiled ? `bundled to JavaScript by esbuild, ${START_FLAGS.join(' ')}, as npm start runs it` : 'through tsx, BENCH_TSX=1'}): Node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'cpu'}), loopback, server in a child process, SQLite file, synchronous=${synchronous}, accept ${accept}, Telegram send pace ${process.env.BENCH_TELEGRAM_RATE ?? 'unlimited'}/s`);
   console.log(`load average at start: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (other processes share the cores: compare ratios)\n`);
   line('server resident memory before any load', `${Math.round((await stats(true)).rssMb)} MB`);

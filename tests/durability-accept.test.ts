@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import SQLite from 'better-sqlite3';
 import { durableStepFor } from '../adapters/storage/durable-step-node.ts';
 import { migrateToLatest } from '../adapters/storage/migrate.ts';
-import { openSqlite, sqliteGroupCommit } from '../adapters/storage/sqlite.ts';
+import { openSqlite, sqliteGroupCommit, sqliteOptionsFrom } from '../adapters/storage/sqlite.ts';
 import { createGroupCommit } from '../adapters/storage/sqlite-group-commit.ts';
 import { createInbox } from '../adapters/storage/inbox-store.ts';
 import type { Kysely } from 'kysely';
@@ -95,8 +95,10 @@ test('concurrent accepts share one commit, synced at FULL; other commits stay at
   });
 });
 
-test('with the sync on the thread pool: one commit at NORMAL, then one fdatasync of the WAL for the group', async () => {
-  await withMigrated('thread-sync.db', { acceptSyncOnThreadPool: true }, async (db) => {
+test('with the sync on the thread pool (SQLITE_ACCEPT_SYNC=thread): one commit at NORMAL, then one fdatasync of the WAL for the group', async () => {
+  assert.equal(sqliteOptionsFrom({}).acceptSyncOnThreadPool, undefined, 'inside the commit unless asked');
+  assert.equal(sqliteOptionsFrom({ SQLITE_ACCEPT_SYNC: 'inline' }).acceptSyncOnThreadPool, undefined);
+  await withMigrated('thread-sync.db', sqliteOptionsFrom({ SQLITE_ACCEPT_SYNC: 'thread' }), async (db) => {
     const step = sqliteGroupCommit(db);
     const inbox = createInbox(db, () => new Date(), { durable: step });
     commits.length = 0;

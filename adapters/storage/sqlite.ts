@@ -45,10 +45,17 @@ export function synchronousFrom(value: string | undefined): SqliteSynchronous {
   return upper === 'FULL' || upper === 'EXTRA' || upper === 'OFF' ? upper : 'NORMAL';
 }
 
-/** The SQLite settings the environment gives (SQLITE_SYNCHRONOUS, SQLITE_CACHE_KIB), as the server opens its file. */
+/**
+ * The SQLite settings the environment gives (SQLITE_SYNCHRONOUS, SQLITE_CACHE_KIB, SQLITE_ACCEPT_SYNC=thread for the
+ * accept step's sync on libuv's thread pool), as the server opens its file.
+ */
 export function sqliteOptionsFrom(env: Readonly<Record<string, string | undefined>>): SqliteOptions {
   const cacheKib = Number(env.SQLITE_CACHE_KIB);
-  return { synchronous: synchronousFrom(env.SQLITE_SYNCHRONOUS), ...(Number.isFinite(cacheKib) && cacheKib > 0 ? { cacheKib } : {}) };
+  return {
+    synchronous: synchronousFrom(env.SQLITE_SYNCHRONOUS),
+    ...(Number.isFinite(cacheKib) && cacheKib > 0 ? { cacheKib } : {}),
+    ...(env.SQLITE_ACCEPT_SYNC?.trim().toLowerCase() === 'thread' ? { acceptSyncOnThreadPool: true } : {}),
+  };
 }
 
 /**
