@@ -1,5 +1,11 @@
 import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import { gzipSync } from 'node:zlib';
@@ -150,4 +156,47 @@ test('what is not a string body to an http(s) URL goes to the platform fetch', a
   assert.equal(handedOn, 3);
   await nodeFetch(`${base}/d`, { method: 'POST', body: 'plain' });
   assert.equal(handedOn, 3, 'a plain request stays on node:http');
+});
+
+test('https: a certificate the process trusts is verified and used (NODE_EXTRA_CA_CERTS, as for a proxy\'s own CA); one it does not is refused', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'node-fetch-tls-'));
+  try {
+    // A throwaway certificate for 127.0.0.1 (openssl: tests/install-deps.sh).
+    const made = spawnSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
+      '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', join(folder, 'key.pem'), '-out', join(folder, 'cert.pem')], { encoding: 'utf8' });
+    assert.equal(made.status, 0, made.stderr);
+    const tls = createHttpsServer({ key: readFileSync(join(folder, 'key.pem')), cert: readFileSync(join(folder, 'cert.pem')) }, (req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+      req.on('end', () => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ ok: true, echoed: body }));
+      });
+    });
+    await new Promise<void>((resolve) => tls.listen(0, '127.0.0.1', () => resolve()));
+    const url = `https://127.0.0.1:${(tls.address() as AddressInfo).port}/send`;
+    try {
+      // This process does not trust it: refused, as fetch would.
+      await assert.rejects(createNodeFetch()(url, { method: 'POST', body: '{}' }), /self[- ]signed|certificate/i);
+      // A process started with the certificate among its CAs (how an operator adds a proxy's CA) reaches it. The
+      // child runs while this process serves, so it is waited for asynchronously.
+      const script = join(folder, 'call.mts');
+      writeFileSync(script, `import { createNodeFetch } from ${JSON.stringify(fileURLToPath(new URL('../adapters/runtime/node-fetch.ts', import.meta.url)))};\n` +
+        `const response = await createNodeFetch()(${JSON.stringify(url)}, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'Chào' }) });\n` +
+        'console.log(response.status, await response.text());\n');
+      const child = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, NODE_EXTRA_CA_CERTS: join(folder, 'cert.pem') } });
+      let out = '';
+      let err = '';
+      child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+      child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
+      const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+      assert.equal(code, 0, err);
+      assert.equal(out.trim(), `200 ${JSON.stringify({ ok: true, echoed: JSON.stringify({ text: 'Chào' }) })}`);
+    } finally {
+      tls.closeAllConnections();
+      await new Promise<void>((resolve) => tls.close(() => resolve()));
+    }
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 });
