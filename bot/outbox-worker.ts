@@ -2,7 +2,7 @@ import type { ChannelAdapter, SendResult } from './ports/channel.ts';
 import type { Logger } from './ports/logger.ts';
 import { DEFAULT_DELIVERY, lanePolicy, type DeliveryPolicy } from './delivery-policy.ts';
 import { createLane, type Lane } from './outbox-lane.ts';
-import type { Outbox, OutboxItem } from './outbox.ts';
+import { HELD_FOR_RESIDENT, type Outbox, type OutboxItem } from './outbox.ts';
 import { inProcessPaces, type SendPaceFactory } from './send-pace.ts';
 
 export interface OutboxWorkerDeps {
@@ -206,6 +206,3 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
 }
 
 const hours = (ms: number) => Math.round(ms / 3_600_000);
-
-/** How a held message's last error starts (staff see it in GET /api/staff/outbox). */
-export const HELD_FOR_RESIDENT = 'waiting for the resident to write again';

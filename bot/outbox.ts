@@ -1,6 +1,12 @@
 import type { InboxKey } from './inbox.ts';
 import type { OutboundPayload } from './ports/channel.ts';
 
+/**
+ * How the last error of a message held for its resident starts (outbox-worker.ts): a report update past Zalo's
+ * window waits for the resident's next message. Staff see it in GET /api/staff/outbox and on the report's page.
+ */
+export const HELD_FOR_RESIDENT = 'waiting for the resident to write again';
+
 /** One rendered message waiting to go out (or gone, or given up on). */
 export interface OutboxItem {
   readonly id: string;
@@ -72,4 +78,9 @@ export interface Outbox {
   /** What was stored as the answer to one inbound message, in order (a Twilio repeat gets the same TwiML). */
   forInbound(provider: string, messageId: string): Promise<OutboxItem[]>;
   list(status: OutboxItem['status'], limit?: number): Promise<OutboxItem[]>;
+  /**
+   * Messages whose idempotency key starts with `prefix` (letters, digits, ":", "." and "-"), oldest first: what one
+   * report's updates became (keys `report:<code>:...`).
+   */
+  withKeyPrefix(prefix: string, limit?: number): Promise<OutboxItem[]>;
 }

@@ -103,6 +103,24 @@ test('status change with a public note reaches the Telegram follower through the
   const held = (await page(`/admin/reports/${filed.code}?done=status&notified=3&waiting=2`, operator)).html;
   assert.match(held, /đã gửi 1 tin nhắn thông báo/);
   assert.match(held, /2 tin nhắn chờ người dân nhắn lại/);
+  // The page itself says what became of the updates: the Telegram one was sent.
+  assert.match((await page(`/admin/reports/${filed.code}`)).html, /Tin thông báo<\/dt>\s*<dd>đã gửi 1 tin\.<\/dd>/);
+
+  // A Zalo follower quiet for three days: the next update waits for them, and the page says so until they write.
+  const zaloUser = '7200000000000000001';
+  assert.equal((await rig.zalo.text(zaloUser, 'xin chào')).status, 200);
+  await rig.drain();
+  const zaloConversation = await rig.product.conversations.idFor('zalo', zaloUser);
+  await rig.product.reports.subscribe({ reportCode: filed.code, conversationId: zaloConversation, channel: 'zalo', userId: zaloUser });
+  await rig.database.db.updateTable('conversations').set({ last_inbound_at: new Date(Date.now() - 3 * 86_400_000).toISOString() }).where('id', '=', zaloConversation).execute();
+  const again = await rig.postForm(`/admin/reports/${filed.code}/status`, operator, { status: 'in-progress', note: 'Đã đậy nắp tạm.', photoUrl: '' });
+  assert.match(again.headers.get('location') ?? '', /notified=2&waiting=1/);
+  await rig.product.settled();
+  for (let i = 0; i < 3; i++) await rig.product.worker.runOnce();
+  assert.match((await page(`/admin/reports/${filed.code}`)).html, /đã gửi 2 tin; 1 tin chờ người dân nhắn lại/);
+  assert.equal((await rig.zalo.text(zaloUser, 'có gì mới không')).status, 200);
+  await rig.drain();
+  assert.match((await page(`/admin/reports/${filed.code}`)).html, /Tin thông báo<\/dt>\s*<dd>đã gửi 3 tin\.<\/dd>/);
 });
 
 test('a rejection without a reason is refused beside the note field; nothing changes', async () => {

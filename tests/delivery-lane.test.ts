@@ -30,7 +30,7 @@ function memoryOutbox(count: number): Outbox {
     dueHeads: async (_provider, limit) => [...waiting.values()].slice(0, limit),
     claim: async (id) => waiting.delete(id),
     nextDue: async () => undefined,
-    enqueue: unused, pending: unused, markSent: unused, retryLater: unused, markDead: unused, resume: unused, forInbound: unused, list: unused,
+    enqueue: unused, pending: unused, markSent: unused, retryLater: unused, markDead: unused, resume: unused, forInbound: unused, list: unused, withKeyPrefix: unused,
   };
 }
 

@@ -191,6 +191,12 @@ export function createOutbox(db: Kysely<Database>, now: () => Date = () => new D
       const rows = await db.selectFrom('outbox').selectAll().where('provider', '=', provider).where('reply_to', '=', messageId).orderBy('created_at').orderBy('id').execute();
       return rows.map(fromRow);
     },
+    async withKeyPrefix(prefix, limit = 200) {
+      // Checked, so the prefix holds none of LIKE's wildcards and no escape clause is needed on any database.
+      if (!/^[A-Za-z0-9:.-]+$/.test(prefix)) throw new Error('a key prefix holds letters, digits, ":", "." and "-" only');
+      const rows = await db.selectFrom('outbox').selectAll().where('idempotency_key', 'like', `${prefix}%`).orderBy('created_at').orderBy('id').limit(limit).execute();
+      return rows.map(fromRow);
+    },
     async list(status, limit = 100) {
       const rows = await db.selectFrom('outbox').selectAll().where('status', '=', status).orderBy('created_at', 'desc').limit(limit).execute();
       return rows.map(fromRow);

@@ -63,20 +63,21 @@ export function reportsRoutes(deps: AdminDeps): Hono<AdminEnv> {
     const report = CODE.test(code) ? await services.reports?.get(code) : undefined;
     if (!report || !services.reports) return renderPage(c, deps, { title: 'Không tìm thấy phản ánh', active: 'reports', status: 404 }, <p class="card">Không có phản ánh {code}. <a href="/admin/reports">Về danh sách</a></p>);
     const reports = services.reports;
-    const [events, followers, duplicates, assignees, inbound, transcript] = await Promise.all([
+    const [events, followers, duplicates, assignees, inbound, transcript, deliveries] = await Promise.all([
       reports.events(report.code),
       reports.subscribers(report.code),
       reports.list({ duplicateOf: report.code, limit: 100 }),
       reports.assignees(),
       report.conversationId ? services.conversations?.lastInbound(report.conversationId) : undefined,
       report.conversationId ? (services.conversations?.transcript(report.conversationId, 100) ?? []) : [],
+      services.reportService?.deliveries(report.code),
     ]);
     const staff = currentStaff(c);
     const back = `/admin/reports${queryString(boardQuery((name) => c.req.query(name)))}`;
     return renderPage(
       c, deps, { title: `Phản ánh ${report.code}`, active: 'reports', status },
       <ReportDetailPage
-        report={report} events={events} duplicates={duplicates} followers={followers.length}
+        report={report} events={events} duplicates={duplicates} followers={followers.length} deliveries={deliveries}
         channel={inbound?.provider ? (CHANNEL_TITLES[inbound.provider] ?? inbound.provider) : undefined}
         transcript={transcript} names={namesFrom(deps)} assignees={assignees} back={back}
         canWrite={allows(accessFor('POST', '/admin/reports/:code/status') ?? 'admin', staff.role)} csrf={csrfToken(c)}

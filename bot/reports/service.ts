@@ -1,6 +1,6 @@
 import type { ChannelAdapter } from '../ports/channel.ts';
 import type { ConversationStore } from '../conversation-store.ts';
-import type { Outbox } from '../outbox.ts';
+import { HELD_FOR_RESIDENT, type Outbox, type OutboxItem } from '../outbox.ts';
 import { queueReplies } from '../queue-replies.ts';
 import type { SmsOptOuts } from '../sms-opt-outs.ts';
 import type { Reply } from '../types.ts';
@@ -27,6 +27,18 @@ export interface ReportServiceDeps {
    */
   readonly replyWindowsMs?: ReadonlyMap<string, number>;
   readonly now: () => Date;
+}
+
+/** What became of the messages a report's updates were sent as (staff see it on the report's page). */
+export interface UpdateDeliveries {
+  readonly sent: number;
+  /** Held until the resident writes again (Zalo's window: outbox-worker.ts). */
+  readonly waiting: number;
+  /** Still being sent (retried after a failure, or in flight). */
+  readonly sending: number;
+  readonly failed: number;
+  /** Why the latest message that could not be sent was given up. */
+  readonly lastFailure?: string;
 }
 
 /** What a status change queued: messages in all, and those waiting for their resident to write again. */
@@ -116,6 +128,20 @@ export function createReportService(deps: ReportServiceDeps) {
       const event = await store.addEvent(code, { status: 'rejected', note: `Trùng với phản ánh ${into}, đang được xử lý; cập nhật sẽ gửi theo mã ${into}.`, actor });
       await notify((await store.get(code)) as Report, event);
       return (await store.get(code)) as Report;
+    },
+
+    async deliveries(code: string): Promise<UpdateDeliveries> {
+      const items = await deps.outbox.withKeyPrefix(`report:${code}:`, 500);
+      const held = (item: OutboxItem) => item.status === 'pending' && item.lastError?.startsWith(HELD_FOR_RESIDENT) === true;
+      const failed = items.filter((item) => item.status === 'dead');
+      const lastFailure = failed.at(-1)?.lastError ?? undefined;
+      return {
+        sent: items.filter((item) => item.status === 'sent').length,
+        waiting: items.filter(held).length,
+        sending: items.filter((item) => (item.status === 'pending' || item.status === 'sending') && !held(item)).length,
+        failed: failed.length,
+        ...(lastFailure ? { lastFailure } : {}),
+      };
     },
 
     /** Status as a resident sees it: the reporter and followers get the address too; others status only. */

@@ -140,6 +140,14 @@ export function deliveryContract(harness: () => StoreHarness): void {
     assert.equal(await outbox.resume('c_2'), 0, 'nothing unfinished there');
   });
 
+  test('outbox: what one report\'s updates became, by key prefix (a longer code with the same start is not it)', async () => {
+    const store = await harness().fresh();
+    const outbox = createOutbox(store.db);
+    await outbox.enqueue([reply('report:PA1:e1:c_1:0', 'một'), reply('report:PA12:e2:c_1:0', 'khác'), reply('report:PA1:e3:c_2:0', 'hai', 'c_2'), reply('other:0', 'x')]);
+    assert.deepEqual((await outbox.withKeyPrefix('report:PA1:')).map((i) => i.key), ['report:PA1:e1:c_1:0', 'report:PA1:e3:c_2:0']);
+    await assert.rejects(outbox.withKeyPrefix('report:%'), /letters, digits/);
+  });
+
   test('outbox: replies and the inbox "handled" mark land together', async () => {
     const store = await harness().fresh();
     const inbox = createInbox(store.db);

@@ -1,3 +1,4 @@
+import type { UpdateDeliveries } from '../../../bot/reports/service.ts';
 import type { Report, ReportEvent } from '../../../bot/reports/types.ts';
 import { STATUS_TITLES } from '../../../bot/reports/types.ts';
 import type { StatsNames } from '../../stats/charts.ts';
@@ -17,6 +18,8 @@ export interface DetailProps {
   readonly events: readonly ReportEvent[];
   readonly duplicates: readonly Report[];
   readonly followers: number;
+  /** What became of the update messages sent to followers; undefined where the outbox is not at hand. */
+  readonly deliveries?: UpdateDeliveries | undefined;
   /** The reporter's channel as staff may see it ("Zalo"), never the phone number or chat id. */
   readonly channel: string | undefined;
   readonly transcript: readonly TranscriptLine[];
@@ -53,6 +56,17 @@ function Photo(props: { url: string; label: string }) {
 }
 
 const WHO: Readonly<Record<string, string>> = { in: 'Người dân', out: 'Trợ lý' };
+
+/** The update messages' fate in words: did the residents get them? */
+export function deliveriesText(d: UpdateDeliveries): string {
+  const parts = [
+    d.sent > 0 ? `đã gửi ${d.sent} tin` : '',
+    d.sending > 0 ? `${d.sending} tin đang gửi` : '',
+    d.waiting > 0 ? `${d.waiting} tin chờ người dân nhắn lại (Zalo chỉ cho gửi tin trong một thời hạn sau tin nhắn cuối của họ; tin được gửi ngay khi họ nhắn)` : '',
+    d.failed > 0 ? `${d.failed} tin không gửi được${d.lastFailure ? ` (lần gần nhất: ${d.lastFailure.slice(0, 160)})` : ''}` : '',
+  ].filter((part) => part !== '');
+  return parts.length === 0 ? 'Chưa gửi tin thông báo nào.' : `${parts.join('; ')}.`;
+}
 
 /** GET /admin/reports/:code: everything about a report, and (for operators) the forms that change it. */
 export function ReportDetailPage(props: DetailProps) {
@@ -110,6 +124,12 @@ export function ReportDetailPage(props: DetailProps) {
               <dd class="text">{report.publicNote ?? '—'}</dd>
               <dt>Người theo dõi</dt>
               <dd>{props.followers} người dân nhận thông báo khi trạng thái thay đổi</dd>
+              {props.deliveries ? (
+                <>
+                  <dt>Tin thông báo</dt>
+                  <dd>{deliveriesText(props.deliveries)}</dd>
+                </>
+              ) : null}
               <dt>Liên kết</dt>
               <dd>
                 {report.duplicateOf ? (
