@@ -132,6 +132,7 @@ export const OFFICIAL_WORDING: ReadonlyArray<readonly [resident: string, officia
   ['con ngoai gia thu', 'nhan cha me con'],
   // Adoption, and step-parents ("bố dượng", "mẹ ghẻ") taking a spouse's child.
   ['nhan nuoi', 'nuoi con nuoi'],
+  ['nhan con nuoi', 'nuoi con nuoi'],
   ['xin con', 'nuoi con nuoi'],
   ['xin nuoi', 'nuoi con nuoi'],
   ['nhan lam con', 'nuoi con nuoi'],
