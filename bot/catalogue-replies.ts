@@ -22,7 +22,9 @@ function clip(text: string, max: number): string {
 }
 
 const levelWords = (level: string): string => (level === '' ? 'không ghi rõ cấp' : level.toLowerCase());
-const agencyWords = (agency: string): string => (agency === '' ? 'cơ quan có thẩm quyền (hồ sơ chưa ghi rõ)' : clip(agency, MAX_AGENCY));
+/** The register's agency text without its closing stop (110 records end "..., thị trấn."), so ", cấp xã" may follow. */
+const bareAgency = (agency: string): string => agency.trim().replace(/[\s.;,]+$/, '');
+const agencyWords = (agency: string): string => (bareAgency(agency) === '' ? 'cơ quan có thẩm quyền (hồ sơ chưa ghi rõ)' : clip(bareAgency(agency), MAX_AGENCY));
 
 export function createCatalogueReplies(site: SiteConfig) {
   const fill = (template: string): string => renderTemplate(template, placeholderValues(site));
@@ -74,7 +76,7 @@ export function createCatalogueReplies(site: SiteConfig) {
             (p.field === '' ? '' : `• Lĩnh vực: ${p.field}\n`) +
             (p.url === '' ? '' : `• Thông tin chính thức (hồ sơ, lệ phí, thời hạn): ${p.url}\n`) +
             `Tôi chưa có hướng dẫn chi tiết cho thủ tục này${p.url === '' ? '' : '; bạn vui lòng xem trang chính thức ở trên'}. {{contact}}`),
-          short: `TTHC ${p.code}: ${clip(p.name, 90)}. Co quan: ${clip(p.agency || 'chua ghi ro', 50)}; ${clip(p.level || 'chua ghi ro cap', 30)}.` +
+          short: `TTHC ${p.code}: ${clip(p.name, 90)}. Co quan: ${clip(bareAgency(p.agency) || 'chua ghi ro', 50)}; ${clip(p.level || 'chua ghi ro cap', 30)}.` +
             (p.url === '' ? ` Tra cuu ma tren ${portalHost}.` : ` Chi tiet: ${p.url}`),
         },
       ];

@@ -76,6 +76,9 @@ test('a catalogue question gets the closest official procedures with code, agenc
   assert.match(text!.text, /mã 2\.001255/);
   assert.match(text!.text, /https:\/\/dichvucong\.gov\.vn\/thu-tuc-hanh-chinh\//);
   assert.match(text!.text, /cấp xã/i);
+  // The register's agency ends with a stop ("... thị trấn."): not doubled before the level.
+  assert.match(text!.text, /thị trấn, cấp xã\./);
+  assert.doesNotMatch(text!.text, /\.,/);
   assert.match(text!.text, /một cửa/);
   assert.ok(choices?.kind === 'choices' && choices.options.length <= 3);
   const position = choices.options.findIndex((o) => o.value === 'catalogue:2-001255') + 1;
