@@ -70,6 +70,14 @@ export const DEFAULT_DELIVERY: DeliveryPolicy = {
   holdRecheckMs: HOUR,
 };
 
+/**
+ * Whether a resident who last wrote at `lastInboundAt` (never: null or undefined) is past a channel's reply window
+ * at `now`: the one test the outbox worker, the report service and the hand-off desk share.
+ */
+export function outsideReplyWindow(lastInboundAt: Date | null | undefined, windowMs: number, now: Date): boolean {
+  return lastInboundAt === null || lastInboundAt === undefined || now.getTime() - lastInboundAt.getTime() > windowMs;
+}
+
 export function lanePolicy(policy: DeliveryPolicy, provider: string): LanePolicy {
   return policy.lanes[provider] ?? DEFAULT_LANES[provider] ?? FALLBACK_LANE;
 }

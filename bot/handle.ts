@@ -141,14 +141,20 @@ export function createBot(deps: BotDeps): Bot {
     return { ...turn, score: result.score };
   }
 
+  /** The entry (or report) the conversation answered within FOLLOW_UP_MS, which a short question may be about. */
+  function recentTopic(conversation: Conversation): ConversationState['topic'] {
+    const topic = conversation.state.topic;
+    return topic !== undefined && now().getTime() - Date.parse(topic.at) <= FOLLOW_UP_MS ? topic : undefined;
+  }
+
   /**
    * A short question about the entry answered a moment ago ("phí bao nhiêu", "ở đâu làm" after the identity card):
    * that entry's part it asks about, or the whole entry. Only when the question names nothing else, or the reading
    * finds no other topic or procedure in it ("còn hộ chiếu thì ở đâu" is about passports).
    */
   async function followUpTurn(text: string, result: MatchResult, reading: MessageReading, understanding: Understanding, conversation: Conversation): Promise<Turn | undefined> {
-    const topic = conversation.state.topic;
-    if (topic === undefined || now().getTime() - Date.parse(topic.at) > FOLLOW_UP_MS) return undefined;
+    const topic = recentTopic(conversation);
+    if (topic === undefined) return undefined;
     const tokens = result.tokens ?? [];
     const aspect = askedAspect(tokens);
     if (aspect === undefined) return undefined;
@@ -273,9 +279,8 @@ export function createBot(deps: BotDeps): Bot {
    * filed or looked up. Its status then, with the emergency numbers in one line after it: never less than a pointer.
    */
   async function reportWhenNotEmergency(message: IncomingMessage, result: MatchResult, conversation: Conversation): Promise<Turn | undefined> {
-    const topic = conversation.state.topic;
-    if (result.rule === true || message.kind !== 'text' || topic?.label !== REPORT_STATUS_LABEL) return undefined;
-    if (now().getTime() - Date.parse(topic.at) > FOLLOW_UP_MS || askedAspect(result.tokens ?? []) !== 'time') return undefined;
+    if (result.rule === true || message.kind !== 'text' || recentTopic(conversation)?.label !== REPORT_STATUS_LABEL) return undefined;
+    if (askedAspect(result.tokens ?? []) !== 'time') return undefined;
     const status = await desk.whenDone(message.text, conversation);
     return { ...status, replies: [...status.replies, ...replies.emergencyLine()] };
   }

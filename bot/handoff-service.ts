@@ -1,5 +1,6 @@
 import type { ChannelAdapter } from './ports/channel.ts';
 import type { ConversationStore } from './conversation-store.ts';
+import { outsideReplyWindow } from './delivery-policy.ts';
 import { clockTime, describeOpening, type HandoffHours } from './handoff-hours.ts';
 import type { Handoff, HandoffStore } from './handoffs.ts';
 import type { Outbox } from './outbox.ts';
@@ -85,7 +86,7 @@ export function createHandoffService(deps: HandoffServiceDeps) {
     if (window !== undefined) {
       const at = last?.at ?? null;
       const hoursWindow = Math.round(window / 3_600_000);
-      if (at === null || deps.now().getTime() - at.getTime() > window) {
+      if (outsideReplyWindow(at, window, deps.now())) {
         return {
           ok: true,
           provider,

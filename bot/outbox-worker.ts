@@ -1,6 +1,6 @@
 import type { ChannelAdapter, SendResult } from './ports/channel.ts';
 import type { Logger } from './ports/logger.ts';
-import { DEFAULT_DELIVERY, lanePolicy, type DeliveryPolicy } from './delivery-policy.ts';
+import { DEFAULT_DELIVERY, lanePolicy, outsideReplyWindow, type DeliveryPolicy } from './delivery-policy.ts';
 import { createLane, type Lane } from './outbox-lane.ts';
 import { HELD_FOR_RESIDENT, type Outbox, type OutboxItem } from './outbox.ts';
 import { inProcessPaces, type SendPaceFactory } from './send-pace.ts';
@@ -103,7 +103,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
     const window = deps.replyWindowsMs.get(item.provider);
     if (window === undefined) return undefined;
     const last = (await deps.lastInbound(item.conversationId))?.at;
-    if (last === null || last === undefined || now().getTime() - last.getTime() > window) {
+    if (outsideReplyWindow(last, window, now())) {
       const reason = `outside the ${hours(window)}-hour reply window: the resident has not written since ${last?.toISOString() ?? 'ever'}`;
       return waitsForResident(item) ? { hold: reason } : { dead: reason };
     }

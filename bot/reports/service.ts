@@ -1,6 +1,7 @@
 import type { ChannelAdapter } from '../ports/channel.ts';
 import type { ConversationStore } from '../conversation-store.ts';
 import { HELD_FOR_RESIDENT, type Outbox, type OutboxItem } from '../outbox.ts';
+import { outsideReplyWindow } from '../delivery-policy.ts';
 import { queueReplies } from '../queue-replies.ts';
 import type { SmsOptOuts } from '../sms-opt-outs.ts';
 import type { Reply } from '../types.ts';
@@ -80,8 +81,7 @@ export function createReportService(deps: ReportServiceDeps) {
       const added = await queueReplies(deps.outbox, adapter, updateReplies(report, event), to, `report:${report.code}:${event.id}:${subscriber.conversationId}`);
       queued += added;
       const window = deps.replyWindowsMs?.get(provider as string);
-      const lastAt = last?.at ?? null;
-      if (window !== undefined && (lastAt === null || deps.now().getTime() - lastAt.getTime() > window)) waiting += added;
+      if (window !== undefined && outsideReplyWindow(last?.at, window, deps.now())) waiting += added;
     }
     if (queued > 0) deps.kick();
     return { queued, waiting };
