@@ -9,7 +9,7 @@ import { KB_PREFIX } from '../knowledge-base/types.ts';
 import { readMessage, type MessageReading } from '../knowledge-base/catalogue/read-message.ts';
 import type { ScopeIndex } from '../knowledge-base/catalogue/scope-index.ts';
 import { CATALOGUE_PREFIX, catalogueChoice, codeOfValue } from '../knowledge-base/catalogue/types.ts';
-import type { ScopeOutcome } from '../intents/scope.ts';
+import { SCOPE_THRESHOLDS, type ScopeOutcome } from '../intents/scope.ts';
 import { answerAspect, answerEntry } from './answer-entry.ts';
 import { createCatalogueReplies } from './catalogue-replies.ts';
 import { cleanText, MAX_TEXT_LENGTH } from './clean-text.ts';
@@ -52,6 +52,18 @@ export interface Bot {
 }
 
 const OPTION_NUMBER = /^(?:so |chon |muc )?(\d{1,2})$/;
+/** Read as a street report, a close call or nothing understood: no topic, greeting or thanks of ours for sure. */
+const noSureTopic = (decision: ReturnType<typeof decide>): boolean => decision.kind !== 'answer' || decision.label.startsWith('report:');
+/** At most this many syllables: a longer message says what it is about on its own (as follow-up.ts reads it). */
+const CONTEXT_SYLLABLES = 12;
+/** Words of a title that name no procedure of their own. */
+const GENERIC_TITLE_WORDS = new Set(['thu', 'tuc', 'cap', 'doi', 'lai', 'lam', 'va', 'cho', 'cua', 'the', 'giay', 'dang', 'ky']);
+/** Every telling word of the topic's title is in the procedure's name ("Đăng ký kết hôn" in "... kết hôn có yếu tố nước ngoài"). */
+function carriesName(name: string, title: string): boolean {
+  const named = new Set(foldKey(name).split(' '));
+  const telling = foldKey(title).split(' ').filter((word) => word !== '' && !GENERIC_TITLE_WORDS.has(word));
+  return telling.length > 0 && telling.every((word) => named.has(word));
+}
 /** A confident answer from the knowledge base: a question of ours, whatever the conversation was doing. */
 const isOurTopic = (decision: ReturnType<typeof decide>): boolean => decision.kind === 'answer' && decision.label.startsWith(KB_PREFIX);
 /** Options offered longer ago than this are forgotten: a "2" typed tomorrow is a new message, not a pick. */
@@ -113,6 +125,9 @@ export function createBot(deps: BotDeps): Bot {
     const reading = read ?? readMessage(text, result, deps.catalogue?.());
     const followUp = aside ? undefined : await followUpTurn(text, result, reading, understanding, conversation);
     if (followUp !== undefined) return followUp;
+    if (!aside && reading.scope.kind === 'ours' && noSureTopic(reading.decision) && desk.onlyNamesPlace(text)) return placeTurn(result, understanding, conversation);
+    const withTopic = aside ? undefined : readAfterTopic(text, result, reading, understanding, conversation);
+    if (withTopic !== undefined) return outsideTurn(text, result, withTopic, conversation, false);
     if (reading.scope.kind === 'ask') {
       if (aside) return { ...(await resolve(reading.scope.label, understanding, message, conversation, text)), score: result.score };
       return askTurn(text, result, reading.scope, understanding, conversation);
@@ -162,7 +177,9 @@ export function createBot(deps: BotDeps): Bot {
     const nothingElse = namesNothingElse(tokens);
     // After a report, a report reading asking when ("đèn chừng nào sửa") is about the report filed, not a new one.
     const sameKind = decision.kind === 'answer' && (decision.label === topic.label || (topic.label === REPORT_STATUS_LABEL && aspect === 'time' && decision.label.startsWith('report:')));
-    const noOtherReading = (scope.kind === 'ours' || scope.kind === 'not-covered') && (decision.kind !== 'answer' || sameKind || decision.label === OUT_OF_SCOPE_LABEL);
+    // ... or finds it outside our topics without being sure: "giá vàng hôm nay" (sure) is no question about a fee.
+    const unsureOutside = decision.kind === 'answer' && decision.label === OUT_OF_SCOPE_LABEL && decision.score < SCOPE_THRESHOLDS.outOfScope;
+    const noOtherReading = (scope.kind === 'ours' || scope.kind === 'not-covered') && (decision.kind !== 'answer' || sameKind || unsureOutside);
     if (!nothingElse && !noOtherReading) return undefined;
     // After a report filed or looked up, "bao lâu thì sửa", "chừng nào có người xuống": its status, no promised time.
     if (topic.label === REPORT_STATUS_LABEL) return REPORT_ASPECTS.has(aspect) ? desk.whenDone(text, conversation) : undefined;
@@ -171,6 +188,45 @@ export function createBot(deps: BotDeps): Bot {
     metrics.decision('answer');
     const reply = answerAspect(entry, placeholders, aspect) ?? answerEntry(entry, placeholders);
     return { replies: [reply], label: topic.label, score: result.score, topic: topic.label };
+  }
+
+  /**
+   * A short message right after an answer of ours that the message alone does not place ("vợ em người Campuchia"
+   * after the marriage answer: alone, guardianship, death and birth registration "with a foreign element"), read
+   * with the topic's title before it: the official procedures next to that topic it then points to ("đăng ký kết
+   * hôn có yếu tố nước ngoài"). Taken only when the closest of them carries the topic's own name, so a short
+   * question about something else ("thủ tục nhận con nuôi") keeps its own reading.
+   */
+  function readAfterTopic(text: string, result: MatchResult, reading: MessageReading, understanding: Understanding, conversation: Conversation): Extract<ScopeOutcome, { kind: 'catalogue' }> | undefined {
+    const topic = recentTopic(conversation);
+    const index = deps.catalogue?.();
+    if (topic === undefined || !topic.label.startsWith(KB_PREFIX) || index === undefined) return undefined;
+    const { decision, scope } = reading;
+    const placed = scope.kind === 'ours' && decision.kind === 'answer' && decision.label !== OUT_OF_SCOPE_LABEL;
+    if (placed || scope.kind === 'ask' || (result.tokens?.length ?? 0) > CONTEXT_SYLLABLES) return undefined;
+    const title = understanding.titleOf(topic.label);
+    const combined = cleanText(`${title} ${text}`);
+    const read = readMessage(combined, understanding.matcher.match(combined), index);
+    if (read.scope.kind !== 'catalogue') return undefined;
+    const closest = index.procedure(read.scope.codes[0] ?? '');
+    return closest !== undefined && carriesName(closest.name, title) ? read.scope : undefined;
+  }
+
+  /**
+   * A message that only says where the resident (or their family) lives. After an answer of ours it tells where they
+   * would go: that entry's part on where to do it. Otherwise it is asked what they need; a report is never opened
+   * on a place with no problem named.
+   */
+  function placeTurn(result: MatchResult, understanding: Understanding, conversation: Conversation): Turn {
+    const topic = recentTopic(conversation);
+    const entry = topic?.label.startsWith(KB_PREFIX) ? understanding.entries.get(topic.label.slice(KB_PREFIX.length)) : undefined;
+    if (topic !== undefined && entry !== undefined) {
+      metrics.decision('answer');
+      return { replies: [answerAspect(entry, placeholders, 'where') ?? answerEntry(entry, placeholders)], label: topic.label, score: result.score, topic: topic.label };
+    }
+    metrics.decision('not-understood');
+    const reply = replies.placeWithoutRequest();
+    return { replies: reply, pending: offeredOptions(reply), score: result.score };
   }
 
   /** Our topic or an official procedure next to it: ask which, ours first (a number or a tap picks one). */

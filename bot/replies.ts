@@ -118,6 +118,11 @@ export function createReplies(site: SiteConfig) {
       menu(fill('Xin lỗi, tôi chưa hiểu rõ câu hỏi. Bạn thử nhắn ngắn gọn hơn (ví dụ "làm căn cước ở đâu"), ' +
         'hoặc chọn một mục dưới đây. {{contact}}')),
     ],
+    /** A place with nothing asked or reported about it ("tôi ở ấp 2 xã Vị Thủy"): what do they need? */
+    placeWithoutRequest: (): Reply[] => [
+      menu('Bạn cần hỏi thủ tục gì, hay muốn phản ánh sự việc gì? Bạn nhắn rõ hơn giúp tôi (ví dụ "làm căn cước ở đâu", ' +
+        '"đèn đường hẻm 5 bị tắt"), hoặc chọn một mục dưới đây:'),
+    ],
     clarify: (options: readonly ChoiceOption[]): Reply[] => [
       { kind: 'choices', text: 'Có phải bạn muốn hỏi (trả lời bằng số):', options },
     ],

@@ -2,6 +2,7 @@ import { foldKey } from '../intents/fold.ts';
 import { REPORT_STATUS_LABEL } from './follow-up.ts';
 import { asksForOwnReports, findReportCode, mentionsReportCode } from './reports/codes.ts';
 import { advance, mayBeAside, remind, startDraft, type FlowContext, type FlowInput, type FlowOutcome, type ReportDraft } from './reports/flow.ts';
+import { onlyNamesPlace } from './reports/draft-place.ts';
 import type { Gazetteer } from './reports/gazetteer.ts';
 import { reportReplies } from './reports/report-replies.ts';
 import type { ReportService } from './reports/service.ts';
@@ -114,6 +115,9 @@ export function createReportDesk(deps: ReportDeskDeps) {
       const status = await lookUp(text, conversation);
       return { ...status, replies: [...status.replies, ...reportReplies.whenDone()] };
     },
+
+    /** A message that only says where someone lives ("con tôi ở ấp 2 xã Vị Thủy"): context, not a report. */
+    onlyNamesPlace: (text: string): boolean => onlyNamesPlace(text, deps.gazetteer),
 
     hasCode: mentionsReportCode,
     asksForOwnReports: (text: string): boolean => asksForOwnReports(foldKey(text)),

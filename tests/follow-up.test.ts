@@ -131,3 +131,37 @@ test('"khi nào có người xuống" after a report: its status with the emerge
   // With no report filed, the same words still get the emergency numbers first.
   assert.match(textOf(await say('khi nào có người xuống', 'follow-up-6')), /^KHẨN CẤP/);
 });
+
+test('a message that only says where someone lives is no street report: after an answer, where to do it; alone, what is needed', async () => {
+  const user = 'follow-up-7';
+  assert.match(textOf(await say('cho hỏi làm căn cước cho con 15 tuổi cần gì', user)), /Luật Căn cước/);
+  // It had opened a road-damage report: "Gửi phản ánh: Hư hỏng đường ... tại ấp 2, xã Hỏa Lựu: "con tôi ở ấp 2 ..."".
+  const where = textOf(await say('con tôi ở ấp 2 xã Hỏa Lựu', user));
+  assert.match(where, /^Về .*căn cước.*:\nNơi làm: Công an xã\/phường/s);
+  assert.doesNotMatch(where, /phản ánh/);
+  // Unaccented, with no answer before: asked what is needed, no draft opened.
+  const alone = await say('tui o hem 5 phuong vi tan', 'follow-up-8');
+  assert.match(textOf(alone), /^Bạn cần hỏi thủ tục gì, hay muốn phản ánh sự việc gì\?/);
+  assert.doesNotMatch(textOf(alone), /Gửi phản ánh|Tôi sẽ ghi nhận/);
+  // A problem named at the same place is a report, as before.
+  assert.match(textOf(await say('ổ gà ở ấp 2 xã Hỏa Lựu', 'follow-up-9')), /Gửi phản ánh: Hư hỏng đường/);
+  assert.match(textOf(await say('nhà tui ở hẻm 5 phường Vị Tân, đèn đường tắt mấy đêm rồi', 'follow-up-10')), /Gửi phản ánh|Tôi sẽ ghi nhận phản ánh/);
+});
+
+test('a short message after an answer that names nothing alone is read with the topic: the procedures next to it; another subject keeps its own reading', async () => {
+  const user = 'follow-up-11';
+  assert.match(textOf(await say('đăng ký kết hôn cần giấy tờ gì', user)), /^Đăng ký kết hôn/);
+  // Alone it had been offered guardianship, death and birth registration "with a foreign element".
+  const foreign = textOf(await say('vợ em người Campuchia', user));
+  assert.match(foreign, /1\) Thủ tục đăng ký kết hôn có yếu tố nước ngoài - mã 2\.000806/);
+  assert.doesNotMatch(foreign, /giám hộ|khai tử/);
+  // A question about something else, however short, is read alone.
+  assert.match(textOf(await say('thủ tục nhận con nuôi', user)), /1\) Đăng ký việc nuôi con nuôi trong nước - mã 2\.001263/);
+  // Nobody asked about marriage before: the same words keep their own reading.
+  assert.doesNotMatch(textOf(await say('vợ em người Campuchia', 'follow-up-12')), /kết hôn/);
+  // A sure "not ours" with a price in it is no question about the topic's fee.
+  const other = 'follow-up-13';
+  await say('đăng ký kết hôn cần giấy tờ gì', other);
+  assert.doesNotMatch(textOf(await say('giá vàng hôm nay', other)), /^Về Đăng ký kết hôn/);
+  assert.match(textOf(await say('lệ phí bao nhiêu', other)), /^Về Đăng ký kết hôn:\nLệ phí: miễn lệ phí/);
+});

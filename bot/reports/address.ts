@@ -55,20 +55,9 @@ function opensAt(words: readonly Word[], i: number): boolean {
 export function addressIn(raw: string, commune?: readonly [number, number]): string | undefined {
   const text = raw.normalize('NFC');
   const words = wordsOf(text);
-  if (words === undefined) return undefined;
-  const first = words.findIndex((_, i) => opensAt(words, i));
-  if (first < 0) return undefined;
-  // With capitals typed, a lower-case word that carries no address ends it. Without them, a word that carries
-  // none ends it right after a number ("hem 5 den tat": the number closed the name), else the clause does.
-  const typedCapitals = words.some((w) => w.capital);
-  let last = first;
-  for (let i = first + 1; i < words.length; i++) {
-    const word = words[i] as Word;
-    if (CLAUSE_END.test(text.slice((words[i - 1] as Word).end, word.start))) break;
-    const carries = isNumber(word) || CARRIERS.has(word.folded) || inDateName(words, i);
-    if (!carries && (typedCapitals ? !word.capital : isNumber(words[i - 1]))) break;
-    last = i;
-  }
+  const span = words === undefined ? undefined : spanOf(text, words);
+  if (words === undefined || span === undefined) return undefined;
+  const [first, last] = span;
   const kept: Array<[number, number]> = [];
   let from = first;
   if (commune !== undefined && commune[0] <= last && commune[1] > first) {
@@ -84,4 +73,31 @@ export function addressIn(raw: string, commune?: readonly [number, number]): str
     })
     .filter((p) => p !== '');
   return parts.length === 0 ? undefined : parts.join(', ');
+}
+
+/**
+ * The words the address of `raw` spans, first and last (as folded words are counted: intents/fold.ts `foldKey`), a
+ * commune name inside it included; undefined when no word names a place.
+ */
+export function addressWords(raw: string): readonly [number, number] | undefined {
+  const text = raw.normalize('NFC');
+  const words = wordsOf(text);
+  return words === undefined ? undefined : spanOf(text, words);
+}
+
+function spanOf(text: string, words: readonly Word[]): [number, number] | undefined {
+  const first = words.findIndex((_, i) => opensAt(words, i));
+  if (first < 0) return undefined;
+  // With capitals typed, a lower-case word that carries no address ends it. Without them, a word that carries
+  // none ends it right after a number ("hem 5 den tat": the number closed the name), else the clause does.
+  const typedCapitals = words.some((w) => w.capital);
+  let last = first;
+  for (let i = first + 1; i < words.length; i++) {
+    const word = words[i] as Word;
+    if (CLAUSE_END.test(text.slice((words[i - 1] as Word).end, word.start))) break;
+    const carries = isNumber(word) || CARRIERS.has(word.folded) || inDateName(words, i);
+    if (!carries && (typedCapitals ? !word.capital : isNumber(words[i - 1]))) break;
+    last = i;
+  }
+  return [first, last];
 }

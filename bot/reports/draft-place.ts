@@ -1,5 +1,5 @@
 import { foldKey } from '../../intents/fold.ts';
-import { addressIn } from './address.ts';
+import { addressIn, addressWords } from './address.ts';
 import type { ReportDraft } from './flow.ts';
 import type { Gazetteer } from './gazetteer.ts';
 
@@ -18,6 +18,32 @@ const FILLER = new Set(['o', 'tai', 'thuoc', 'khu', 'vuc', 'dia', 'ban', 'nha', 
 export function namesPlace(text: string, gazetteer: Gazetteer): boolean {
   const located = gazetteer.locate(text);
   return located.words !== undefined || addressIn(text, located.words) !== undefined;
+}
+
+/**
+ * Words a resident says about who lives at a place, and how they put it, that state no problem there: "con tôi ở
+ * ấp 2 xã Vị Thủy", "nhà em thuộc phường 1", "tui sống tại khóm 3". Folded.
+ */
+const ABOUT_WHO_LIVES = new Set([
+  ...FILLER, 'tui', 'em', 'con', 'chau', 'gia', 'dinh', 'ba', 'me', 'bo', 'vo', 'chong', 'anh', 'chi', 'ong', 'co', 'chu',
+  'song', 'dang', 'hien', 'la', 'que', 'cu', 'tru', 'thuong', 'dan', 'nguoi', 'cua', 'thi', 'day', 'do', 'va', 'ne', 'ah',
+  'ak', 'oi', 'ad', 'vay', 'huyen',
+]);
+
+/**
+ * The message names a place (a commune, or an address such as "ấp 2", "hẻm 5") and says nothing else: where the
+ * resident or their family lives, told as context, not a problem to report. Read alone, the matcher files such a
+ * message as a street report (reports come with places), so "con tôi ở ấp 2 xã Vị Thủy", said after asking about
+ * the child's identity card, had opened a road-damage report whose description was that sentence.
+ */
+export function onlyNamesPlace(text: string, gazetteer: Gazetteer): boolean {
+  const commune = gazetteer.locate(text).words;
+  const address = addressWords(text);
+  if (commune === undefined && address === undefined) return false;
+  const within = (span: readonly [number, number] | undefined, i: number, end: number): boolean => span !== undefined && i >= span[0] && i < end;
+  return foldKey(text)
+    .split(' ')
+    .every((word, i) => word === '' || within(commune, i, commune?.[1] ?? 0) || within(address, i, (address?.[1] ?? 0) + 1) || ABOUT_WHO_LIVES.has(word));
 }
 
 function onlyFillerBesides(text: string, span: readonly [number, number]): boolean {
