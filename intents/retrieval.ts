@@ -59,6 +59,8 @@ export interface RetrievalIndex {
   groupHas(termId: number, group: number): boolean;
   /** The terms of the documents filed under `key` (keys of the groups given at build only; none for others). */
   vocabulary(key: string): TermSet;
+  /** The terms (a syllable, or two joined by a space) that pass `test`. */
+  termsWhere(test: (term: string) => boolean): TermSet;
   /** The query terms document `doc` contains, as their summed weight, and the document's own summed term weight. */
   shared(query: RetrievalQuery, doc: number): { readonly weight: number; readonly docWeight: number; readonly terms: readonly number[] };
   /**
@@ -358,6 +360,11 @@ export function buildRetrievalIndex(input: readonly RetrievalDocument[], vocabul
     reaches: (q, group, share) => ranked.reaches(q, group, share),
     groupHas: (t, group) => t >= 0 && ((groupBits[t] as number) & (1 << group)) !== 0,
     vocabulary: (key) => vocabularies.get(key) ?? NO_TERMS,
+    termsWhere(test) {
+      const passed = new TermSet(termIds.size);
+      for (const [term, t] of termIds) if (test(term)) passed.add(t);
+      return passed;
+    },
     shared,
     stats: { documents: n, terms: termIds.size, buildMs: performance.now() - started },
   };

@@ -181,6 +181,15 @@ test('neighbour procedures named in words our entry lacks reach the catalogue (i
   assert.equal(read('Cho hỏi làm giấy khai sinh cho con mới sinh cần mang theo giấy tờ gì?').label, 'kb:khai-sinh');
 });
 
+test('"về" and "của" in front of what a resident asks about are no words of a neighbour procedure', () => {
+  // "hỏi về trợ cấp" had been asked about beside "khiếu nại về trợ giúp pháp lý" and a pension transfer.
+  for (const text of ['toi muon hoi ve tro cap cho nguoi gia', 'cho hỏi về trợ cấp người già']) {
+    assert.deepEqual(read(text), { label: 'kb:tro-cap-xa-hoi', options: ['kb:tro-cap-xa-hoi'] }, text);
+  }
+  // A content word of the procedure still counts: compulsory insurance is not our voluntary entry.
+  assert.ok(read('cho hỏi về bảo hiểm xã hội bắt buộc khi nghỉ việc').options.includes('catalogue:1.001613'));
+});
+
 // Procedures named in everyday words reach their official names; our topics named in everyday words stay ours.
 const EVERYDAY: ReadonlyArray<readonly [string, string]> = [
   ['em gái tôi theo chồng sang Úc muốn bỏ quốc tịch Việt Nam', 'catalogue:1.005141'],
