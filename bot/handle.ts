@@ -54,6 +54,11 @@ export interface Bot {
 const OPTION_NUMBER = /^(?:so |chon |muc )?(\d{1,2})$/;
 /** Read as a street report, a close call or nothing understood: no topic, greeting or thanks of ours for sure. */
 const noSureTopic = (decision: ReturnType<typeof decide>): boolean => decision.kind !== 'answer' || decision.label.startsWith('report:');
+/** "Có phải bạn muốn hỏi ...?" still open: the words that led to it and the options offered. */
+interface OpenQuestion {
+  readonly text: string;
+  readonly options: readonly ChoiceOption[];
+}
 /** At most this many syllables: a longer message says what it is about on its own (as follow-up.ts reads it). */
 const CONTEXT_SYLLABLES = 12;
 /** Words of a title that name no procedure of their own. */
@@ -120,12 +125,16 @@ export function createBot(deps: BotDeps): Bot {
    * step's own options are what a number picks next: the answer offers no numbered choices of its own (an ours-or-
    * catalogue question is answered as ours, official procedures are listed without numbers).
    */
-  async function understand(text: string, result: MatchResult, understanding: Understanding, message: IncomingMessage, conversation: Conversation, aside = false, read?: MessageReading): Promise<Turn> {
+  async function understand(text: string, result: MatchResult, understanding: Understanding, message: IncomingMessage, conversation: Conversation, aside = false, read?: MessageReading, question?: OpenQuestion): Promise<Turn> {
     if (desk.hasCode(text) || desk.asksForOwnReports(text)) return desk.lookUp(text, conversation);
-    const reading = read ?? readMessage(text, result, deps.catalogue?.());
+    const alone = read ?? readMessage(text, result, deps.catalogue?.());
+    const place = !aside && alone.scope.kind === 'ours' && noSureTopic(alone.decision) && desk.onlyNamesPlace(text);
+    if (place) return placeTurn(result, understanding, conversation, question);
+    const together = question === undefined ? undefined : readWithQuestion(question.text, text, alone, understanding);
+    if (together !== undefined) return understand(together.text, together.result, understanding, message, conversation, aside, together.reading);
+    const reading = alone;
     const followUp = aside ? undefined : await followUpTurn(text, result, reading, understanding, conversation);
     if (followUp !== undefined) return followUp;
-    if (!aside && reading.scope.kind === 'ours' && noSureTopic(reading.decision) && desk.onlyNamesPlace(text)) return placeTurn(result, understanding, conversation);
     const withTopic = aside ? undefined : readAfterTopic(text, result, reading, understanding, conversation);
     if (withTopic !== undefined) return outsideTurn(text, result, withTopic, conversation, false);
     if (reading.scope.kind === 'ask') {
@@ -191,6 +200,23 @@ export function createBot(deps: BotDeps): Bot {
   }
 
   /**
+   * The answer to "Có phải bạn muốn hỏi ...?" given in words instead of a number ("trợ cấp", then "bà nội tôi 82
+   * tuổi"; "chứng thực", then "giấy tờ tiếng Anh"): what it adds to the question asked, read together with it. Alone
+   * such a message is a guess among unrelated topics or "out of scope". A message that is itself a clear question of
+   * ours, or says nothing the two together make sense of, keeps its own reading.
+   */
+  function readWithQuestion(question: string, text: string, alone: MessageReading, understanding: Understanding): { text: string; result: MatchResult; reading: MessageReading } | undefined {
+    if (alone.scope.kind === 'ours' && alone.decision.kind === 'answer' && alone.decision.label !== OUT_OF_SCOPE_LABEL) return undefined;
+    const combined = cleanText(`${question} ${text}`);
+    const result = understanding.matcher.match(combined);
+    const reading = readMessage(combined, result, deps.catalogue?.());
+    const { decision, scope } = reading;
+    if (scope.kind === 'not-covered' || decidedLabel(decision) === EMERGENCY_LABEL) return undefined;
+    if (scope.kind === 'ours' && (decision.kind === 'not-understood' || (decision.kind === 'answer' && decision.label === OUT_OF_SCOPE_LABEL))) return undefined;
+    return { text: combined, result, reading };
+  }
+
+  /**
    * A short message right after an answer of ours that the message alone does not place ("vợ em người Campuchia"
    * after the marriage answer: alone, guardianship, death and birth registration "with a foreign element"), read
    * with the topic's title before it: the official procedures next to that topic it then points to ("đăng ký kết
@@ -214,10 +240,12 @@ export function createBot(deps: BotDeps): Bot {
 
   /**
    * A message that only says where the resident (or their family) lives. After an answer of ours it tells where they
-   * would go: that entry's part on where to do it. Otherwise it is asked what they need; a report is never opened
+   * would go: that entry's part on where to do it; after "which of these?", the question again. Otherwise it is asked what they need; a report is never opened
    * on a place with no problem named.
    */
-  function placeTurn(result: MatchResult, understanding: Understanding, conversation: Conversation): Turn {
+  function placeTurn(result: MatchResult, understanding: Understanding, conversation: Conversation, question: OpenQuestion | undefined): Turn {
+    // Asked "which of these?" and told where one lives: the question still stands.
+    if (question !== undefined) return { replies: replies.clarify(question.options), pending: question.options, pendingText: question.text, score: result.score };
     const topic = recentTopic(conversation);
     const entry = topic?.label.startsWith(KB_PREFIX) ? understanding.entries.get(topic.label.slice(KB_PREFIX.length)) : undefined;
     if (topic !== undefined && entry !== undefined) {
@@ -393,7 +421,8 @@ export function createBot(deps: BotDeps): Bot {
           if (option) return resolve(option.value, understanding, message, conversation, pendingText);
           return { replies: [{ kind: 'choices', text: `Bạn vui lòng chọn một số từ 1 đến ${pending.length}:`, options: pending }], pending };
         }
-        return understand(text, result ?? understanding.matcher.match(text), understanding, message, conversation);
+        const question = pending && pendingText !== undefined ? { text: pendingText, options: pending } : undefined;
+        return understand(text, result ?? understanding.matcher.match(text), understanding, message, conversation, false, undefined, question);
       }
     }
   }

@@ -165,3 +165,26 @@ test('a short message after an answer that names nothing alone is read with the 
   assert.doesNotMatch(textOf(await say('giá vàng hôm nay', other)), /^Về Đăng ký kết hôn/);
   assert.match(textOf(await say('lệ phí bao nhiêu', other)), /^Về Đăng ký kết hôn:\nLệ phí: miễn lệ phí/);
 });
+
+test('"Có phải bạn muốn hỏi" answered in words, not a number: read together with the question; a clear question of its own is read alone', async () => {
+  const user = 'follow-up-14';
+  assert.match(textOf(await say('trợ cấp', user)), /^Có phải bạn muốn hỏi/);
+  // Alone it had been a choice between the social allowance, a public-order report and a complaint about a desk.
+  const elderly = await say('bà nội tôi 82 tuổi', user);
+  assert.match(textOf(elderly), /^Trợ cấp xã hội hằng tháng/);
+  const attest = 'follow-up-15';
+  await say('chứng thực', attest);
+  // Alone: "ngoài phạm vi".
+  const english = await say('giấy tờ tiếng Anh', attest);
+  assert.equal(english[0]?.kind, 'choices');
+  assert.deepEqual(english[0]?.kind === 'choices' ? english[0].options.map((o) => o.value) : [], ['kb:chung-thuc-ban-sao', 'kb:chung-thuc-chu-ky']);
+  // A question of its own after the choice is answered as itself.
+  const other = 'follow-up-16';
+  await say('đăng ký', other);
+  assert.match(textOf(await say('giờ làm việc mấy giờ', other)), /^Giờ làm việc/);
+  // Told where one lives instead of choosing: the question again, and a number still picks from it.
+  const place = 'follow-up-17';
+  const asked = await say('trợ cấp', place);
+  assert.deepEqual(await say('tôi ở ấp 2 xã Hỏa Lựu', place), asked);
+  assert.match(textOf(await say('1', place)), /^Trợ cấp xã hội hằng tháng/);
+});
