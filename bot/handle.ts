@@ -27,6 +27,7 @@ import type { HandoffDesk } from './handoff-service.ts';
 import { noMetrics, type BotMetrics } from './metrics.ts';
 import type { PersonalDataDesk } from './personal-data.ts';
 import { asksSomething } from './asks-something.ts';
+import { confirmAnswer } from './reports/confirm-words.ts';
 import { askedAspect, FOLLOW_UP_MS, namesNothingElse, REPORT_ASPECTS, REPORT_STATUS_LABEL } from './follow-up.ts';
 
 export interface BotDeps {
@@ -127,11 +128,18 @@ export function createBot(deps: BotDeps): Bot {
    */
   async function understand(text: string, result: MatchResult, understanding: Understanding, message: IncomingMessage, conversation: Conversation, aside = false, read?: MessageReading, question?: OpenQuestion): Promise<Turn> {
     if (desk.hasCode(text) || desk.asksForOwnReports(text)) return desk.lookUp(text, conversation);
+    // "ok", "ừ", "dạ" to "Có phải bạn muốn hỏi: 1) ... 2) ...?" say yes without saying to which.
+    if (question !== undefined && confirmAnswer(text) === 'yes') return { replies: replies.pickANumber(question.options), pending: question.options, pendingText: question.text };
     const alone = read ?? readMessage(text, result, deps.catalogue?.());
     const place = !aside && alone.scope.kind === 'ours' && noSureTopic(alone.decision) && desk.onlyNamesPlace(text);
-    if (place) return placeTurn(result, understanding, conversation, question);
+    if (place) return placeTurn(text, result, understanding, message, conversation, question);
     const together = question === undefined ? undefined : readWithQuestion(question.text, text, alone, understanding);
-    if (together !== undefined) return understand(together.text, together.result, understanding, message, conversation, aside, together.reading);
+    if (together !== undefined) {
+      const turn = await understand(together.text, together.result, understanding, message, conversation, aside, together.reading);
+      // The same question again ("gửi", "không có" after it): asked for a number this time, not repeated as if new.
+      const same = turn.pending !== undefined && turn.pending.length === question?.options.length && turn.pending.every((o, i) => o.value === question.options[i]?.value);
+      return same && question !== undefined ? { ...turn, replies: replies.pickANumber(question.options), pendingText: question.text } : turn;
+    }
     const reading = alone;
     const followUp = aside ? undefined : await followUpTurn(text, result, reading, understanding, conversation);
     if (followUp !== undefined) return followUp;
@@ -240,11 +248,16 @@ export function createBot(deps: BotDeps): Bot {
 
   /**
    * A message that only says where the resident (or their family) lives. After an answer of ours it tells where they
-   * would go: that entry's part on where to do it; after "which of these?", the question again. Otherwise it is asked what they need; a report is never opened
+   * would go: that entry's part on where to do it; after "which of these?", the street report among the options, or the
+   * question again. Otherwise it is asked what they need; a report is never opened
    * on a place with no problem named.
    */
-  function placeTurn(result: MatchResult, understanding: Understanding, conversation: Conversation, question: OpenQuestion | undefined): Turn {
-    // Asked "which of these?" and told where one lives: the question still stands.
+  async function placeTurn(text: string, result: MatchResult, understanding: Understanding, message: IncomingMessage, conversation: Conversation, question: OpenQuestion | undefined): Promise<Turn> {
+    // Asked "which of these?" with a street report among the options ("nhà em bị ngập": flooding, or disaster
+    // support?) and told where: the report, which is what a place is given for, with the words that led to it.
+    const report = question?.options.find((o) => o.value.startsWith('report:'));
+    if (question !== undefined && report !== undefined) return resolve(report.value, understanding, message, conversation, `${question.text}, ${text}`);
+    // ... otherwise the question still stands.
     if (question !== undefined) return { replies: replies.clarify(question.options), pending: question.options, pendingText: question.text, score: result.score };
     const topic = recentTopic(conversation);
     const entry = topic?.label.startsWith(KB_PREFIX) ? understanding.entries.get(topic.label.slice(KB_PREFIX.length)) : undefined;
@@ -419,7 +432,7 @@ export function createBot(deps: BotDeps): Bot {
         if (pending && picked) {
           const option = pending[Number(picked[1]) - 1];
           if (option) return resolve(option.value, understanding, message, conversation, pendingText);
-          return { replies: [{ kind: 'choices', text: `Bạn vui lòng chọn một số từ 1 đến ${pending.length}:`, options: pending }], pending };
+          return { replies: replies.pickANumber(pending), pending };
         }
         const question = pending && pendingText !== undefined ? { text: pendingText, options: pending } : undefined;
         return understand(text, result ?? understanding.matcher.match(text), understanding, message, conversation, false, undefined, question);

@@ -188,3 +188,19 @@ test('"Có phải bạn muốn hỏi" answered in words, not a number: read toge
   assert.deepEqual(await say('tôi ở ấp 2 xã Hỏa Lựu', place), asked);
   assert.match(textOf(await say('1', place)), /^Trợ cấp xã hội hằng tháng/);
 });
+
+test('after "Có phải bạn muốn hỏi", a place with a street report among the options files that report; "ừ" is asked for a number', async () => {
+  const user = 'follow-up-18';
+  const asked = await say('nhà em bị ngập', user);
+  assert.ok(asked[0]?.kind === 'choices' && asked[0].options.some((o) => o.value === 'report:cap-thoat-nuoc'), textOf(asked));
+  // It had been read alone as a road-damage report (before: a place only asked the question again).
+  const draft = textOf(await say('ấp 3 xã Hỏa Lựu', user));
+  assert.match(draft, /^Gửi phản ánh: Ngập úng.* tại ấp 3, xã Hỏa Lựu: "nhà em bị ngập, ấp 3 xã Hỏa Lựu"/);
+  assert.match(textOf(await say('gửi', user)), /^Đã nhận phản ánh, mã PA\d+/);
+  // A yes to "which of these?" says nothing of which: the options again, asked for a number; then a number picks.
+  const yes = 'follow-up-19';
+  await say('trợ cấp', yes);
+  const again = await say('ừ', yes);
+  assert.match(textOf(again), /^Bạn vui lòng chọn một số từ 1 đến 2:/);
+  assert.match(textOf(await say('1', yes)), /^Trợ cấp xã hội hằng tháng/);
+});
