@@ -27,7 +27,7 @@ const ASKS: ReadonlyArray<readonly [Aspect, RegExp]> = [
   // After time: "bao lâu thì nhận được tiền" asks how long.
   ['fee', /\b(?:le phi|phi|chi phi|bao nhieu tien|may tien|ton tien|mat tien|het tien|tien|gia)\b/],
   ['where', /\b(?:o dau|noi nao|cho nao|dau lam|di dau|nop dau|lam dau)\b/],
-  ['documents', /\b(?:giay to|ho so|can (?:nhung )?gi|mang (?:theo )?gi|can mang|chuan bi gi)\b/],
+  ['documents', /\b(?:giay to|giay gi|ho so|can (?:nhung )?gi|mang (?:theo )?gi|can mang|chuan bi gi)\b/],
   ['who', /\b(?:may tuoi|bao nhieu tuoi|tuoi nao|ai (?:phai|duoc|lam|di)|doi tuong|dieu kien)\b/],
   ['online', /\b(?:online|onl|truc tuyen|qua mang|tren mang|vneid|tai nha|qua dien thoai)\b/],
   ['how', /\b(?:lam sao|the nao|ra sao|nhu nao|cach nao|cach lam)\b/],

@@ -5,7 +5,7 @@ import { reportWordsBesideDanger } from './emergency-remainder.ts';
 import { EMERGENCY_LABEL, OUT_OF_SCOPE_LABEL, type MatchResult } from '../intents/matcher.ts';
 import type { Understanding } from '../knowledge-base/understanding.ts';
 import { placeholderValues } from '../knowledge-base/render.ts';
-import { KB_PREFIX } from '../knowledge-base/types.ts';
+import { KB_PREFIX, type KnowledgeEntry } from '../knowledge-base/types.ts';
 import { readMessage, type MessageReading } from '../knowledge-base/catalogue/read-message.ts';
 import type { ScopeIndex } from '../knowledge-base/catalogue/scope-index.ts';
 import { CATALOGUE_PREFIX, catalogueChoice, codeOfValue } from '../knowledge-base/catalogue/types.ts';
@@ -55,6 +55,8 @@ export interface Bot {
 const OPTION_NUMBER = /^(?:so |chon |muc )?(\d{1,2})$/;
 /** Read as a street report, a close call or nothing understood: no topic, greeting or thanks of ours for sure. */
 const noSureTopic = (decision: ReturnType<typeof decide>): boolean => decision.kind !== 'answer' || decision.label.startsWith('report:');
+/** A short message read with the topic just answered: the procedures next to it, or the topic itself again. */
+type TopicReading = Extract<ScopeOutcome, { kind: 'catalogue' }> | { readonly kind: 'ours'; readonly label: string; readonly entry: KnowledgeEntry };
 /** "Có phải bạn muốn hỏi ...?" still open: the words that led to it and the options offered. */
 interface OpenQuestion {
   readonly text: string;
@@ -133,7 +135,11 @@ export function createBot(deps: BotDeps): Bot {
     const alone = read ?? readMessage(text, result, deps.catalogue?.());
     const place = !aside && alone.scope.kind === 'ours' && noSureTopic(alone.decision) && desk.onlyNamesPlace(text);
     if (place) return placeTurn(text, result, understanding, message, conversation, question);
+    // The question asked last is what the conversation is about now; with nothing read together with it, a question
+    // about the entry answered before it ("cần giấy gì" after the temporary-residence answer) is about that entry.
     const together = question === undefined ? undefined : readWithQuestion(question.text, text, alone, understanding);
+    const followUp = aside || together !== undefined ? undefined : await followUpTurn(text, result, alone, understanding, conversation);
+    if (followUp !== undefined) return followUp;
     if (together !== undefined) {
       const turn = await understand(together.text, together.result, understanding, message, conversation, aside, together.reading);
       // The same question again ("gửi", "không có" after it): asked for a number this time, not repeated as if new.
@@ -141,10 +147,12 @@ export function createBot(deps: BotDeps): Bot {
       return same && question !== undefined ? { ...turn, replies: replies.pickANumber(question.options), pendingText: question.text } : turn;
     }
     const reading = alone;
-    const followUp = aside ? undefined : await followUpTurn(text, result, reading, understanding, conversation);
-    if (followUp !== undefined) return followUp;
     const withTopic = aside ? undefined : readAfterTopic(text, result, reading, understanding, conversation);
-    if (withTopic !== undefined) return outsideTurn(text, result, withTopic, conversation, false);
+    if (withTopic?.kind === 'catalogue') return outsideTurn(text, result, withTopic, conversation, false);
+    if (withTopic?.kind === 'ours') {
+      metrics.decision('answer');
+      return { replies: [answerEntry(withTopic.entry, placeholders)], label: withTopic.label, score: result.score, topic: withTopic.label };
+    }
     if (reading.scope.kind === 'ask') {
       if (aside) return { ...(await resolve(reading.scope.label, understanding, message, conversation, text)), score: result.score };
       return askTurn(text, result, reading.scope, understanding, conversation);
@@ -231,7 +239,7 @@ export function createBot(deps: BotDeps): Bot {
    * hôn có yếu tố nước ngoài"). Taken only when the closest of them carries the topic's own name, so a short
    * question about something else ("thủ tục nhận con nuôi") keeps its own reading.
    */
-  function readAfterTopic(text: string, result: MatchResult, reading: MessageReading, understanding: Understanding, conversation: Conversation): Extract<ScopeOutcome, { kind: 'catalogue' }> | undefined {
+  function readAfterTopic(text: string, result: MatchResult, reading: MessageReading, understanding: Understanding, conversation: Conversation): TopicReading | undefined {
     const topic = recentTopic(conversation);
     const index = deps.catalogue?.();
     if (topic === undefined || !topic.label.startsWith(KB_PREFIX) || index === undefined) return undefined;
@@ -241,6 +249,11 @@ export function createBot(deps: BotDeps): Bot {
     const title = understanding.titleOf(topic.label);
     const combined = cleanText(`${title} ${text}`);
     const read = readMessage(combined, understanding.matcher.match(combined), index);
+    // "có cần bản vẽ không" after the building permit: alone, an unrelated office licence from the catalogue; with the
+    // topic, the topic itself, whose answer lists the papers. Answered with the entry again rather than sent away.
+    const entry = understanding.entries.get(topic.label.slice(KB_PREFIX.length));
+    const sameTopic = read.scope.kind === 'ours' && read.decision.kind === 'answer' && read.decision.label === topic.label;
+    if (sameTopic && entry !== undefined && scope.kind !== 'ours') return { kind: 'ours', label: topic.label, entry };
     if (read.scope.kind !== 'catalogue') return undefined;
     const closest = index.procedure(read.scope.codes[0] ?? '');
     return closest !== undefined && carriesName(closest.name, title) ? read.scope : undefined;

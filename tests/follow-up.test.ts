@@ -23,6 +23,7 @@ test('what a short question asks about, in residents\' words; a longer message o
     ['ở đâu làm', 'where'],
     ['nop o dau vay', 'where'],
     ['cần giấy tờ gì', 'documents'],
+    ['can giay gi', 'documents'],
     ['con mấy tuổi thì phải làm', 'who'],
     ['làm online được không', 'online'],
     ['làm sao', 'how'],
@@ -203,4 +204,18 @@ test('after "Có phải bạn muốn hỏi", a place with a street report among 
   const again = await say('ừ', yes);
   assert.match(textOf(again), /^Bạn vui lòng chọn một số từ 1 đến 2:/);
   assert.match(textOf(await say('1', yes)), /^Trợ cấp xã hội hằng tháng/);
+});
+
+test('context kept through a place and a yes-or-no question: the entry answered stays what the resident asks about', async () => {
+  const user = 'follow-up-20';
+  assert.match(textOf(await say('đăng ký tạm trú', user)), /^Đăng ký tạm trú/);
+  // It had been a choice between disaster support and the social allowance, and every question after it followed that.
+  assert.match(textOf(await say('nhà trọ ở phường Vị Tân', user)), /^Đăng ký tạm trú/);
+  assert.match(textOf(await say('cần giấy gì', user)), /^Về Đăng ký tạm trú.*:\nHồ sơ gồm:/);
+  // "có cần bản vẽ không" alone had been offered an unrelated office licence from the catalogue: with the topic, the
+  // building permit's answer again (its papers listed), not procedures that have nothing to do with it.
+  const permit = 'follow-up-21';
+  const first = textOf(await say('xin giấy phép xây dựng nhà', permit));
+  assert.match(first, /^Giấy phép xây dựng nhà ở riêng lẻ/);
+  assert.equal(textOf(await say('có cần bản vẽ không', permit)), first);
 });

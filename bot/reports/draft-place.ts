@@ -22,12 +22,12 @@ export function namesPlace(text: string, gazetteer: Gazetteer): boolean {
 
 /**
  * Words a resident says about who lives at a place, and how they put it, that state no problem there: "con tôi ở
- * ấp 2 xã Vị Thủy", "nhà em thuộc phường 1", "tui sống tại khóm 3". Folded.
+ * ấp 2 xã Vị Thủy", "nhà em thuộc phường 1", "tui sống tại khóm 3", "phòng trọ em thuê ở hẻm 5". Folded.
  */
 const ABOUT_WHO_LIVES = new Set([
   ...FILLER, 'tui', 'em', 'con', 'chau', 'gia', 'dinh', 'ba', 'me', 'bo', 'vo', 'chong', 'anh', 'chi', 'ong', 'co', 'chu',
   'song', 'dang', 'hien', 'la', 'que', 'cu', 'tru', 'thuong', 'dan', 'nguoi', 'cua', 'thi', 'day', 'do', 'va', 'ne', 'ah',
-  'ak', 'oi', 'ad', 'vay', 'huyen',
+  'ak', 'oi', 'ad', 'vay', 'huyen', 'tro', 'thue', 'phong',
 ]);
 
 /**
