@@ -249,11 +249,11 @@ export function createBot(deps: BotDeps): Bot {
     const title = understanding.titleOf(topic.label);
     const combined = cleanText(`${title} ${text}`);
     const read = readMessage(combined, understanding.matcher.match(combined), index);
-    // "có cần bản vẽ không" after the building permit: alone, an unrelated office licence from the catalogue; with the
-    // topic, the topic itself, whose answer lists the papers. Answered with the entry again rather than sent away.
+    // "có cần bản vẽ không" after the building permit: alone, an unrelated office licence from the catalogue; "cho con
+    // 3 tuổi" after the passport: "ngoài phạm vi". With the topic, the topic itself: its answer again, not sent away.
     const entry = understanding.entries.get(topic.label.slice(KB_PREFIX.length));
     const sameTopic = read.scope.kind === 'ours' && read.decision.kind === 'answer' && read.decision.label === topic.label;
-    if (sameTopic && entry !== undefined && scope.kind !== 'ours') return { kind: 'ours', label: topic.label, entry };
+    if (sameTopic && entry !== undefined) return { kind: 'ours', label: topic.label, entry };
     if (read.scope.kind !== 'catalogue') return undefined;
     const closest = index.procedure(read.scope.codes[0] ?? '');
     return closest !== undefined && carriesName(closest.name, title) ? read.scope : undefined;

@@ -218,4 +218,9 @@ test('context kept through a place and a yes-or-no question: the entry answered 
   const first = textOf(await say('xin giấy phép xây dựng nhà', permit));
   assert.match(first, /^Giấy phép xây dựng nhà ở riêng lẻ/);
   assert.equal(textOf(await say('có cần bản vẽ không', permit)), first);
+  // "cho con 3 tuổi" after the passport answer had been "ngoài phạm vi".
+  const passport = 'follow-up-22';
+  const answer = textOf(await say('làm hộ chiếu', passport));
+  assert.match(answer, /^Hộ chiếu phổ thông/);
+  assert.equal(textOf(await say('cho con 3 tuổi', passport)), answer);
 });
