@@ -38,12 +38,19 @@ test('a yes or a no to the confirmation in the resident\'s own words; anything w
     ['không gửi', 'no'],
     ['thôi khỏi, ko gửi nữa', 'no'],
     ['hong can', 'no'],
+    // Whoever reads is addressed: still a yes (it had been added to the description as a detail).
+    ['gửi đi anh', 'yes'],
+    ['dạ gửi giùm chị nha', 'yes'],
+    ['ok ad', 'yes'],
+    ['không gửi nữa chị ơi', 'no'],
     // Neither: a stop said with its marks, a mixed answer, "nothing more".
     ['dừng lại', undefined],
     ['ok thôi', 'unclear'],
     ['dạ không', 'unclear'],
     ['hết rồi', 'unclear'],
     ['không có gì thêm', 'unclear'],
+    ['không có ảnh', 'unclear'],
+    ['ko co hinh', 'unclear'],
     // Not an answer at all: a detail, a question, too many words.
     ['ok nhưng đèn ở hẻm 5', undefined],
     ['đèn tắt 3 đêm rồi', undefined],

@@ -12,10 +12,19 @@ const YES_CORE = new Set(['ok', 'oke', 'okie', 'oki', 'okay', 'gui', 'dong y', '
 /** Words that say no alone: "không", its chat spellings and southern forms, "thôi", "khỏi", "hủy". */
 // Not "k": many type it for "ok".
 const NO_CORE = new Set(['khong', 'ko', 'kg', 'hong', 'hok', 'hem', 'thoi', 'khoi', 'huy', 'no']);
-/** Words that go with either without changing it: particles, "đi", "luôn", "giúp", "rồi", the pronouns. */
-const GOES_WITH = new Set(['di', 'luon', 'nhe', 'nha', 'nghen', 'ne', 'a', 'roi', 'giup', 'gium', 'dum', 'em', 'toi', 'tui', 'minh', 'con', 'chau', 'len', 'nua', 'can', 'phan anh', 'lai', 'cam on', 'vay', 'la']);
-/** Words of "nothing more" ("hết rồi", "không có gì thêm", "vậy thôi"): neither a yes nor a no, and no detail either. */
-const NOTHING_MORE = new Set(['het', 'them', 'gi', 'du', 'vay thoi', 'the thoi']);
+/**
+ * Words that go with either without changing it: particles, "đi", "luôn", "giúp", "rồi", the pronouns, and how the
+ * resident addresses whoever reads ("gửi đi anh", "dạ gửi giùm chị", "ok ad", "chị ơi": it had been added to the description).
+ */
+const GOES_WITH = new Set([
+  'di', 'luon', 'nhe', 'nha', 'nghen', 'ne', 'a', 'roi', 'giup', 'gium', 'dum', 'em', 'toi', 'tui', 'minh', 'con', 'chau', 'len', 'nua', 'can', 'phan anh', 'lai', 'cam on', 'vay', 'la',
+  'anh', 'chi', 'chu', 'bac', 'ad', 'admin', 'ban', 'ong', 'ba', 'oi',
+]);
+/**
+ * Words of "nothing more" ("hết rồi", "không có gì thêm", "vậy thôi"): neither a yes nor a no, and no detail either.
+ * Nor is "không có ảnh/hình" (no photo to send), which had been added to the description.
+ */
+const NOTHING_MORE = new Set(['het', 'them', 'gi', 'du', 'vay thoi', 'the thoi', 'co anh', 'co hinh']);
 /** Two-syllable words read as one ("đồng ý", "xác nhận", "phản ánh", "cảm ơn"). */
 const PAIRS = new Set([...YES_CORE, ...NO_CORE, ...GOES_WITH, ...NOTHING_MORE].filter((w) => w.includes(' ')));
 /** Past this many words it is a message, not an answer. */
