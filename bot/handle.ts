@@ -5,7 +5,7 @@ import { reportWordsBesideDanger } from './emergency-remainder.ts';
 import { EMERGENCY_LABEL, OUT_OF_SCOPE_LABEL, type MatchResult } from '../intents/matcher.ts';
 import type { Understanding } from '../knowledge-base/understanding.ts';
 import { placeholderValues } from '../knowledge-base/render.ts';
-import { KB_PREFIX, type KnowledgeEntry } from '../knowledge-base/types.ts';
+import { KB_PREFIX } from '../knowledge-base/types.ts';
 import { readMessage, type MessageReading } from '../knowledge-base/catalogue/read-message.ts';
 import type { ScopeIndex } from '../knowledge-base/catalogue/scope-index.ts';
 import { CATALOGUE_PREFIX, catalogueChoice, codeOfValue } from '../knowledge-base/catalogue/types.ts';
@@ -28,6 +28,7 @@ import { noMetrics, type BotMetrics } from './metrics.ts';
 import type { PersonalDataDesk } from './personal-data.ts';
 import { asksSomething } from './asks-something.ts';
 import { confirmAnswer } from './reports/confirm-words.ts';
+import { entryOf, readAfterTopic, readWithQuestion, type OpenQuestion } from './conversation-context.ts';
 import { askedAspect, FOLLOW_UP_MS, namesNothingElse, REPORT_ASPECTS, REPORT_STATUS_LABEL } from './follow-up.ts';
 
 export interface BotDeps {
@@ -55,23 +56,6 @@ export interface Bot {
 const OPTION_NUMBER = /^(?:so |chon |muc )?(\d{1,2})$/;
 /** Read as a street report, a close call or nothing understood: no topic, greeting or thanks of ours for sure. */
 const noSureTopic = (decision: ReturnType<typeof decide>): boolean => decision.kind !== 'answer' || decision.label.startsWith('report:');
-/** A short message read with the topic just answered: the procedures next to it, or the topic itself again. */
-type TopicReading = Extract<ScopeOutcome, { kind: 'catalogue' }> | { readonly kind: 'ours'; readonly label: string; readonly entry: KnowledgeEntry };
-/** "Có phải bạn muốn hỏi ...?" still open: the words that led to it and the options offered. */
-interface OpenQuestion {
-  readonly text: string;
-  readonly options: readonly ChoiceOption[];
-}
-/** At most this many syllables: a longer message says what it is about on its own (as follow-up.ts reads it). */
-const CONTEXT_SYLLABLES = 12;
-/** Words of a title that name no procedure of their own. */
-const GENERIC_TITLE_WORDS = new Set(['thu', 'tuc', 'cap', 'doi', 'lai', 'lam', 'va', 'cho', 'cua', 'the', 'giay', 'dang', 'ky']);
-/** Every telling word of the topic's title is in the procedure's name ("Đăng ký kết hôn" in "... kết hôn có yếu tố nước ngoài"). */
-function carriesName(name: string, title: string): boolean {
-  const named = new Set(foldKey(name).split(' '));
-  const telling = foldKey(title).split(' ').filter((word) => word !== '' && !GENERIC_TITLE_WORDS.has(word));
-  return telling.length > 0 && telling.every((word) => named.has(word));
-}
 /** A confident answer from the knowledge base: a question of ours, whatever the conversation was doing. */
 const isOurTopic = (decision: ReturnType<typeof decide>): boolean => decision.kind === 'answer' && decision.label.startsWith(KB_PREFIX);
 /** Options offered longer ago than this are forgotten: a "2" typed tomorrow is a new message, not a pick. */
@@ -137,7 +121,7 @@ export function createBot(deps: BotDeps): Bot {
     if (place) return placeTurn(text, result, understanding, message, conversation, question);
     // The question asked last is what the conversation is about now; with nothing read together with it, a question
     // about the entry answered before it ("cần giấy gì" after the temporary-residence answer) is about that entry.
-    const together = question === undefined ? undefined : readWithQuestion(question.text, text, alone, understanding);
+    const together = question === undefined ? undefined : readWithQuestion(question.text, text, alone, understanding, deps.catalogue?.());
     const followUp = aside || together !== undefined ? undefined : await followUpTurn(text, result, alone, understanding, conversation);
     if (followUp !== undefined) return followUp;
     if (together !== undefined) {
@@ -147,7 +131,8 @@ export function createBot(deps: BotDeps): Bot {
       return same && question !== undefined ? { ...turn, replies: replies.pickANumber(question.options), pendingText: question.text } : turn;
     }
     const reading = alone;
-    const withTopic = aside ? undefined : readAfterTopic(text, result, reading, understanding, conversation);
+    const topic = aside ? undefined : recentTopic(conversation);
+    const withTopic = topic === undefined ? undefined : readAfterTopic(topic.label, { text, result, reading }, understanding, deps.catalogue?.());
     if (withTopic?.kind === 'catalogue') return outsideTurn(text, result, withTopic, conversation, false);
     if (withTopic?.kind === 'ours') {
       metrics.decision('answer');
@@ -208,55 +193,11 @@ export function createBot(deps: BotDeps): Bot {
     if (!nothingElse && !noOtherReading) return undefined;
     // After a report filed or looked up, "bao lâu thì sửa", "chừng nào có người xuống": its status, no promised time.
     if (topic.label === REPORT_STATUS_LABEL) return REPORT_ASPECTS.has(aspect) ? desk.whenDone(text, conversation) : undefined;
-    const entry = understanding.entries.get(topic.label.slice(KB_PREFIX.length));
+    const entry = entryOf(understanding, topic.label);
     if (entry === undefined) return undefined;
     metrics.decision('answer');
     const reply = answerAspect(entry, placeholders, aspect) ?? answerEntry(entry, placeholders);
     return { replies: [reply], label: topic.label, score: result.score, topic: topic.label };
-  }
-
-  /**
-   * The answer to "Có phải bạn muốn hỏi ...?" given in words instead of a number ("trợ cấp", then "bà nội tôi 82
-   * tuổi"; "chứng thực", then "giấy tờ tiếng Anh"): what it adds to the question asked, read together with it. Alone
-   * such a message is a guess among unrelated topics or "out of scope". A message that is itself a clear question of
-   * ours, or says nothing the two together make sense of, keeps its own reading.
-   */
-  function readWithQuestion(question: string, text: string, alone: MessageReading, understanding: Understanding): { text: string; result: MatchResult; reading: MessageReading } | undefined {
-    if (alone.scope.kind === 'ours' && alone.decision.kind === 'answer' && alone.decision.label !== OUT_OF_SCOPE_LABEL) return undefined;
-    const combined = cleanText(`${question} ${text}`);
-    const result = understanding.matcher.match(combined);
-    const reading = readMessage(combined, result, deps.catalogue?.());
-    const { decision, scope } = reading;
-    if (scope.kind === 'not-covered' || decidedLabel(decision) === EMERGENCY_LABEL) return undefined;
-    if (scope.kind === 'ours' && (decision.kind === 'not-understood' || (decision.kind === 'answer' && decision.label === OUT_OF_SCOPE_LABEL))) return undefined;
-    return { text: combined, result, reading };
-  }
-
-  /**
-   * A short message right after an answer of ours that the message alone does not place ("vợ em người Campuchia"
-   * after the marriage answer: alone, guardianship, death and birth registration "with a foreign element"), read
-   * with the topic's title before it: the official procedures next to that topic it then points to ("đăng ký kết
-   * hôn có yếu tố nước ngoài"). Taken only when the closest of them carries the topic's own name, so a short
-   * question about something else ("thủ tục nhận con nuôi") keeps its own reading.
-   */
-  function readAfterTopic(text: string, result: MatchResult, reading: MessageReading, understanding: Understanding, conversation: Conversation): TopicReading | undefined {
-    const topic = recentTopic(conversation);
-    const index = deps.catalogue?.();
-    if (topic === undefined || !topic.label.startsWith(KB_PREFIX) || index === undefined) return undefined;
-    const { decision, scope } = reading;
-    const placed = scope.kind === 'ours' && decision.kind === 'answer' && decision.label !== OUT_OF_SCOPE_LABEL;
-    if (placed || scope.kind === 'ask' || (result.tokens?.length ?? 0) > CONTEXT_SYLLABLES) return undefined;
-    const title = understanding.titleOf(topic.label);
-    const combined = cleanText(`${title} ${text}`);
-    const read = readMessage(combined, understanding.matcher.match(combined), index);
-    // "có cần bản vẽ không" after the building permit: alone, an unrelated office licence from the catalogue; "cho con
-    // 3 tuổi" after the passport: "ngoài phạm vi". With the topic, the topic itself: its answer again, not sent away.
-    const entry = understanding.entries.get(topic.label.slice(KB_PREFIX.length));
-    const sameTopic = read.scope.kind === 'ours' && read.decision.kind === 'answer' && read.decision.label === topic.label;
-    if (sameTopic && entry !== undefined) return { kind: 'ours', label: topic.label, entry };
-    if (read.scope.kind !== 'catalogue') return undefined;
-    const closest = index.procedure(read.scope.codes[0] ?? '');
-    return closest !== undefined && carriesName(closest.name, title) ? read.scope : undefined;
   }
 
   /**
@@ -273,7 +214,7 @@ export function createBot(deps: BotDeps): Bot {
     // ... otherwise the question still stands.
     if (question !== undefined) return { replies: replies.clarify(question.options), pending: question.options, pendingText: question.text, score: result.score };
     const topic = recentTopic(conversation);
-    const entry = topic?.label.startsWith(KB_PREFIX) ? understanding.entries.get(topic.label.slice(KB_PREFIX.length)) : undefined;
+    const entry = topic === undefined ? undefined : entryOf(understanding, topic.label);
     if (topic !== undefined && entry !== undefined) {
       metrics.decision('answer');
       return { replies: [answerAspect(entry, placeholders, 'where') ?? answerEntry(entry, placeholders)], label: topic.label, score: result.score, topic: topic.label };
