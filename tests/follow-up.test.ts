@@ -224,3 +224,10 @@ test('context kept through a place and a yes-or-no question: the entry answered 
   assert.match(answer, /^Hộ chiếu phổ thông/);
   assert.equal(textOf(await say('cho con 3 tuổi', passport)), answer);
 });
+
+test('a place typed at the confirmation that names a commune among other words is the place as the resident puts it', async () => {
+  const user = 'follow-up-23';
+  assert.match(textOf(await say('rac o cho vi thanh ko ai don', user)), /^Gửi phản ánh: Rác thải.* tại phường Vị Thanh:/);
+  // Typed without capitals, "chợ" opens no address: the correction had changed nothing, unread.
+  assert.match(textOf(await say('cho vi thanh phuong 1', user)), /^Gửi phản ánh: Rác thải.* tại cho vi thanh phuong 1, phường Vị Thanh:/);
+});

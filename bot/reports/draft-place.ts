@@ -53,7 +53,10 @@ function onlyFillerBesides(text: string, span: readonly [number, number]): boole
 export function withPlace(draft: ReportDraft, text: string, gazetteer: Gazetteer, mode: PlaceMode): ReportDraft {
   const located = gazetteer.locate(text);
   let address = addressIn(text, located.words);
-  if (address === undefined && mode === 'answer' && !(located.words && onlyFillerBesides(text, located.words))) address = text.trim();
+  // A correction that names a commune among other words ("chợ Vị Thanh phường 1", where "chợ" opens no address
+  // without a number or a capital after it) is the place as the resident puts it; it had changed nothing, unread.
+  const named = mode === 'correction' && located.words !== undefined;
+  if (address === undefined && (mode === 'answer' || named) && !(located.words && onlyFillerBesides(text, located.words))) address = text.trim();
   const { communeChoices: _previous, ...rest } = draft;
   const placed: ReportDraft = {
     ...rest,
