@@ -40,14 +40,18 @@ export function onlyNamesPlace(text: string, gazetteer: Gazetteer): boolean {
   const commune = gazetteer.locate(text).words;
   const address = addressWords(text);
   if (commune === undefined && address === undefined) return false;
-  const within = (span: readonly [number, number] | undefined, i: number, end: number): boolean => span !== undefined && i >= span[0] && i < end;
-  return foldKey(text)
-    .split(' ')
-    .every((word, i) => word === '' || within(commune, i, commune?.[1] ?? 0) || within(address, i, (address?.[1] ?? 0) + 1) || ABOUT_WHO_LIVES.has(word));
+  // The address span ends on its last word; spans here end after it.
+  const spans = [commune, address && ([address[0], address[1] + 1] as const)].filter((span) => span !== undefined);
+  return onlyWordsBesides(text, spans, ABOUT_WHO_LIVES);
+}
+
+/** Every folded word of `text` lies in one of `spans` (word positions, end excluded) or is one of `allowed`. */
+function onlyWordsBesides(text: string, spans: ReadonlyArray<readonly [number, number]>, allowed: ReadonlySet<string>): boolean {
+  return foldKey(text).split(' ').every((word, i) => word === '' || allowed.has(word) || spans.some(([start, end]) => i >= start && i < end));
 }
 
 function onlyFillerBesides(text: string, span: readonly [number, number]): boolean {
-  return foldKey(text).split(' ').every((word, i) => (i >= span[0] && i < span[1]) || FILLER.has(word) || word === '');
+  return onlyWordsBesides(text, [span], FILLER);
 }
 
 export function withPlace(draft: ReportDraft, text: string, gazetteer: Gazetteer, mode: PlaceMode): ReportDraft {
