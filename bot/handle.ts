@@ -27,6 +27,7 @@ import type { HandoffDesk } from './handoff-service.ts';
 import { noMetrics, type BotMetrics } from './metrics.ts';
 import type { PersonalDataDesk } from './personal-data.ts';
 import { asksSomething } from './asks-something.ts';
+import { nothingAskedYet } from './nothing-asked.ts';
 import { confirmAnswer } from './reports/confirm-words.ts';
 import { entryOf, readAfterTopic, readWithQuestion, type OpenQuestion } from './conversation-context.ts';
 import { askedAspect, FOLLOW_UP_MS, namesNothingElse, REPORT_ASPECTS, REPORT_STATUS_LABEL } from './follow-up.ts';
@@ -116,6 +117,14 @@ export function createBot(deps: BotDeps): Bot {
     if (desk.hasCode(text) || desk.asksForOwnReports(text)) return desk.lookUp(text, conversation);
     // "ok", "ừ", "dạ" to "Có phải bạn muốn hỏi: 1) ... 2) ...?" say yes without saying to which.
     if (question !== undefined && confirmAnswer(text) === 'yes') return { replies: replies.pickANumber(question.options), pending: question.options, pendingText: question.text };
+    // "cho em hỏi", "không biết" with nothing asked yet: an invitation to ask, with the menu (not "ngoài phạm vi", not
+    // a goodbye). Not as an aside: there the report's step is what the words answer.
+    const nothingAsked = aside ? undefined : nothingAskedYet(result.tokens ?? []);
+    if (nothingAsked !== undefined) {
+      metrics.decision('answer');
+      const reply = nothingAsked === 'wants-to-ask' ? replies.askAway() : replies.help();
+      return { replies: reply, pending: offeredOptions(reply), label: 'intent:help', score: result.score };
+    }
     const alone = read ?? readMessage(text, result, deps.catalogue?.());
     const place = !aside && alone.scope.kind === 'ours' && noSureTopic(alone.decision) && desk.onlyNamesPlace(text);
     if (place) return placeTurn(text, result, understanding, message, conversation, question);

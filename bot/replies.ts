@@ -123,6 +123,11 @@ export function createReplies(site: SiteConfig) {
       menu('Bạn cần hỏi thủ tục gì, hay muốn phản ánh sự việc gì? Bạn nhắn rõ hơn giúp tôi (ví dụ "làm căn cước ở đâu", ' +
         '"đèn đường hẻm 5 bị tắt"), hoặc chọn một mục dưới đây:'),
     ],
+    /** "cho em hỏi" with no question yet: go ahead. */
+    askAway: (): Reply[] => [
+      menu('Dạ, bạn cứ hỏi ạ. Bạn nhắn thủ tục cần hỏi hoặc sự việc cần phản ánh (ví dụ "làm căn cước ở đâu", ' +
+        '"đèn đường hẻm 5 bị tắt"), hoặc chọn một mục dưới đây:'),
+    ],
     /** The options of a question asked before, when what came back was not one of their numbers. */
     pickANumber: (options: readonly ChoiceOption[]): Reply[] => [
       { kind: 'choices', text: `Bạn vui lòng chọn một số từ 1 đến ${options.length}:`, options },

@@ -7,6 +7,7 @@ import { after, before, test } from 'node:test';
 import { assemble, type Assembly } from '../adapters/runtime/assemble.ts';
 import { paginateSms } from '../adapters/channels/sms/pages.ts';
 import { askedAspect, namesNothingElse, partsAbout } from '../bot/follow-up.ts';
+import { nothingAskedYet } from '../bot/nothing-asked.ts';
 import type { Reply } from '../bot/types.ts';
 import { canonicalTokens } from '../intents/retrieval.ts';
 import { readSeed } from '../knowledge-base/seed-files.ts';
@@ -230,4 +231,31 @@ test('a place typed at the confirmation that names a commune among other words i
   assert.match(textOf(await say('rac o cho vi thanh ko ai don', user)), /^Gửi phản ánh: Rác thải.* tại phường Vị Thanh:/);
   // Typed without capitals, "chợ" opens no address: the correction had changed nothing, unread.
   assert.match(textOf(await say('cho vi thanh phuong 1', user)), /^Gửi phản ánh: Rác thải.* tại cho vi thanh phuong 1, phường Vị Thanh:/);
+});
+
+test('nothing asked yet: "cho em hỏi" is invited to ask and "không biết" shown how, each with the menu; a question after them is answered', async () => {
+  const words: Array<[string, ReturnType<typeof nothingAskedYet>]> = [
+    ['cho em hỏi', 'wants-to-ask'],
+    ['ad oi cho minh hoi chut', 'wants-to-ask'],
+    ['dạ cho con hỏi với ạ', 'wants-to-ask'],
+    ['không biết', 'does-not-know'],
+    ['tui hổng biết gì hết', 'does-not-know'],
+    ['ko bit', 'does-not-know'],
+    ['cho em hỏi làm căn cước', undefined],
+    ['không biết đăng ký ở đâu', undefined],
+    ['tạm biệt', undefined],
+    ['không', undefined],
+  ];
+  for (const [text, said] of words) assert.equal(nothingAskedYet(tokens(text)), said, text);
+
+  const user = 'follow-up-24';
+  // It had been "ngoài phạm vi" with the out-of-scope menu.
+  const invited = await say('cho em hỏi', user);
+  assert.match(textOf(invited), /^Dạ, bạn cứ hỏi ạ\./);
+  assert.equal(invited[0]?.kind, 'choices', 'the menu comes with it');
+  assert.match(textOf(await say('làm căn cước ở đâu', user)), /^Thẻ căn cước/);
+  // It had been a goodbye ("Chào bạn, chúc bạn một ngày tốt lành!"): "tạm biệt" folds like it but for a syllable.
+  const unsure = textOf(await say('khong biet', 'follow-up-25'));
+  assert.match(unsure, /^Bạn có thể nhắn câu hỏi bằng lời của mình/);
+  assert.match(textOf(await say('tạm biệt', 'follow-up-25')), /^Chào bạn, chúc bạn một ngày tốt lành/);
 });

@@ -231,3 +231,22 @@ test('at the confirmation, words that add to what happened join the description 
   const dropped = await telegramSay(other, 'thôi không gửi nữa');
   assert.match(dropped.at(-1)!, /Đã hủy phản ánh/);
 });
+
+test('"không biết" where the address is asked is no address: the commune is asked, and a report without either says the place is unknown', async () => {
+  const chat = 8291;
+  await telegramSay(chat, 'đèn đường tắt mấy đêm rồi');
+  let sent = await telegramSay(chat, 'không biết');
+  assert.match(sent.join('\n'), /xã\/phường nào/, `the commune is asked: ${sent.join(' | ')}`);
+  assert.match((await telegramSay(chat, 'phường Vị Tân')).join('\n'), /ảnh/, 'then the photo, as on any rich channel');
+  sent = await telegramSay(chat, 'không có ảnh');
+  const summary = sent.join('\n');
+  assert.match(summary, /tại phường Vị Tân: "đèn đường tắt mấy đêm rồi"/, summary);
+  assert.doesNotMatch(summary, /không biết/, 'the words "không biết" are not the address');
+
+  const other = 8292;
+  await telegramSay(other, 'rác đổ bậy đầy đường');
+  await telegramSay(other, 'tui hổng biết nữa');
+  await telegramSay(other, 'không rõ');
+  sent = await telegramSay(other, 'bỏ qua');
+  assert.match(sent.join('\n'), /tại địa điểm chưa rõ: "rác đổ bậy đầy đường"/, sent.join(' | '));
+});

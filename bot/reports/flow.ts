@@ -4,6 +4,7 @@ import { offeredOptions } from '../turn.ts';
 import type { ChoiceOption, Reply } from '../types.ts';
 import { asksSomething } from '../asks-something.ts';
 import { confirmAnswer } from './confirm-words.ts';
+import { nothingAskedYet } from '../nothing-asked.ts';
 import { namesPlace, withPlace } from './draft-place.ts';
 import type { Gazetteer } from './gazetteer.ts';
 import { CANCEL_VALUE, CONFIRM_VALUE, reportReplies, SKIP_PHOTO_VALUE, UNKNOWN_COMMUNE_VALUE } from './report-replies.ts';
@@ -14,6 +15,8 @@ export interface ReportDraft {
   readonly category?: string;
   readonly description?: string;
   readonly address?: string;
+  /** The resident does not know the address ("không biết" where it was asked): the commune is asked next. */
+  readonly addressUnknown?: boolean;
   /** A commune id, or null when the resident does not know it. */
   readonly commune?: string | null;
   readonly location?: GeoPoint;
@@ -66,6 +69,8 @@ const stepKeys = (text: string): readonly [folded: string, expanded: string] => 
   return [folded, canonicalize(folded.split(' ')).tokens.join(' ')];
 };
 const isStepWord = (words: ReadonlySet<string>, [folded, expanded]: readonly [string, string]): boolean => words.has(folded) || words.has(expanded);
+/** "không biết", "tui hổng biết nữa", "không rõ": the resident does not know what the step asks. */
+const saysUnknown = (keys: readonly [string, string]): boolean => isStepWord(UNKNOWN_WORDS, keys) || nothingAskedYet(keys[1].split(' ')) === 'does-not-know';
 /** Yes or no to the confirmation: the words of the buttons, or a short answer in the resident's own ("ok gửi đi"). */
 const saysYes = (folded: string, answer: ReturnType<typeof confirmAnswer>): boolean => YES_WORDS.has(folded) || answer === 'yes';
 const saysNo = (folded: string, answer: ReturnType<typeof confirmAnswer>): boolean => NO_WORDS.has(folded) || answer === 'no';
@@ -92,7 +97,7 @@ function next(draft: ReportDraft, ctx: FlowContext): FlowOutcome {
     ? 'category'
     : !draft.description
       ? 'what'
-      : !draft.location && !draft.address && !draft.commune && !draft.communeChoices
+      : !draft.location && !draft.address && !draft.addressUnknown && !draft.commune && !draft.communeChoices
         ? 'where'
         : !draft.location && (draft.commune === undefined || draft.communeChoices)
           ? 'commune'
@@ -151,7 +156,7 @@ export function mayBeAside(draft: ReportDraft, text: string, gazetteer: Gazettee
   if (draft.step !== 'commune' && draft.step !== 'photo' && draft.step !== 'confirm') return false;
   const keys = stepKeys(text);
   const [folded] = keys;
-  if (isCancel(text) || isStepWord(SKIP_WORDS, keys) || isStepWord(UNKNOWN_WORDS, keys)) return false;
+  if (isCancel(text) || isStepWord(SKIP_WORDS, keys) || saysUnknown(keys)) return false;
   if (YES_WORDS.has(folded) || NO_WORDS.has(folded) || (draft.step !== 'commune' && confirmAnswer(text) !== undefined)) return false;
   return !namesPlace(text, gazetteer) && gazetteer.search(text).length === 0;
 }
@@ -180,7 +185,10 @@ export function advance(draft: ReportDraft, input: FlowInput, ctx: FlowContext):
     case 'what':
       return text === undefined ? next(draft, ctx) : next(withPlace({ ...draft, description: text }, text, ctx.gazetteer, 'mention'), ctx);
     case 'where':
-      return text === undefined ? next(draft, ctx) : next(withPlace(draft, text, ctx.gazetteer, 'answer'), ctx);
+      if (text === undefined) return next(draft, ctx);
+      // Not the address "không biết" (it had been shown as "... tại không biết, phường Vị Tân"): the commune is asked.
+      if (saysUnknown(stepKeys(text))) return next({ ...draft, addressUnknown: true }, ctx);
+      return next(withPlace(draft, text, ctx.gazetteer, 'answer'), ctx);
     case 'commune':
       return answerCommune(draft, text, choice, ctx);
     case 'photo':
@@ -231,7 +239,7 @@ function withPolice(outcome: FlowOutcome): FlowOutcome {
 }
 
 function answerCommune(draft: ReportDraft, text: string | undefined, choice: string | undefined, ctx: FlowContext): FlowOutcome {
-  if (choice === UNKNOWN_COMMUNE_VALUE || (text !== undefined && isStepWord(UNKNOWN_WORDS, stepKeys(text)))) {
+  if (choice === UNKNOWN_COMMUNE_VALUE || (text !== undefined && saysUnknown(stepKeys(text)))) {
     const { communeChoices: _offered, ...rest } = draft;
     return next({ ...rest, commune: null }, ctx);
   }
