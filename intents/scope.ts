@@ -32,7 +32,12 @@ export interface ScopeProbe {
   foreignBound(label: string): number;
   /** Whether some catalogue procedure no entry covers scores at least `share`: below every bar, no ranking is needed. */
   catalogueReaches(share: number): boolean;
-  evidence(label: string): ScopeEvidence;
+  /**
+   * `label`'s evidence; `alsoOurs`: the other topics of a close call, whose phrasings' words are no more foreign to
+   * the message than the first one's ("làm lại giấy khai sinh ... bị mất", birth registration or a copy of the
+   * record: "lại", "bị mất" are the copy's words, not a land certificate's re-issue).
+   */
+  evidence(label: string, alsoOurs?: readonly string[]): ScopeEvidence;
 }
 
 export type ScopeOutcome =
@@ -332,7 +337,7 @@ function unsureReading(decision: Decision, probe: ScopeProbe, top: string, score
   // the honest "not covered" when the catalogue has nothing near.
   const notOurs: ScopeOutcome = procedureAsked ? { kind: 'not-covered' } : { kind: 'ours' };
   if (!probe.catalogueReaches(procedureAsked ? T.catalogueAskRelative : bar)) return notOurs;
-  const evidence = probe.evidence(top);
+  const evidence = probe.evidence(top, closeCallOfOurs(decision));
   const best = evidence.catalogue[0]?.score ?? 0;
   if (offTopic) {
     const named = best >= T.catalogueOverOutOfScope && evidence.nameShare >= T.nameShareOverOutOfScope && beatsOurs(evidence, best, T.ratioOverOutOfScope);
@@ -353,6 +358,18 @@ function unsureReading(decision: Decision, probe: ScopeProbe, top: string, score
   if (explained || procedureAsked) return offer(evidence);
   const unsureOfOurs = decision.kind === 'answer' && top.startsWith('kb:');
   return unsureOfOurs && ((best >= T.catalogueAskUnsure && beatsOurs(evidence, best, T.ratioAskUnsure)) || (best >= T.catalogueAskRelative && beatsOurs(evidence, best, T.ratioAskRelative))) ? ask(top, evidence) : { kind: 'ours' };
+}
+
+/**
+ * The other topics of a close call the matcher is sure is among them (their probabilities summed reach the confident
+ * bar: "làm lại giấy khai sinh cho con bị mất", birth registration 0.53 or a copy of the record 0.40): a word one of
+ * them uses is no evidence of a neighbour procedure. A weak close call (three topics at 0.16, 0.09, 0.06) keeps the
+ * first topic's words alone, as an unsure answer does.
+ */
+function closeCallOfOurs(decision: Decision): readonly string[] | undefined {
+  if (decision.kind !== 'clarify') return undefined;
+  const sure = decision.options.reduce((sum, o) => sum + o.score, 0) >= T.confident;
+  return sure ? decision.options.slice(1).map((o) => o.label) : undefined;
 }
 
 /** At most `fewSyllables` syllables (`text`: canonical syllables joined by spaces). */

@@ -23,6 +23,8 @@ const BEST_LIMITS = limits(CATALOGUE, 1);
  */
 const OUTSIDE_RANKED = 8;
 const OUTSIDE_LIMITS = limits(OUTSIDE, OUTSIDE_RANKED);
+/** No other topics of a close call: `foreignTo` of one label. */
+const NO_VOCABULARIES: readonly TermSet[] = [];
 /**
  * An out-of-scope phrasing the catalogue explains this well (share of its score, and of the procedure's name it
  * covers) is about a procedure: it is no evidence that a message like it is outside every procedure. Chosen by
@@ -221,9 +223,10 @@ class MessageProbe implements CatalogueProbe {
    * Share of the message's weight in terms no phrasing of `label` uses (a label with none lacks every word), among
    * the terms of the catalogue's names (`among` undefined) or the query positions `among` lists (ascending).
    */
-  private foreignTo(label: string, among: readonly number[] | undefined): number {
+  private foreignTo(label: string, among: readonly number[] | undefined, alsoOurs: readonly string[] = []): number {
     const { ids, weights } = this.query();
     const vocabulary = this.index.vocabulary(label);
+    const others = alsoOurs.length === 0 ? NO_VOCABULARIES : alsoOurs.map((other) => this.index.vocabulary(other));
     let weight = 0;
     let total = 0;
     let next = 0;
@@ -234,7 +237,7 @@ class MessageProbe implements CatalogueProbe {
       let counted: boolean;
       if (among === undefined) counted = this.index.groupHas(id, CATALOGUE);
       else if ((counted = among[next] === i)) next++;
-      if (counted && !vocabulary.has(id) && !this.common.has(id)) weight += w;
+      if (counted && !vocabulary.has(id) && !this.common.has(id) && (others.length === 0 || !others.some((words) => words.has(id)))) weight += w;
     }
     return total === 0 ? 0 : weight / total;
   }
@@ -249,14 +252,15 @@ class MessageProbe implements CatalogueProbe {
   }
 
   /** The last evidence ranked, by label: the reading asks again after an ask (read-message.ts). */
-  private ranked: { readonly label: string; readonly evidence: ScopeEvidence } | undefined;
+  private ranked: { readonly key: string; readonly evidence: ScopeEvidence } | undefined;
 
-  evidence(label: string): ScopeEvidence {
-    if (this.ranked?.label !== label) this.ranked = { label, evidence: this.rank(label) };
+  evidence(label: string, alsoOurs: readonly string[] = []): ScopeEvidence {
+    const key = alsoOurs.length === 0 ? label : [label, ...alsoOurs].join(' ');
+    if (this.ranked?.key !== key) this.ranked = { key, evidence: this.rank(label, alsoOurs) };
     return this.ranked.evidence;
   }
 
-  private rank(label: string): ScopeEvidence {
+  private rank(label: string, alsoOurs: readonly string[]): ScopeEvidence {
     const { index } = this;
     const query = this.query();
     const hits = index.search(query, CATALOGUE_LIMITS);
@@ -286,7 +290,7 @@ class MessageProbe implements CatalogueProbe {
         }
         return outside;
       },
-      foreign: this.foreignTo(label, shared?.terms ?? []),
+      foreign: this.foreignTo(label, shared?.terms ?? [], alsoOurs),
       nameShare: nameShareOf(shared),
     };
   }
