@@ -26,6 +26,11 @@ export const THRESHOLDS = {
   optionShare: 0.12,
   /** A message mostly made of words the knowledge base has never seen is about something else. */
   unknownShare: 0.5,
+  /**
+   * A flat, weak match whose three best readings are all street reports holding this much together is asked about
+   * among them. No prediction of the development set or the ten scope sets changed.
+   */
+  reportsTogether: 0.4,
   unknownConfident: 0.7,
 } as const;
 
@@ -52,14 +57,21 @@ export function decide(result: MatchResult): Decision {
   const noTopic = namesNoTopic(result.tokens);
   if (noTopic && isTopic(best.label)) return { kind: 'not-understood', guess: best };
   const runnerUp = others[1]?.score ?? 0;
-  if (best.score < THRESHOLDS.weak && best.score < THRESHOLDS.aheadRatio * runnerUp) return { kind: 'not-understood', guess: best };
+  if (best.score < THRESHOLDS.weak && best.score < THRESHOLDS.aheadRatio * runnerUp) {
+    // ... unless the best readings are all street reports, together likely: a report of some kind ("cột điện nghiêng
+    // sắp đổ": street lights, trees, other), asked which rather than not understood.
+    const reports = others.slice(0, 3);
+    const someReport = reports.length === 3 && reports.every((o) => o.label.startsWith(REPORT_PREFIX)) && reports.reduce((sum, o) => sum + o.score, 0) >= THRESHOLDS.reportsTogether;
+    return someReport ? { kind: 'clarify', options: reports } : { kind: 'not-understood', guess: best };
+  }
   if (best.score >= THRESHOLDS.ratio * runnerUp) return { kind: 'answer', label: best.label, score: best.score };
   const options = others.filter((o, i) => (i === 0 || o.score >= THRESHOLDS.optionShare * best.score) && o.label !== OUT_OF_SCOPE_LABEL && !(noTopic && isTopic(o.label))).slice(0, 3);
   if (options.length < 2) return { kind: 'answer', label: best.label, score: best.score };
   return { kind: 'clarify', options };
 }
 
-const isTopic = (label: string): boolean => label.startsWith('kb:') || label.startsWith('report:');
+const REPORT_PREFIX = 'report:';
+const isTopic = (label: string): boolean => label.startsWith('kb:') || label.startsWith(REPORT_PREFIX);
 
 /** The score of a decision's leading reading: the answer's, or the first option's of a close call; 0 when not understood. */
 export function leadingScore(decision: Decision): number {

@@ -82,6 +82,10 @@ test('decisions are relative: far ahead is answered, close calls ask, only a fla
     ['modest but far ahead', result('kb:khai-sinh', 0.3, [['kb:trich-luc-ho-tich', 0.08], ['kb:khai-tu', 0.05]]), 'answer:kb:khai-sinh'],
     ['close call', result('kb:khai-sinh', 0.45, [['kb:trich-luc-ho-tich', 0.4], ['kb:thay-doi-ho-tich', 0.1], ['kb:khai-tu', 0.01]]), 'clarify', ['kb:khai-sinh', 'kb:trich-luc-ho-tich', 'kb:thay-doi-ho-tich']],
     ['flat and weak', result('kb:khai-sinh', 0.1, [['kb:khai-tu', 0.09]]), 'not-understood'],
+    // ... unless the three best are all street reports, together likely: a report of some kind, asked which.
+    ['flat, weak, all reports', result('report:chieu-sang', 0.16, [['report:cay-xanh', 0.15], ['report:khac', 0.12], ['intent:out-of-scope', 0.1]]), 'clarify', ['report:chieu-sang', 'report:cay-xanh', 'report:khac']],
+    ['flat, weak, reports and a topic', result('report:chieu-sang', 0.16, [['report:cay-xanh', 0.15], ['kb:khai-tu', 0.12]]), 'not-understood'],
+    ['flat, weak, reports unlikely together', result('report:chieu-sang', 0.1, [['report:cay-xanh', 0.09], ['report:khac', 0.08]]), 'not-understood'],
     ['mostly unknown words', result('kb:thanh-lap-doanh-nghiep', 0.5, [['kb:ho-kinh-doanh', 0.2]], 0.6), 'answer:intent:out-of-scope'],
     // Emergency needs real evidence: a rule, or a confident lead. A weak reading is set aside, not answered.
     ['emergency rule', { ...result('intent:emergency', 1), rule: true }, 'answer:intent:emergency'],
