@@ -148,6 +148,12 @@ test('a message that only says where someone lives is no street report: after an
   // A problem named at the same place is a report, as before.
   assert.match(textOf(await say('ổ gà ở ấp 2 xã Hỏa Lựu', 'follow-up-9')), /Gửi phản ánh: Hư hỏng đường/);
   assert.match(textOf(await say('nhà tui ở hẻm 5 phường Vị Tân, đèn đường tắt mấy đêm rồi', 'follow-up-10')), /Gửi phản ánh|Tôi sẽ ghi nhận phản ánh/);
+  // Typed without marks or capitals, a named hamlet ran on over "bi ngap" as if part of its name, and the flooding
+  // report was taken for a place alone ("Bạn cần hỏi thủ tục gì...").
+  const flooded = await say('ap thanh loi xa vinh vien bi ngap', 'follow-up-26');
+  assert.doesNotMatch(textOf(flooded), /^Bạn cần hỏi thủ tục gì/);
+  const offered = flooded.flatMap((r) => (r.kind === 'choices' ? r.options.map((o) => o.value) : []));
+  assert.ok(textOf(flooded).includes('Ngập úng') || offered.includes('report:cap-thoat-nuoc'), JSON.stringify(flooded));
 });
 
 test('a short message after an answer that names nothing alone is read with the topic: the procedures next to it; another subject keeps its own reading', async () => {

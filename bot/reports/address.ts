@@ -12,9 +12,28 @@ const OPENER_PAIRS = new Set(['so nha', 'khu vuc', 'khu pho', 'khu dan', 'to dan
 const NAMED = new Set(['duong', 'cho', 'cau', 'kenh', 'rach', 'ben', 'truong', 'khu', 'cong']);
 // Words that may carry an address on once it has started, in a text typed with capitals.
 const CARRIERS = new Set([
-  ...OPENERS, ...NAMED, 'so', 'nha', 'vuc', 'pho', 'dan', 'cu', 'to', 'lo', 'quoc', 'tinh', 'nga', 'ba', 'tu', 'nam', 'sau',
+  ...OPENERS, ...NAMED, 'so', 'nha', 'vuc', 'pho', 'dan', 'cu', 'quoc', 'tinh', 'nga',
   'gan', 'truoc', 'canh', 'doi', 'dien', 'cuoi', 'dau', 'trong', 'ngang', 'phuong', 'xa', 'p', 'thi', 'tran', 'tt',
 ]);
+/**
+ * Words that carry an address only as part of a name: "tổ" before a number or "dân" (tổ 5, tổ dân phố), "ba", "tư",
+ * "năm", "sáu" after "ngã", "lộ" after "quốc" or "tỉnh". Elsewhere they are the story: "ổ gà đường 3/2 to lắm" (big)
+ * had kept "to lắm" in the address.
+ */
+const CARRIES_AFTER: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['ba', new Set(['nga'])], ['tu', new Set(['nga'])], ['nam', new Set(['nga'])], ['sau', new Set(['nga'])], ['lo', new Set(['quoc', 'tinh'])],
+]);
+const carriesInName = (words: readonly Word[], i: number): boolean => {
+  const word = (words[i] as Word).folded;
+  if (word === 'to') return isNumber(words[i + 1]) || words[i + 1]?.folded === 'dan';
+  return CARRIES_AFTER.get(word)?.has(words[i - 1]?.folded ?? '') === true;
+};
+/**
+ * Words of the story that no place's name uses, which end an address typed without capitals ("duong 30 thang 4 nga
+ * tu bi hu" is at "duong 30 thang 4 nga tu"): what happened ("bị", "hư", "ngập", "tắt", "sụp", "lún") and how long
+ * or how much ("đang", "rồi", "quá", "rất", "nhiều", "bữa", "hoài", "không").
+ */
+const STORY = new Set(['bi', 'dang', 'roi', 'qua', 'rat', 'hu', 'ngap', 'tat', 'sup', 'lun', 'khong', 'ko', 'nhieu', 'bua', 'hoai']);
 const CLAUSE_END = /[,.;!?\n()]/;
 const TRAILING = new Set(['o', 'tai', 'gan', 'truoc', 'canh', 'va', 'doi', 'phuong', 'xa', 'p', 'thi', 'tran', 'tt']);
 
@@ -95,7 +114,8 @@ function spanOf(text: string, words: readonly Word[]): [number, number] | undefi
   for (let i = first + 1; i < words.length; i++) {
     const word = words[i] as Word;
     if (CLAUSE_END.test(text.slice((words[i - 1] as Word).end, word.start))) break;
-    const carries = isNumber(word) || CARRIERS.has(word.folded) || inDateName(words, i);
+    if (!typedCapitals && STORY.has(word.folded)) break;
+    const carries = isNumber(word) || CARRIERS.has(word.folded) || carriesInName(words, i) || inDateName(words, i);
     if (!carries && (typedCapitals ? !word.capital : isNumber(words[i - 1]))) break;
     last = i;
   }
