@@ -28,6 +28,7 @@ import { noMetrics, type BotMetrics } from './metrics.ts';
 import type { PersonalDataDesk } from './personal-data.ts';
 import { asksSomething } from './asks-something.ts';
 import { nothingAskedYet } from './nothing-asked.ts';
+import { takesBack } from './withdraw-words.ts';
 import { confirmAnswer } from './reports/confirm-words.ts';
 import { entryOf, readAfterTopic, readWithQuestion, type OpenQuestion } from './conversation-context.ts';
 import { askedAspect, FOLLOW_UP_MS, namesNothingElse, REPORT_ASPECTS, REPORT_STATUS_LABEL } from './follow-up.ts';
@@ -396,6 +397,11 @@ export function createBot(deps: BotDeps): Bot {
           const option = pending[Number(picked[1]) - 1];
           if (option) return resolve(option.value, understanding, message, conversation, pendingText);
           return { replies: replies.pickANumber(pending), pending };
+        }
+        // "thôi khỏi" after asking for a person: the request is withdrawn while no operator has taken it (staff would
+        // otherwise answer someone who no longer waits), instead of a goodbye that left it in the queue.
+        if (deps.handoffs && takesBack(result?.tokens ?? []) && (await deps.handoffs.withdraw(conversation.id))) {
+          return { replies: replies.handoffWithdrawn(), label: 'intent:human' };
         }
         const question = pending && pendingText !== undefined ? { text: pendingText, options: pending } : undefined;
         return understand(text, result ?? understanding.matcher.match(text), understanding, message, conversation, false, undefined, question);

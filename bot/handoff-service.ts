@@ -13,7 +13,12 @@ import type { ChannelId, Reply } from './types.ts';
 export interface HandoffDesk {
   request(conversation: { readonly id: string; readonly channel: ChannelId }): Promise<Reply[]>;
   isHeld(conversationId: string): Promise<boolean>;
+  /** The resident no longer wants a person: their hand-off closes if no operator has taken it yet (false otherwise). */
+  withdraw(conversationId: string): Promise<boolean>;
 }
+
+/** Who closed a hand-off the resident withdrew (`closedBy`; staff close theirs under their user name). */
+export const RESIDENT_ACTOR = 'resident';
 
 /** Whether an operator's reply can reach the resident now, and if not, why (shown before the operator writes). */
 export type Reach =
@@ -135,6 +140,10 @@ export function createHandoffService(deps: HandoffServiceDeps) {
     },
     async isHeld(conversationId) {
       return (await store.openFor(conversationId))?.status === 'held';
+    },
+    async withdraw(conversationId) {
+      const open = await store.openFor(conversationId);
+      return open?.status === 'waiting' && (await store.close(open.id, RESIDENT_ACTOR, deps.now()));
     },
   };
 

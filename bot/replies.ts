@@ -68,6 +68,12 @@ export function createReplies(site: SiteConfig) {
           : 'Can bo chua tra loi qua tin nhan nay. Xin den bo phan mot cua UBND xa/phuong noi cu tru trong gio hanh chinh.'),
       },
     ],
+    /** "thôi khỏi" after asking for a person, before anyone took it: the request is withdrawn. */
+    handoffWithdrawn: (): Reply[] => [{
+      kind: 'text',
+      text: 'Dạ, tôi đã hủy yêu cầu gặp cán bộ. Khi cần hỏi thủ tục hay gửi phản ánh, bạn cứ nhắn cho tôi nhé.',
+      short: 'Da huy yeu cau gap can bo. Khi can, ban cu nhan tin.',
+    }],
     /**
      * "Gặp cán bộ" where an operator's reply can reach the resident (bot/handoff-service.ts): what happens next
      * and when, plus the hotline. `opening` ("07:00 ngày mai (thứ Ba, 03/03)") only outside the desk's hours.

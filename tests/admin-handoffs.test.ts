@@ -220,3 +220,27 @@ test('outside the desk hours the resident is told when it opens; the wait for th
   const [near] = await service.desk.request({ id: await rig.product.conversations.idFor('zalo', 'zalo-user-89'), channel: 'zalo' });
   assert.doesNotMatch(near?.text ?? '', /nhắn lại một tin bất kỳ/, 'no such remark without a window');
 });
+
+test('"thôi khỏi" before an operator takes it withdraws the request: closed by the resident, the flag lowered, off the queue', async () => {
+  const chat = 4299;
+  await say(chat, 'cho tui gặp cán bộ');
+  const waiting = await rig.handoffOf('telegram', String(chat));
+  assert.equal(waiting?.status, 'waiting');
+  const [reply] = await say(chat, 'thôi khỏi ạ');
+  // It had been a goodbye, and the request stayed in the queue for an operator to answer someone no longer waiting.
+  assert.match(reply ?? '', /^Dạ, tôi đã hủy yêu cầu gặp cán bộ/);
+  const closed = await rig.handoffOf('telegram', String(chat));
+  assert.equal(closed?.status, 'closed');
+  assert.equal(closed?.closed_by, 'resident');
+  const conversation = await rig.database.db.selectFrom('conversations').select('needs_staff').where('id', '=', closed!.conversation_id).executeTakeFirstOrThrow();
+  assert.equal(conversation.needs_staff, 0);
+  // With nothing left to withdraw, the same words are read as usual (a goodbye), and asking again opens a new request.
+  assert.doesNotMatch((await say(chat, 'thôi khỏi')).join('\n'), /hủy yêu cầu/);
+  await say(chat, 'gặp cán bộ');
+  assert.equal((await rig.handoffOf('telegram', String(chat)))?.status, 'waiting');
+  // Taken by an operator, the conversation is theirs: the bot stays quiet and the request stands.
+  const open = await rig.handoffOf('telegram', String(chat));
+  assert.equal((await rig.postForm(`/admin/handoffs/${open!.id}/take`, operator)).status, 303);
+  assert.deepEqual(await say(chat, 'thôi khỏi'), []);
+  assert.equal((await rig.handoffOf('telegram', String(chat)))?.status, 'held');
+});
