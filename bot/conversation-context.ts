@@ -38,6 +38,10 @@ const GENERIC_TITLE_WORDS = new Set(['thu', 'tuc', 'cap', 'doi', 'lai', 'lam', '
 /** A topic, report or social turn of ours read outright: the message needs nothing before it. */
 const placedAlone = ({ decision, scope }: MessageReading): boolean => scope.kind === 'ours' && decision.kind === 'answer' && decision.label !== OUT_OF_SCOPE_LABEL;
 
+/** Read alone as a guess whose best reading is a street report: a close call or not understood. */
+const leansToReport = ({ decision, scope }: MessageReading): boolean =>
+  scope.kind === 'ours' && (decision.kind === 'clarify' ? decision.options[0]?.label : decision.kind === 'not-understood' ? decision.guess.label : undefined)?.startsWith('report:') === true;
+
 /** The knowledge-base entry a label names, if any. */
 export const entryOf = (understanding: Understanding, label: string): KnowledgeEntry | undefined =>
   label.startsWith(KB_PREFIX) ? understanding.entries.get(label.slice(KB_PREFIX.length)) : undefined;
@@ -79,6 +83,9 @@ export function readAfterTopic(topic: string, { text, result, reading }: Reading
   const entry = entryOf(understanding, topic);
   if (entry === undefined || catalogue === undefined) return undefined;
   if (placedAlone(reading) || reading.scope.kind === 'ask' || (result.tokens?.length ?? 0) > CONTEXT_SYLLABLES) return undefined;
+  // Something seen in the street ("cột điện nghiêng sắp đổ", read alone as a guess among street reports) is no
+  // question about a procedure just answered: with the title before it, it had become the copy-of-record answer again.
+  if (leansToReport(reading)) return undefined;
   const title = understanding.titleOf(topic);
   const combined = cleanText(`${title} ${text}`);
   const read = readMessage(combined, understanding.matcher.match(combined), catalogue);

@@ -172,6 +172,11 @@ test('a short message after an answer that names nothing alone is read with the 
   await say('đăng ký kết hôn cần giấy tờ gì', other);
   assert.doesNotMatch(textOf(await say('giá vàng hôm nay', other)), /^Về Đăng ký kết hôn/);
   assert.match(textOf(await say('lệ phí bao nhiêu', other)), /^Về Đăng ký kết hôn:\nLệ phí: miễn lệ phí/);
+  // Something seen in the street, read alone as a guess among street reports, is no question about the copy of a
+  // record just answered (with the title before it, it had been that answer again).
+  const street = 'follow-up-27';
+  assert.match(textOf(await say('trích lục khai sinh', street)), /^Cấp bản sao trích lục hộ tịch/);
+  assert.doesNotMatch(textOf(await say('cot dien nghieng sap do', street)), /trích lục/);
 });
 
 test('"Có phải bạn muốn hỏi" answered in words, not a number: read together with the question; a clear question of its own is read alone', async () => {
