@@ -399,9 +399,11 @@ export function createBot(deps: BotDeps): Bot {
           return { replies: replies.pickANumber(pending), pending };
         }
         // "thôi khỏi" after asking for a person: the request is withdrawn while no operator has taken it (staff would
-        // otherwise answer someone who no longer waits), instead of a goodbye that left it in the queue.
-        if (deps.handoffs && takesBack(result?.tokens ?? []) && (await deps.handoffs.withdraw(conversation.id))) {
-          return { replies: replies.handoffWithdrawn(), label: 'intent:human' };
+        // otherwise answer someone who no longer waits), instead of a goodbye that left it in the queue. With nothing
+        // to take back, a goodbye: alone, "hủy" had been offered "Tiêu hủy biên lai", "bỏ" a complaint about a desk.
+        if (takesBack(result?.tokens ?? [])) {
+          if (deps.handoffs && (await deps.handoffs.withdraw(conversation.id))) return { replies: replies.handoffWithdrawn(), label: 'intent:human' };
+          return { replies: replies.goodbye(), label: 'intent:goodbye' };
         }
         const question = pending && pendingText !== undefined ? { text: pendingText, options: pending } : undefined;
         return understand(text, result ?? understanding.matcher.match(text), understanding, message, conversation, false, undefined, question);

@@ -269,4 +269,6 @@ test('nothing asked yet: "cho em hỏi" is invited to ask and "không biết" sh
   const unsure = textOf(await say('khong biet', 'follow-up-25'));
   assert.match(unsure, /^Bạn có thể nhắn câu hỏi bằng lời của mình/);
   assert.match(textOf(await say('tạm biệt', 'follow-up-25')), /^Chào bạn, chúc bạn một ngày tốt lành/);
+  // Taking back with nothing to take back: a goodbye ("hủy" alone had been offered "Tiêu hủy biên lai", "bỏ" a complaint).
+  for (const text of ['hủy', 'bỏ', 'không cần nữa ạ']) assert.match(textOf(await say(text, 'follow-up-28')), /^Chào bạn, chúc bạn một ngày tốt lành/, text);
 });
