@@ -223,10 +223,10 @@ class MessageProbe implements CatalogueProbe {
    * Share of the message's weight in terms no phrasing of `label` uses (a label with none lacks every word), among
    * the terms of the catalogue's names (`among` undefined) or the query positions `among` lists (ascending).
    */
-  private foreignTo(label: string, among: readonly number[] | undefined, alsoOurs: readonly string[] = []): number {
+  private foreignTo(label: string, among: readonly number[] | undefined, alsoOurs?: readonly string[]): number {
     const { ids, weights } = this.query();
     const vocabulary = this.index.vocabulary(label);
-    const others = alsoOurs.length === 0 ? NO_VOCABULARIES : alsoOurs.map((other) => this.index.vocabulary(other));
+    const others = alsoOurs === undefined || alsoOurs.length === 0 ? NO_VOCABULARIES : alsoOurs.map((other) => this.index.vocabulary(other));
     let weight = 0;
     let total = 0;
     let next = 0;
@@ -254,13 +254,13 @@ class MessageProbe implements CatalogueProbe {
   /** The last evidence ranked, by label: the reading asks again after an ask (read-message.ts). */
   private ranked: { readonly key: string; readonly evidence: ScopeEvidence } | undefined;
 
-  evidence(label: string, alsoOurs: readonly string[] = []): ScopeEvidence {
-    const key = alsoOurs.length === 0 ? label : [label, ...alsoOurs].join(' ');
+  evidence(label: string, alsoOurs?: readonly string[]): ScopeEvidence {
+    const key = alsoOurs === undefined || alsoOurs.length === 0 ? label : [label, ...alsoOurs].join(' ');
     if (this.ranked?.key !== key) this.ranked = { key, evidence: this.rank(label, alsoOurs) };
     return this.ranked.evidence;
   }
 
-  private rank(label: string, alsoOurs: readonly string[]): ScopeEvidence {
+  private rank(label: string, alsoOurs: readonly string[] | undefined): ScopeEvidence {
     const { index } = this;
     const query = this.query();
     const hits = index.search(query, CATALOGUE_LIMITS);
