@@ -1,3 +1,5 @@
+import { ADDRESSEES, SPEAKERS } from './speaker-words.ts';
+
 /**
  * A message with nothing asked in it yet: the resident only says they want to ask ("cho em hỏi", "ad ơi cho mình
  * hỏi chút", "dạ cho con hỏi") or that they do not know ("không biết", "tui hổng biết gì hết"). Read by the matcher,
@@ -15,8 +17,8 @@ const DO_NOT_KNOW = new Set(['khong biet', 'hong biet', 'khong bit', 'hong bit',
  * one", "may I" and sentence endings.
  */
 const BESIDE = new Set([
-  'cho', 'xin', 'muon', 'can', 'em', 'e', 'toi', 'tui', 'minh', 'con', 'chau', 'anh', 'chi', 'chu', 'bac', 'co', 'ad', 'admin', 'ban', 'ong', 'ba', 'bot',
-  'oi', 'a', 'da', 'vay', 'ha', 'nhe', 'nha', 'ne', 'voi', 'chut', 'xiu', 'ti', 'cai', 'nay', 'nua', 'gi', 'het', 'luon', 'la', 'duoc', 'dc', 'khong', 'ko',
+  ...SPEAKERS, ...ADDRESSEES, 'e', 'co', 'bot', 'cho', 'xin', 'muon', 'can',
+  'a', 'da', 'vay', 'ha', 'nhe', 'nha', 'ne', 'voi', 'chut', 'xiu', 'ti', 'cai', 'nay', 'nua', 'gi', 'het', 'luon', 'la', 'duoc', 'dc', 'khong', 'ko',
   'sao', 'lam', 'that', 'thiet', 'ca',
 ]);
 /** Past this many syllables it is a message with something in it, whatever its words. */

@@ -1,4 +1,5 @@
 import { foldKey } from '../../intents/fold.ts';
+import { ADDRESSEES, SPEAKERS } from '../speaker-words.ts';
 
 /**
  * How a resident says yes or no to "Gửi phản ánh: ... 1. Gửi phản ánh 2. Hủy" in their own words. A few words
@@ -17,8 +18,8 @@ const NO_CORE = new Set(['khong', 'ko', 'kg', 'hong', 'hok', 'hem', 'thoi', 'kho
  * resident addresses whoever reads ("gửi đi anh", "dạ gửi giùm chị", "ok ad", "chị ơi": it had been added to the description).
  */
 const GOES_WITH = new Set([
-  'di', 'luon', 'nhe', 'nha', 'nghen', 'ne', 'a', 'roi', 'giup', 'gium', 'dum', 'em', 'toi', 'tui', 'minh', 'con', 'chau', 'len', 'nua', 'can', 'phan anh', 'lai', 'cam on', 'vay', 'la',
-  'anh', 'chi', 'chu', 'bac', 'ad', 'admin', 'ban', 'ong', 'ba', 'oi',
+  'di', 'luon', 'nhe', 'nha', 'nghen', 'ne', 'a', 'roi', 'giup', 'gium', 'dum', 'len', 'nua', 'can', 'phan anh', 'lai', 'cam on', 'vay', 'la',
+  ...SPEAKERS, ...ADDRESSEES,
 ]);
 /**
  * Words of "nothing more" ("hết rồi", "không có gì thêm", "vậy thôi"): neither a yes nor a no, and no detail either.
