@@ -3,6 +3,8 @@ import { acceptFirst, DEFAULT_HANDLE_LONGEST_WAIT_MS, DEFAULT_HANDLE_QUIET_MS } 
 import { handlingQueue } from './handling-queue.ts';
 import { yieldToIo } from './after-pending-io.ts';
 import { isNextPageDigit, NOTHING_MORE, smsKeyword } from './sms-keywords.ts';
+import { takesBack } from './withdraw-words.ts';
+import { foldKey } from '../intents/fold.ts';
 import type { Logger } from './ports/logger.ts';
 import type { ContinuationStore } from './continuation-store.ts';
 import type { ConversationStore } from './conversation-store.ts';
@@ -125,9 +127,11 @@ export function createWebhookPipeline(deps: PipelineDeps) {
         if (page !== undefined) return { page };
         if (keyword === 'more') return { replies: [NOTHING_MORE] };
       }
-      // "HỦY" in the middle of writing a report cancels the report, not the SMS notices.
-      const writingReport = keyword === 'stop' && (await deps.conversations.load(message.channel, message.userId)).state.report !== undefined;
-      if (keyword === 'stop' && !writingReport) {
+      // "HỦY" in the middle of writing a report cancels the report, not the SMS notices; right after asking for a
+      // person it takes the request back (bot/withdraw-words.ts), as on the other channels.
+      const conversation = keyword === 'stop' ? await deps.conversations.load(message.channel, message.userId) : undefined;
+      const cancelsSomething = conversation !== undefined && (conversation.state.report !== undefined || (conversation.needsStaff && takesBack(foldKey(message.text).split(' '))));
+      if (keyword === 'stop' && !cancelsSomething) {
         await deps.optOuts.optOut(message.userId);
         return { replies: deps.replies.smsStopped() };
       }

@@ -244,3 +244,20 @@ test('"thôi khỏi" before an operator takes it withdraws the request: closed b
   assert.deepEqual(await say(chat, 'thôi khỏi'), []);
   assert.equal((await rig.handoffOf('telegram', String(chat)))?.status, 'held');
 });
+
+test('SMS: "HUY" right after asking for a person takes the request back, not the notices; with nothing waiting it stops them as before', async () => {
+  const phone = '0912000333';
+  const sentTo = () => rig.stub.callsTo('/message').map((c) => JSON.parse(c.body) as { textMessage: { text: string }; phoneNumbers: string[] }).filter((m) => m.phoneNumbers.includes('+84912000333')).map((m) => m.textMessage.text);
+  const text = async (message: string): Promise<string> => {
+    const before = sentTo().length;
+    assert.equal((await rig.gatewaySms(phone, message)).status, 200);
+    await rig.drain();
+    return sentTo().slice(before).join('\n');
+  };
+  await text('gap can bo');
+  assert.equal((await rig.handoffOf('sms', '+84912000333'))?.status, 'waiting');
+  // "HỦY" is also the SMS opt-out word: it had stopped the notices and left the request waiting for an operator.
+  assert.match(await text('HUY'), /^Da huy yeu cau gap can bo/);
+  assert.equal((await rig.handoffOf('sms', '+84912000333'))?.status, 'closed');
+  assert.match(await text('HUY'), /ngung nhan tin thong bao/);
+});
