@@ -116,11 +116,17 @@ export function createBot(deps: BotDeps): Bot {
    */
   async function understand(text: string, result: MatchResult, understanding: Understanding, message: IncomingMessage, conversation: Conversation, aside = false, read?: MessageReading, question?: OpenQuestion): Promise<Turn> {
     if (desk.hasCode(text) || desk.asksForOwnReports(text)) return desk.lookUp(text, conversation);
-    // "ok", "ừ", "dạ" to "Có phải bạn muốn hỏi: 1) ... 2) ...?" say yes without saying to which.
-    if (question !== undefined && confirmAnswer(text) === 'yes') return { replies: replies.pickANumber(question.options), pending: question.options, pendingText: question.text };
+    // "ok", "ừ", "dạ" to "Có phải bạn muốn hỏi: 1) ... 2) ...?" say yes without saying to which; "không có ảnh", "hết
+    // rồi" say nothing to it (read with the question, "không có ảnh" had joined a report's description).
+    const answered = question === undefined ? undefined : confirmAnswer(text);
+    if (question !== undefined && (answered === 'yes' || answered === 'unclear')) return { replies: replies.pickANumber(question.options), pending: question.options, pendingText: question.text };
+    // "gửi", "ok gửi đi" again once the report is filed: it is, and here it stands (it had been "Có phải bạn muốn hỏi").
+    if (!aside && recentTopic(conversation)?.label === REPORT_STATUS_LABEL && (result.tokens ?? []).includes('gui') && confirmAnswer(text) === 'yes') return desk.lookUp('', conversation);
     // "cho em hỏi", "không biết" with nothing asked yet: an invitation to ask, with the menu (not "ngoài phạm vi", not
     // a goodbye). Not as an aside: there the report's step is what the words answer.
     const nothingAsked = aside ? undefined : nothingAskedYet(result.tokens ?? []);
+    // "tui muốn phản ánh": a report with nothing said yet of what or where, as the menu's report item starts one.
+    if (nothingAsked === 'wants-to-report') return resolve(REPORT_MENU_VALUE, understanding, message, conversation);
     if (nothingAsked !== undefined) {
       metrics.decision('answer');
       const reply = nothingAsked === 'wants-to-ask' ? replies.askAway() : replies.help();

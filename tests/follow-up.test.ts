@@ -256,6 +256,8 @@ test('nothing asked yet: "cho em hỏi" is invited to ask and "không biết" sh
     ['không biết đăng ký ở đâu', undefined],
     ['tạm biệt', undefined],
     ['không', undefined],
+    ['cho em phản ánh ạ', 'wants-to-report'],
+    ['phản ánh đèn đường', undefined],
   ];
   for (const [text, said] of words) assert.equal(nothingAskedYet(tokens(text)), said, text);
 
@@ -269,6 +271,10 @@ test('nothing asked yet: "cho em hỏi" is invited to ask and "không biết" sh
   const unsure = textOf(await say('khong biet', 'follow-up-25'));
   assert.match(unsure, /^Bạn có thể nhắn câu hỏi bằng lời của mình/);
   assert.match(textOf(await say('tạm biệt', 'follow-up-25')), /^Chào bạn, chúc bạn một ngày tốt lành/);
+  // "tui muốn phản ánh" had opened a report of "vấn đề khác" with those words as what happened: now the categories.
+  const reporting = await say('tui muốn phản ánh', 'follow-up-29');
+  assert.match(textOf(reporting), /^Bạn muốn phản ánh về việc gì\?/);
+  assert.ok(reporting.some((r) => r.kind === 'choices' && r.options.some((o) => o.value === 'report:moi-truong')));
   // Taking back with nothing to take back: a goodbye ("hủy" alone had been offered "Tiêu hủy biên lai", "bỏ" a complaint).
   for (const text of ['hủy', 'bỏ', 'không cần nữa ạ']) assert.match(textOf(await say(text, 'follow-up-28')), /^Chào bạn, chúc bạn một ngày tốt lành/, text);
 });

@@ -250,3 +250,19 @@ test('"không biết" where the address is asked is no address: the commune is a
   sent = await telegramSay(other, 'bỏ qua');
   assert.match(sent.join('\n'), /tại địa điểm chưa rõ: "rác đổ bậy đầy đường"/, sent.join(' | '));
 });
+
+test('"không có ảnh" to "which of these?" asks for a number; "gửi đi" again once the report is filed shows it with its code', async () => {
+  const chat = 8293;
+  assert.match((await telegramSay(chat, 'mưa to ngập đường hẻm 7 xã Hỏa Lựu')).join('\n'), /^Có phải bạn muốn hỏi/);
+  // "không có ảnh" says nothing to "which of these?": read with the question it had joined the report's description.
+  assert.match((await telegramSay(chat, 'không có ảnh')).join('\n'), /^Bạn vui lòng chọn một số từ 1 đến 2/);
+  await telegramSay(chat, '1');
+  const summary = (await telegramSay(chat, 'không có ảnh')).join('\n');
+  assert.match(summary, /: "mưa to ngập đường hẻm 7 xã Hỏa Lựu"\./, summary);
+  const filed = (await telegramSay(chat, 'gửi')).join('\n');
+  const code = codeIn(filed);
+  assert.ok(code, filed);
+  // It had been "Có phải bạn muốn hỏi: Vấn đề khác / Đường dây nóng ...".
+  const again = (await telegramSay(chat, 'gửi đi')).join('\n');
+  assert.match(again, new RegExp(`^Các phản ánh của bạn:\n${code}: Ngập úng`));
+});
