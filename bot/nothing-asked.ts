@@ -16,7 +16,7 @@ const REPORT = new Set(['phan anh', 'bao cao']);
 /** What may stand beside a report's verb without saying what happened: "sự việc", "vụ này", "cái". */
 const BESIDE_REPORT = new Set(['gui', 'su', 'viec', 'vu', 'hien', 'truong']);
 /** Saying one does not know (or is not sure), as syllable pairs. */
-const DO_NOT_KNOW = new Set(['khong biet', 'hong biet', 'khong bit', 'hong bit', 'khong bt', 'hong bt', 'chua biet', 'khong ro', 'hong ro', 'chua ro']);
+const DO_NOT_KNOW = new Set(['khong biet', 'hong biet', 'khong bit', 'hong bit', 'khong bt', 'hong bt', 'chua biet', 'khong ro', 'hong ro', 'chua ro', 'khong nho', 'hong nho']);
 /**
  * What goes with either without asking anything: who writes and whom they address, politeness, "a little", "this
  * one", "may I" and sentence endings.

@@ -252,6 +252,7 @@ test('nothing asked yet: "cho em hỏi" is invited to ask and "không biết" sh
     ['không biết', 'does-not-know'],
     ['tui hổng biết gì hết', 'does-not-know'],
     ['ko bit', 'does-not-know'],
+    ['không nhớ', 'does-not-know'],
     ['cho em hỏi làm căn cước', undefined],
     ['không biết đăng ký ở đâu', undefined],
     ['tạm biệt', undefined],

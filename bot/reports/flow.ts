@@ -58,7 +58,6 @@ const CANCEL_WORDS = new Set(['huy', 'huy bo', 'huy phan anh', 'thoi', 'thoi kho
 const YES_WORDS = new Set(['1', 'gui', 'gui di', 'dong y', 'co', 'ok', 'oke', 'yes', 'dung', 'xac nhan', 'gui phan anh']);
 const NO_WORDS = new Set(['2', 'khong', 'ko', 'no']);
 const SKIP_WORDS = new Set(['bo qua', 'khong', 'khong co', 'khong co anh', 'khong co hinh', 'khong co hinh anh', 'hong co', 'hong co anh', 'chua co', 'chua co anh', 'khong can', 'khoi', 'skip', 'thoi', 'khong gui']);
-const UNKNOWN_WORDS = new Set(['khong ro', 'khong biet', 'khong nho', 'hong biet', 'hong ro']);
 /**
  * A text as a step's words are looked up: as typed, and with chat abbreviations read ("ko co anh", "k co hinh",
  * "ko bik" are "không có ảnh", "không có hình", "không biết"). Not for yes and no: "k" is "không" to the expansion but
@@ -69,8 +68,8 @@ const stepKeys = (text: string): readonly [folded: string, expanded: string] => 
   return [folded, canonicalize(folded.split(' ')).tokens.join(' ')];
 };
 const isStepWord = (words: ReadonlySet<string>, [folded, expanded]: readonly [string, string]): boolean => words.has(folded) || words.has(expanded);
-/** "không biết", "tui hổng biết nữa", "không rõ": the resident does not know what the step asks. */
-const saysUnknown = (keys: readonly [string, string]): boolean => isStepWord(UNKNOWN_WORDS, keys) || nothingAskedYet(keys[1].split(' ')) === 'does-not-know';
+/** "không biết", "tui hổng biết nữa", "không rõ", "không nhớ": the resident does not know what the step asks. */
+const saysUnknown = ([, expanded]: readonly [string, string]): boolean => nothingAskedYet(expanded.split(' ')) === 'does-not-know';
 /** Yes or no to the confirmation: the words of the buttons, or a short answer in the resident's own ("ok gửi đi"). */
 const saysYes = (folded: string, answer: ReturnType<typeof confirmAnswer>): boolean => YES_WORDS.has(folded) || answer === 'yes';
 const saysNo = (folded: string, answer: ReturnType<typeof confirmAnswer>): boolean => NO_WORDS.has(folded) || answer === 'no';
