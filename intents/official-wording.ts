@@ -1,4 +1,4 @@
-import { numberSyllable, syllableNumber, SYLLABLE_NUMBER_LIMIT } from './syllable-numbers.ts';
+import { numberSyllable, syllableNumber } from './syllable-numbers.ts';
 
 /**
  * Residents' words for procedures and the official terms the national catalogue names them by ("lấy vợ" is
@@ -1521,19 +1521,20 @@ const RULES_BY_FIRST: ReadonlyArray<readonly Rule[] | undefined> = (() => {
 
 /**
  * The rules that can match where a syllable is followed by another: those of one syllable, and those whose second
- * syllable is that one, in the order of RULES_BY_FIRST, by `pairKey`. A message no longer
- * tries every phrase its syllable begins (the loop over them was two thirds of this step), and the terms come out
- * in the same order.
+ * syllable is that one, in the order of RULES_BY_FIRST, by the first syllable's number, then the second's. A message
+ * no longer tries every phrase its syllable begins (the loop over them was two thirds of this step), and the terms
+ * come out in the same order. Dense arrays by number, and maps keyed by one number each: a key joining both numbers
+ * passed the small-integer range and was boxed and hashed as a double for every pair of syllables a message holds.
  */
-const RULES_BY_PAIR = new Map<number, readonly Rule[]>();
-const pairKey = (first: number, second: number): number => first * SYLLABLE_NUMBER_LIMIT + second;
-/** The rules of one syllable only, by its number: where no syllable follows, or no phrase goes on with the next one. */
-const SHORT_RULES_BY_FIRST: ReadonlyArray<readonly Rule[] | undefined> = RULES_BY_FIRST.map((rules) => rules?.filter((rule) => rule.phrase.length === 1));
-RULES_BY_FIRST.forEach((rules, first) => {
-  for (const second of new Set(rules?.flatMap((rule) => (rule.phrase.length > 1 ? [rule.phrase[1] as number] : [])))) {
-    RULES_BY_PAIR.set(pairKey(first, second), (rules as Rule[]).filter((rule) => rule.phrase.length === 1 || rule.phrase[1] === second));
-  }
+const byNumber = <T>(length: number, at: (n: number) => T | undefined): ReadonlyArray<T | undefined> => Array.from({ length }, (_, n) => at(n));
+const RULES_BY_PAIR = byNumber(RULES_BY_FIRST.length, (first): ReadonlyMap<number, readonly Rule[]> | undefined => {
+  const rules = RULES_BY_FIRST[first];
+  if (rules === undefined) return undefined;
+  const seconds = new Set(rules.flatMap((rule) => (rule.phrase.length > 1 ? [rule.phrase[1] as number] : [])));
+  return new Map([...seconds].map((second) => [second, rules.filter((rule) => rule.phrase.length === 1 || rule.phrase[1] === second)]));
 });
+/** The rules of one syllable only, by its number: where no syllable follows, or no phrase goes on with the next one. */
+const SHORT_RULES_BY_FIRST = byNumber(RULES_BY_FIRST.length, (first) => RULES_BY_FIRST[first]?.filter((rule) => rule.phrase.length === 1));
 
 /** The numbers of a message's syllables (-1: in no phrase), in scratch space reused from message to message. */
 let numbered = new Int32Array(64);
@@ -1570,9 +1571,12 @@ export function officialWording(tokens: readonly string[], numbers: readonly num
   let addedNumbers: number[] | undefined;
   for (let i = 0; i < n; i++) {
     const first = numbered[i] as number;
-    if (first < 0) continue;
+    // Most syllables begin no phrase.
+    if (first < 0 || first >= RULES_BY_PAIR.length) continue;
+    const pairs = RULES_BY_PAIR[first];
+    if (pairs === undefined) continue;
     const second = i + 1 < n ? (numbered[i + 1] as number) : -1;
-    const rules = (second < 0 ? undefined : RULES_BY_PAIR.get(pairKey(first, second))) ?? SHORT_RULES_BY_FIRST[first];
+    const rules = (second < 0 ? undefined : pairs.get(second)) ?? SHORT_RULES_BY_FIRST[first];
     if (rules === undefined) continue;
     for (const { phrase, official, officialNumbers } of rules) {
       let j = 1;

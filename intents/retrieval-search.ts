@@ -159,8 +159,13 @@ export function createSearch(lists: PostingLists): GroupSearch {
   // State of the walk in progress: documents reached, and the bar a document's partial score must pass to matter.
   let count = 0;
   let bar = 0;
-  /** Called when a document's partial score passes the bar; returns the new bar. */
-  let passed: (d: number, score: number) => number = () => Infinity;
+  /**
+   * What a partial score past the bar does: in a ranking (`topOfGroup`) the document joins the leaders and the bar
+   * becomes the k-th leader's score; in `reaches` the question is settled (the bar becomes infinite). A flag read on
+   * that rare path, not a function held in a variable: called through one, the leaders' update could not be inlined
+   * and every bar it returned was boxed.
+   */
+  let ranking = false;
 
   /**
    * Adds term `i`'s postings of group g to the partial scores. The count and the bar are copied into locals for the
@@ -181,7 +186,7 @@ export function createSearch(lists: PostingLists): GroupSearch {
       reached += +(before === 0);
       const score = before + w * (factors[p] as number);
       partial[d] = score;
-      if (score > over) over = passed(d, score);
+      if (score > over) over = ranking ? lead(d, score) : Infinity;
     }
     count = reached;
     bar = over;
@@ -284,15 +289,16 @@ export function createSearch(lists: PostingLists): GroupSearch {
     }
     leaders = 0;
     wanted = k;
-    passed = lead;
-    bar = 0;
+    ranking = true;
     // The walk `reaches` just made for this query and group is carried on, not made again: its terms came first in
     // the same order; the leaders are found again among the documents it reached.
     let walked = resumeWalk(query, g);
+    let leadersBar = 0;
     for (let j = 0, reached = count; j < reached; j++) {
       const d = touched[j] as number;
-      if ((partial[d] as number) > bar) bar = lead(d, partial[d] as number);
+      if ((partial[d] as number) > leadersBar) leadersBar = lead(d, partial[d] as number);
     }
+    bar = leadersBar;
     while (walked < m && ((rest[walked] as number) * ABOVE >= bar * BELOW || cheaperToWalk(query, order[walked] as number, g, walked, bar))) walkTerm(query, order[walked++] as number, g);
     const threshold = bar * BELOW;
     const leftWeight = weightLeft(walked);
@@ -347,13 +353,11 @@ export function createSearch(lists: PostingLists): GroupSearch {
     return 0;
   }
 
-  // A partial score past the floor (with the margin) settles `reaches` at once.
-  const settled = (): number => Infinity;
-
   function reachesInGroup(query: RetrievalQuery, g: number, share: number): boolean {
     const m = termsInWalkingOrder(query, g);
     const floor = share * query.attainable;
-    passed = settled;
+    // A partial score past the floor (with the margin) settles the question at once.
+    ranking = false;
     bar = floor * ABOVE;
     let walked = resumeWalk(query, g);
     // Terms are walked until what is left could not lift a document past the floor on its own, and stopping is cheaper.
