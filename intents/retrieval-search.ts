@@ -158,7 +158,9 @@ export function createSearch(lists: PostingLists): GroupSearch {
 
   // State of the walk in progress: documents reached, and the bar a document's partial score must pass to matter.
   let count = 0;
-  let bar = 0;
+  // The bar in a one-slot array, not a variable: a number with a fraction stored into a variable that closures share
+  // is boxed, one small object for every term walked.
+  const bar = new Float64Array(1);
   /**
    * What a partial score past the bar does: in a ranking (`topOfGroup`) the document joins the leaders and the bar
    * becomes the k-th leader's score; in `reaches` the question is settled (the bar becomes infinite). A flag read on
@@ -176,7 +178,7 @@ export function createSearch(lists: PostingLists): GroupSearch {
     const t = query.ids[i] as number;
     const w = query.weights[i] as number;
     let reached = count;
-    let over = bar;
+    let over = bar[0] as number;
     for (let p = slices[t * groups + g] as number, end = slices[t * groups + g + 1] as number; p < end; p++) {
       const d = docs[p] as number;
       const before = partial[d] as number;
@@ -189,7 +191,7 @@ export function createSearch(lists: PostingLists): GroupSearch {
       if (score > over) over = ranking ? lead(d, score) : Infinity;
     }
     count = reached;
-    bar = over;
+    bar[0] = over;
   }
 
   /** What the terms after the first `walked` could add to a document, per unit of its largest factor (with the margin). */
@@ -298,9 +300,9 @@ export function createSearch(lists: PostingLists): GroupSearch {
       const d = touched[j] as number;
       if ((partial[d] as number) > leadersBar) leadersBar = lead(d, partial[d] as number);
     }
-    bar = leadersBar;
-    while (walked < m && ((rest[walked] as number) * ABOVE >= bar * BELOW || cheaperToWalk(query, order[walked] as number, g, walked, bar))) walkTerm(query, order[walked++] as number, g);
-    const threshold = bar * BELOW;
+    bar[0] = leadersBar;
+    while (walked < m && ((rest[walked] as number) * ABOVE >= (bar[0] as number) * BELOW || cheaperToWalk(query, order[walked] as number, g, walked, bar[0] as number))) walkTerm(query, order[walked++] as number, g);
+    const threshold = (bar[0] as number) * BELOW;
     const leftWeight = weightLeft(walked);
 
     // Exact scores of the documents that can still enter; the best document per key, then the best k keys.
@@ -358,11 +360,11 @@ export function createSearch(lists: PostingLists): GroupSearch {
     const floor = share * query.attainable;
     // A partial score past the floor (with the margin) settles the question at once.
     ranking = false;
-    bar = floor * ABOVE;
+    bar[0] = floor * ABOVE;
     let walked = resumeWalk(query, g);
     // Terms are walked until what is left could not lift a document past the floor on its own, and stopping is cheaper.
-    while (walked < m && bar !== Infinity && ((rest[walked] as number) * ABOVE >= floor * BELOW || cheaperToWalk(query, order[walked] as number, g, walked, floor))) walkTerm(query, order[walked++] as number, g);
-    let found = bar === Infinity;
+    while (walked < m && bar[0] !== Infinity && ((rest[walked] as number) * ABOVE >= floor * BELOW || cheaperToWalk(query, order[walked] as number, g, walked, floor))) walkTerm(query, order[walked++] as number, g);
+    let found = bar[0] === Infinity;
     const leftWeight = weightLeft(walked);
     for (let j = 0, reached = count; j < reached && !found; j++) {
       const d = touched[j] as number;
