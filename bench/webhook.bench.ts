@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
-import { startScript } from '../tests/multi-instance-rig.ts';
+import { startScript } from '../tests/start-script.ts';
 
 const SECRET = 'bench-secret';
 const QUESTIONS = ['Làm lại căn cước ở đâu?', 'đăng ký khai sinh cho con cần gì', 'xin giấy xác nhận tình trạng hôn nhân', 'giờ làm việc của bộ phận một cửa', 'cấp đổi giấy phép lái xe', 'đèn đường hỏng ở ấp 3'];

@@ -1,7 +1,7 @@
 import { execSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { startScript } from './start-script.ts';
 
 /**
  * Real server processes, started as `npm start` starts them (its build step once, then its node command, read
@@ -82,23 +82,6 @@ export function sharedEnv(databaseUrl: string, stubBase: string): Record<string,
 }
 
 let built: ReturnType<typeof serverCommand> | undefined;
-
-/**
- * package.json "start" read apart ("<build> && [NAME=value ...] node <args>"): the build command, the node arguments
- * (flags and entry) and the environment it sets. Not run: tests and benchmarks start the server as it says.
- */
-export function startScript(): { readonly build: string; readonly args: readonly string[]; readonly env: Readonly<Record<string, string>> } {
-  const start = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start;
-  const [build, run] = start.split(' && ');
-  const words = run?.trim().split(/\s+/) ?? [];
-  const env: Record<string, string> = {};
-  while (words[0] !== undefined && /^[A-Z_][A-Z0-9_]*=/.test(words[0])) {
-    const [name, ...value] = (words.shift() as string).split('=');
-    env[name as string] = value.join('=');
-  }
-  if (build === undefined || words[0] !== 'node') throw new Error(`package.json start is not "<build> && [NAME=value] node ...": ${start}`);
-  return { build, args: words.slice(1), env };
-}
 
 /** The node arguments and environment of package.json "start", its build run once per test process. */
 export function serverCommand(): { readonly args: readonly string[]; readonly env: Readonly<Record<string, string>> } {
