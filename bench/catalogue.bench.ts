@@ -38,14 +38,13 @@ import { startScript } from '../tests/start-script.ts';
 /**
  * The bench runs under the node flags and environment `npm start` gives the server (read from package.json, so the
  * two cannot drift): the young generation's size decides how often a message waits for a collection, which is the
- * p99. Run without them (16 MiB instead of the server's 1 MiB), the bench read p99 175 µs while the server's setting
+ * p99. Run without them (16 MiB, where the server then had 1 MiB), the bench read p99 175 µs while the server's setting
  * gave 450-500 µs. It starts itself again under them, once.
  */
 const AS_SERVER = 'CATALOGUE_BENCH_AS_SERVER';
 if (process.env[AS_SERVER] !== '1') {
   const start = startScript();
-  const flags = start.args.filter((arg) => arg.startsWith('-'));
-  const run = spawnSync(process.execPath, [...process.execArgv, ...flags, ...process.argv.slice(1)], { stdio: 'inherit', env: { ...process.env, ...start.env, [AS_SERVER]: '1' } });
+  const run = spawnSync(process.execPath, [...process.execArgv, ...start.flags, ...process.argv.slice(1)], { stdio: 'inherit', env: { ...process.env, ...start.env, [AS_SERVER]: '1' } });
   process.exit(run.status ?? 1);
 }
 

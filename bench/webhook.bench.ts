@@ -31,7 +31,7 @@ const MEMORY_TARGET_MESSAGES = 100_000;
  * it (young generation kept small, glibc's malloc arenas limited: see README "Memory").
  */
 const START = startScript();
-const START_FLAGS = START.args.filter((arg) => arg.startsWith('-'));
+const START_FLAGS = START.flags;
 const START_ENV = START.env;
 const MEMORY_BUDGET_MS = Number(process.env.BENCH_MEMORY_SECONDS ?? 400) * 1000;
 /**
