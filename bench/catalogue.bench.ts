@@ -16,6 +16,8 @@
  * - The index build for the knowledge base plus the shipped catalogue (target ≤ 1 s: matcher and scope index), and
  *   the scope index built for 10,000 procedures (names synthesised by recombining halves of real ones): time and
  *   the heap the index keeps.
+ * - What a read the caches miss costs on the machine now (memory-latency.ts): a shared machine's is not the same
+ *   every day, and the path's time follows it.
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -34,6 +36,7 @@ import { codeOfValue, type CatalogueProcedure } from '../knowledge-base/catalogu
 import { shippedSeed } from '../knowledge-base/seed-data.ts';
 import { trainingSet } from '../knowledge-base/training-set.ts';
 import { startScript } from '../tests/start-script.ts';
+import { dependentReadNs } from './memory-latency.ts';
 
 /**
  * The bench runs under the node flags and environment `npm start` gives the server (read from package.json, so the
@@ -184,3 +187,7 @@ const big = timedBuilds(3, () => buildScope(large, seed.entries, seed.definition
 console.log(`scope index build, ${large.length} procedures (synthesised): ${big.medianMs.toFixed(0)} ms, ${big.heapMiB.toFixed(1)} MiB kept; with the matcher ${(matcherBuild.medianMs + big.medianMs).toFixed(0)} ms, ${(matcherBuild.heapMiB + big.heapMiB).toFixed(1)} MiB`);
 const memory = process.memoryUsage();
 console.log(`memory: rss ${mib(memory.rss)}, heap used ${mib(memory.heapUsed)}, typed arrays ${mib(memory.arrayBuffers)}`);
+// Last, so its 16 MiB block is not in the heap figures above. Within 1 MiB the core's own cache answers; the same
+// reads over 16 MiB are what a message's misses cost: compare it across runs before comparing the figures above.
+const latency = [1, 4, 16].map((size) => `${dependentReadNs(size * 1048576, 2_000_000).toFixed(0)} ns over ${size} MiB`);
+console.log(`machine: a dependent random read takes ${latency.join(', ')}`);
