@@ -187,7 +187,7 @@ const big = timedBuilds(3, () => buildScope(large, seed.entries, seed.definition
 console.log(`scope index build, ${large.length} procedures (synthesised): ${big.medianMs.toFixed(0)} ms, ${big.heapMiB.toFixed(1)} MiB kept; with the matcher ${(matcherBuild.medianMs + big.medianMs).toFixed(0)} ms, ${(matcherBuild.heapMiB + big.heapMiB).toFixed(1)} MiB`);
 const memory = process.memoryUsage();
 console.log(`memory: rss ${mib(memory.rss)}, heap used ${mib(memory.heapUsed)}, typed arrays ${mib(memory.arrayBuffers)}`);
-// Last, so its 16 MiB block is not in the heap figures above. Within 1 MiB the core's own cache answers; the same
-// reads over 16 MiB are what a message's misses cost: compare it across runs before comparing the figures above.
+// Last, so its 16 MiB block is not in the heap figures above. Within 1 MiB the core's own cache answers; over 4 and
+// 16 MiB the reads go past it, as a message's misses do. Context for comparing runs of different days, not a correction.
 const latency = [1, 4, 16].map((size) => `${dependentReadNs(size * 1048576, 2_000_000).toFixed(0)} ns over ${size} MiB`);
 console.log(`machine: a dependent random read takes ${latency.join(', ')}`);

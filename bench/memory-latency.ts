@@ -1,8 +1,8 @@
 /**
  * What a read the core's caches miss costs on this machine now: dependent reads in one random cycle over a block
  * of the given size, one read per 64-byte line, so each waits for the one before. The understanding path's time
- * is mostly such waits (the README's "where the time goes"), and a shared machine's memory is slower on some days
- * than others: printed beside the bench's figures, this tells a slower machine from slower code.
+ * is mostly such waits (the README's "where the time goes"), and a shared machine's memory may be slower on some
+ * days than others: printed beside the bench's figures, so that runs of different days can be compared.
  */
 const LINE_INTS = 16;
 
