@@ -16,8 +16,8 @@
  * - The index build for the knowledge base plus the shipped catalogue (target ≤ 1 s: matcher and scope index), and
  *   the scope index built for 10,000 procedures (names synthesised by recombining halves of real ones): time and
  *   the heap the index keeps.
- * - What a read the caches miss costs on the machine now (memory-latency.ts): a shared machine's is not the same
- *   every day, and the path's time follows it.
+ * - What a read the caches miss costs on the machine now (memory-latency.ts): a shared machine's may not be the same
+ *   every day, so runs of different days can be compared (context, not a correction).
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';

@@ -4,6 +4,8 @@
  * is mostly such waits (the README's "where the time goes"), and a shared machine's memory may be slower on some
  * days than others: printed beside the bench's figures, so that runs of different days can be compared.
  */
+import { seededRandom } from '../intents/linear-model.ts';
+
 const LINE_INTS = 16;
 
 export function dependentReadNs(bytes: number, reads: number): number {
@@ -11,10 +13,9 @@ export function dependentReadNs(bytes: number, reads: number): number {
   const next = new Int32Array(lines * LINE_INTS);
   // A random order of the lines (a fixed seed: the same cycle every run), linked into one cycle.
   const order = Int32Array.from({ length: lines }, (_, i) => i * LINE_INTS);
-  let seed = 12345;
+  const random = seededRandom(12345);
   for (let i = lines - 1; i > 0; i--) {
-    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-    const j = seed % (i + 1);
+    const j = Math.floor(random() * (i + 1));
     const swap = order[i] as number;
     order[i] = order[j] as number;
     order[j] = swap;
