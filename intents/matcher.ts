@@ -192,7 +192,7 @@ function matchWith(parts: MatchingParts): (text: string) => MatchResult {
     const reading = analyse(text, spelling);
     const tokenCount = reading.tokens.length;
     const unknownShare = tokenCount === 0 ? 1 : reading.unknown / tokenCount;
-    if (isEmergency(reading.typed, reading.tokens)) {
+    if (isEmergency(reading.typed, reading.tokens, reading.numbers)) {
       return { label: EMERGENCY_LABEL, score: 1, alternatives: [], unknownShare, rule: true, tokens: reading.tokens, numbers: reading.numbers };
     }
     if (tokenCount === 0) return { label: OUT_OF_SCOPE_LABEL, score: 0, alternatives: [], unknownShare, tokens: reading.tokens, numbers: reading.numbers };

@@ -62,11 +62,15 @@ export interface GroupSearch {
   scoreDocuments(query: RetrievalQuery, documents: readonly number[]): Array<{ readonly score: number; readonly sharedWeight: number }>;
 }
 
-// Bounds are compared with a margin, so rounding in sums taken in another order never prunes a document that ties.
-const ABOVE = 1 + 1e-9;
-const BELOW = 1 - 1e-9;
-/** Builds the search over `lists`; it keeps scratch space, so one search runs at a time (JavaScript is single-threaded). */
+/**
+ * Builds the search over `lists`; it keeps scratch space, so one search runs at a time (JavaScript is single-threaded).
+ * Self-contained (no binding of this module is used inside, only its parameter and globals), so that each index can be
+ * given a fresh copy of it (fresh-code.ts): its loops then run on code compiled for that index's own arrays.
+ */
 export function createSearch(lists: PostingLists): GroupSearch {
+  // Bounds are compared with a margin, so rounding in sums taken in another order never prunes a document that ties.
+  const ABOVE = 1 + 1e-9;
+  const BELOW = 1 - 1e-9;
   const { groupCount: groups, slices, docs, factors, maxFactors, termStarts, terms, termFactors, docMaxFactors, keyOfDoc } = lists;
   const partial = new Float64Array(termStarts.length - 1);
   // One slot more than documents: the walk writes each posting's document at `count` before knowing whether it is new.
@@ -375,6 +379,25 @@ export function createSearch(lists: PostingLists): GroupSearch {
     return found;
   }
 
+
+  /** Puts (value, id) into the descending `values` (ids beside them) at or above position `from`, shifting the rest down. */
+  function insertDescending(values: Float64Array, ids: Int32Array, from: number, value: number, id: number): void {
+    let at = from;
+    while (at > 0 && (values[at - 1] as number) < value) {
+      values[at] = values[at - 1] as number;
+      ids[at] = ids[at - 1] as number;
+      at--;
+    }
+    values[at] = value;
+    ids[at] = id;
+  }
+
+  /** Ranking order: higher score first; among equal scores, reached by an earlier query term, then the earlier document. */
+  function ahead(score: number, first: number, doc: number, otherScore: number, otherFirst: number, otherDoc: number): boolean {
+    if (score !== otherScore) return score > otherScore;
+    return first !== otherFirst ? first < otherFirst : doc < otherDoc;
+  }
+
   return {
     top(query, limits) {
       prepare(query);
@@ -427,22 +450,4 @@ interface TermOrder {
   /** Sum of the bounds from position j on; `restWeight`: of the query weights. */
   rest: Float64Array;
   restWeight: Float64Array;
-}
-
-/** Puts (value, id) into the descending `values` (ids beside them) at or above position `from`, shifting the rest down. */
-function insertDescending(values: Float64Array, ids: Int32Array, from: number, value: number, id: number): void {
-  let at = from;
-  while (at > 0 && (values[at - 1] as number) < value) {
-    values[at] = values[at - 1] as number;
-    ids[at] = ids[at - 1] as number;
-    at--;
-  }
-  values[at] = value;
-  ids[at] = id;
-}
-
-/** Ranking order: higher score first; among equal scores, reached by an earlier query term, then the earlier document. */
-function ahead(score: number, first: number, doc: number, otherScore: number, otherFirst: number, otherDoc: number): boolean {
-  if (score !== otherScore) return score > otherScore;
-  return first !== otherFirst ? first < otherFirst : doc < otherDoc;
 }

@@ -9,81 +9,129 @@
 const ALPHABET = 36;
 const letterOf = (code: number): number => (code >= 0x61 && code <= 0x7a ? code - 0x61 : code >= 0x30 && code <= 0x39 ? code - 0x30 + 26 : -1);
 
-/** Flags of a node. */
-const EXACT = 1;
-const PREFIX = 2;
-
 export interface WordAnchors {
   /** True when the syllables hold some anchor. */
   foundIn(tokens: readonly string[]): boolean;
+  /**
+   * Bit i set when the syllables hold an anchor of the i-th set given to `taggedAnchors` (0: none). `numbers`: the
+   * syllables' numbers (syllable-numbers.ts, -1 for none), when the caller has them: what each syllable holds is then
+   * read from a table by number, filled as syllables are first seen, not walked letter by letter every message.
+   */
+  tagsIn(tokens: readonly string[], numbers?: readonly number[]): number;
 }
 
 /** Anchors: "word", "word*" (any token that begins with it), "first second" or "first second*" (adjacent). */
 export function wordAnchors(anchors: Iterable<string>): WordAnchors {
+  return taggedAnchors([anchors]);
+}
+
+/**
+ * Anchors in up to 32 sets, each found by its bit in `tagsIn`: a check that says which of several costly ones can
+ * pass, not only whether any can ("xe" is an anchor of one emergency rule of thirty-seven, and is in one message of
+ * sixteen).
+ */
+export function taggedAnchors(sets: ReadonlyArray<Iterable<string>>): WordAnchors {
+  // Bit 30 marks a syllable whose tags are known (`bySyllable`), so 30 sets at most.
+  if (sets.length > 30) throw new Error('at most 30 sets of anchors');
   // Node n's child by letter l is next[n·ALPHABET + l] (0: none; node 0 is the root, never a child). A node that
-  // ends the first syllable of a pair has the root of its second syllables' tree in `second`.
+  // ends the first syllable of a pair has the root of its second syllables' tree in `second`. Each node has the
+  // tags of the anchors ending there (`exact`) and of the open anchors ending there (`open`: longer tokens too).
   const next: number[] = [];
-  const flags: number[] = [];
+  const exact: number[] = [];
+  const open: number[] = [];
   const second: number[] = [];
   const newNode = (): number => {
     for (let l = 0; l < ALPHABET; l++) next.push(0);
-    flags.push(0);
+    exact.push(0);
+    open.push(0);
     second.push(0);
-    return flags.length - 1;
+    return exact.length - 1;
   };
-  /** Files `word` under `root` with `flag` (0: a pair's first syllable) and returns the node it ends at. */
-  const insert = (root: number, word: string, flag: number): number => {
+  /** Files `word` under `root` and returns the node it ends at. */
+  const insert = (root: number, word: string): number => {
     let at = root;
     for (let i = 0; i < word.length; i++) {
       const letter = letterOf(word.charCodeAt(i));
       if (letter < 0) throw new Error(`anchor "${word}": letters a-z and digits only`);
       at = (next[at * ALPHABET + letter] as number) || (next[at * ALPHABET + letter] = newNode());
     }
-    flags[at] = (flags[at] as number) | flag;
     return at;
   };
   const root = newNode();
-  for (const anchor of anchors) {
-    const open = anchor.endsWith('*');
-    const words = (open ? anchor.slice(0, -1) : anchor).split(' ');
-    const flag = open ? PREFIX : EXACT;
-    if (words.length === 1) {
-      insert(root, words[0] as string, flag);
-      continue;
+  sets.forEach((anchors, set) => {
+    const tag = 1 << set;
+    for (const anchor of anchors) {
+      const isOpen = anchor.endsWith('*');
+      const words = (isOpen ? anchor.slice(0, -1) : anchor).split(' ');
+      let from = root;
+      if (words.length > 1) {
+        const first = insert(root, words[0] as string);
+        if (second[first] === 0) second[first] = newNode();
+        from = second[first] as number;
+      }
+      const end = insert(from, words[words.length - 1] as string);
+      if (isOpen) open[end] = (open[end] as number) | tag;
+      else exact[end] = (exact[end] as number) | tag;
     }
-    const first = insert(root, words[0] as string, 0);
-    if (second[first] === 0) second[first] = newNode();
-    insert(second[first] as number, words[1] as string, flag);
-  }
+  });
   const table = Int32Array.from(next);
-  const nodeFlags = Uint8Array.from(flags);
+  const exactTags = Int32Array.from(exact);
+  const openTags = Int32Array.from(open);
   const seconds = Int32Array.from(second);
 
-  /** The node `token` ends at (0 when the tree lacks it), or -1 when an open anchor begins it. */
-  function walk(from: number, token: string): number {
+  // What the last walk found: the tags of the token (open anchors it begins with, the anchor it is) and the node it
+  // ended at (0 when the tree lacks the token), where the second syllables of the pairs it begins are.
+  let walkedTags = 0;
+  let walkedEnd = 0;
+  function walk(from: number, token: string): void {
     let at = from;
+    let tags = 0;
     for (let i = 0; i < token.length; i++) {
       const letter = letterOf(token.charCodeAt(i));
-      if (letter < 0) return 0;
-      at = table[at * ALPHABET + letter] as number;
-      if (at === 0) return 0;
-      if (((nodeFlags[at] as number) & PREFIX) !== 0) return -1;
+      at = letter < 0 ? 0 : (table[at * ALPHABET + letter] as number);
+      // Node 0 is the root: never a child, so reaching it means the tree lacks the token.
+      if (at === 0) break;
+      tags |= openTags[at] as number;
     }
-    return at;
+    walkedTags = tags | (exactTags[at] as number);
+    walkedEnd = at;
   }
 
-  return {
-    foundIn(tokens) {
-      for (let i = 0; i < tokens.length; i++) {
-        const found = walk(root, tokens[i] as string);
-        if (found === 0) continue;
-        if (found < 0 || ((nodeFlags[found] as number) & EXACT) !== 0) return true;
-        const pairs = seconds[found] as number;
-        if (pairs === 0 || i + 1 >= tokens.length) continue;
-        const after = walk(pairs, tokens[i + 1] as string);
-        if (after < 0 || (after > 0 && ((nodeFlags[after] as number) & EXACT) !== 0)) return true;
-      }
-      return false;
-    },
-  };
+  // By syllable number, two slots each: its tags with KNOWN set once walked (0: not yet), and the node its pairs'
+  // second syllables begin at. Grown as higher numbers are seen (indexes number syllables after this is built).
+  const KNOWN = 1 << 30;
+  let bySyllable = new Int32Array(0);
+  function walkNumbered(token: string, n: number): void {
+    if (2 * n >= bySyllable.length) {
+      const grown = new Int32Array(Math.max(2 * n + 2, 2 * bySyllable.length));
+      grown.set(bySyllable);
+      bySyllable = grown;
+    }
+    const known = bySyllable[2 * n] as number;
+    if (known !== 0) {
+      walkedTags = known & ~KNOWN;
+      walkedEnd = bySyllable[2 * n + 1] as number;
+      return;
+    }
+    walk(root, token);
+    bySyllable[2 * n] = walkedTags | KNOWN;
+    bySyllable[2 * n + 1] = walkedEnd;
+  }
+
+  function tagsIn(tokens: readonly string[], numbers?: readonly number[]): number {
+    let tags = 0;
+    for (let i = 0; i < tokens.length; i++) {
+      const n = numbers === undefined ? -1 : (numbers[i] as number);
+      if (n >= 0) walkNumbered(tokens[i] as string, n);
+      else walk(root, tokens[i] as string);
+      tags |= walkedTags;
+      const pairs = seconds[walkedEnd] as number;
+      if (pairs === 0 || i + 1 >= tokens.length) continue;
+      walk(pairs, tokens[i + 1] as string);
+      tags |= walkedTags;
+    }
+    return tags;
+  }
+
+  return { foundIn: (tokens) => tagsIn(tokens) !== 0, tagsIn };
 }

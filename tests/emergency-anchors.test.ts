@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import test from 'node:test';
 import fc from 'fast-check';
 import { DANGERS } from '../intents/emergency.ts';
-import { wordAnchors } from '../intents/word-anchors.ts';
+import { numberSyllable } from '../intents/syllable-numbers.ts';
+import { taggedAnchors, wordAnchors } from '../intents/word-anchors.ts';
 
 /**
  * The emergency rules run only on messages holding one of their anchors (emergency.ts): a rule whose anchors missed
@@ -59,4 +60,27 @@ test('word anchors: whole syllables, open ones as prefixes, pairs only when adja
   assert.equal(anchors.foundIn(['lan', 'sangg']), false);
   assert.equal(anchors.foundIn(['lan']), false);
   assert.equal(anchors.foundIn([]), false);
+});
+
+test('tagged anchors: which sets a message holds anchors of, the same read by number as by letters', () => {
+  const anchors = taggedAnchors([['chay nha*', 'lan sang'], ['xe'], ['giat*', 'ngat xiu']]);
+  const cases: Array<[string[], number]> = [
+    [['xe', 'chay', 'cham'], 0b010],
+    [['xe', 'chay', 'nhanh'], 0b011],
+    [['chay', 'nhaa', 'roi'], 0b001],
+    [['bi', 'giatt', 'dien', 'xe'], 0b110],
+    [['ngat', 'xiu', 'lan', 'sang'], 0b101],
+    [['ngat', 'xiuu'], 0],
+    [['xeo'], 0],
+    [[], 0],
+  ];
+  for (const [tokens, tags] of cases) {
+    assert.equal(anchors.tagsIn(tokens), tags, tokens.join(' '));
+    // Twice by number: the first reading fills the table, the second reads it.
+    const numbers = tokens.map((token) => numberSyllable(token));
+    assert.equal(anchors.tagsIn(tokens, numbers), tags, `${tokens.join(' ')} by number`);
+    assert.equal(anchors.tagsIn(tokens, numbers), tags, `${tokens.join(' ')} by number, again`);
+    assert.equal(anchors.foundIn(tokens), tags !== 0);
+  }
+  assert.throws(() => taggedAnchors(Array.from({ length: 31 }, () => ['a'])), /at most 30/);
 });
