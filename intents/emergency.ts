@@ -90,9 +90,9 @@ const NOW = / (dang(?! (ky|ki|nhap|tai|bai|tin))|vua|ngay bay gio|bay gio|luc na
  * message that holds "xe" is scanned by the road rules alone, not by all thirty-seven (one message in eight of the
  * scope sets holds some anchor, "xe" most often, and every rule was tried on those).
  */
-const KINDS = [...new Set(DANGERS.map(({ kind }) => kind))];
-const KIND_PATTERNS = KINDS.map((kind) => new RegExp(DANGERS.filter((d) => d.kind === kind).map(({ pattern }) => `(?:${pattern.source})`).join('|')));
-const ANCHORS = taggedAnchors(KINDS.map((kind) => DANGERS.filter((d) => d.kind === kind).flatMap(({ needs }) => needs)));
+const BY_KIND = [...new Set(DANGERS.map(({ kind }) => kind))].map((kind) => DANGERS.filter((rule) => rule.kind === kind));
+const KIND_PATTERNS = BY_KIND.map((rules) => new RegExp(rules.map(({ pattern }) => `(?:${pattern.source})`).join('|')));
+const ANCHORS = taggedAnchors(BY_KIND.map((rules) => rules.flatMap(({ needs }) => needs)));
 
 /**
  * True when the readings of the message, its syllables as typed and its canonical syllables (with their numbers,

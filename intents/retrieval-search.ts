@@ -379,7 +379,6 @@ export function createSearch(lists: PostingLists): GroupSearch {
     return found;
   }
 
-
   /** Puts (value, id) into the descending `values` (ids beside them) at or above position `from`, shifting the rest down. */
   function insertDescending(values: Float64Array, ids: Int32Array, from: number, value: number, id: number): void {
     let at = from;

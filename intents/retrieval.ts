@@ -1,9 +1,9 @@
 import { canonicalize } from './expand.ts';
 import { foldedTokens } from './fold.ts';
+import { freshCopy } from './fresh-code.ts';
 import { indexArray, indexArrayOf } from './index-array.ts';
 import { KeyCounter } from './key-counter.ts';
 import { buildPairTable } from './pair-table.ts';
-import { freshCopy } from './fresh-code.ts';
 import { createSearch } from './retrieval-search.ts';
 import { bySyllableNumber, entryOf } from './syllable-numbers.ts';
 

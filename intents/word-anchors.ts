@@ -26,7 +26,7 @@ export function wordAnchors(anchors: Iterable<string>): WordAnchors {
 }
 
 /**
- * Anchors in up to 32 sets, each found by its bit in `tagsIn`: a check that says which of several costly ones can
+ * Anchors in up to 30 sets, each found by its bit in `tagsIn`: a check that says which of several costly ones can
  * pass, not only whether any can ("xe" is an anchor of one emergency rule of thirty-seven, and is in one message of
  * sixteen).
  */
