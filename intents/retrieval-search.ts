@@ -181,7 +181,10 @@ export function createSearch(lists: PostingLists): GroupSearch {
   function walkTerm(query: RetrievalQuery, i: number, g: number): void {
     const t = query.ids[i] as number;
     const w = query.weights[i] as number;
-    let reached = count;
+    // `| 0` on the count: read from this closure's variable, it was kept as a tagged small integer, shifted and
+    // checked at every posting (8 of the loop's 45 machine instructions; a cache simulation counted 2,800 postings a
+    // message, the catalogue's ranking about 2 us faster in alternating runs).
+    let reached = count | 0;
     let over = bar[0] as number;
     for (let p = slices[t * groups + g] as number, end = slices[t * groups + g + 1] as number; p < end; p++) {
       const d = docs[p] as number;
@@ -189,7 +192,7 @@ export function createSearch(lists: PostingLists): GroupSearch {
       // Recorded as reached without a branch (kept only when it is new): whether a posting's document was reached
       // before is a coin toss the processor cannot predict, and mispredicting it cost a sixth of the scope decision.
       touched[reached] = d;
-      reached += +(before === 0);
+      reached = (reached + +(before === 0)) | 0;
       const score = before + w * (factors[p] as number);
       partial[d] = score;
       if (score > over) over = ranking ? lead(d, score) : Infinity;
