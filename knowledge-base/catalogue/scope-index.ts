@@ -266,32 +266,56 @@ class MessageProbe implements CatalogueProbe {
     const hits = index.search(query, CATALOGUE_LIMITS);
     const best = hits[0];
     const shared = best === undefined ? undefined : index.shared(query, best.doc);
-    let ours: { label: string; score: number } | undefined | null = null;
-    let outside: number | null = null;
-    const { aboutProcedures } = this;
-    return {
-      catalogue: hits.map((h) => ({ code: h.key, score: h.score })),
-      // Ranked only when a decision reads it: most read the catalogue alone.
-      get ours() {
-        if (ours === null) {
-          const hit = index.search(query, OURS_LIMITS)[0];
-          ours = hit === undefined ? undefined : { label: hit.key, score: hit.score };
-        }
-        return ours;
-      },
-      oursReach(share) {
-        return index.reaches(query, OURS, share);
-      },
-      get outside() {
-        if (outside === null) {
-          const hits = index.search(query, OUTSIDE_LIMITS);
-          // The best phrasing not about a procedure; if all ranked are, the last of them bounds it from above.
-          outside = (hits.find((h) => !aboutProcedures.has(h.key)) ?? hits[hits.length - 1])?.score ?? 0;
-        }
-        return outside;
-      },
-      foreign: this.foreignTo(label, shared?.terms ?? [], alsoOurs),
-      nameShare: nameShareOf(shared),
-    };
+    return new RankedEvidence(
+      index,
+      query,
+      hits.map((h) => ({ code: h.key, score: h.score })),
+      this.foreignTo(label, shared?.terms ?? [], alsoOurs),
+      nameShareOf(shared),
+      this.aboutProcedures,
+    );
+  }
+}
+
+/**
+ * One message's evidence, its rankings of our phrasings and of the outside ones made when first read (most decisions
+ * read the catalogue alone). A class, not an object literal with getters: each literal's getters were closures of
+ * their own, which V8 keeps in the object's shape, so every message's evidence had a shape never seen before, each
+ * decision's property reads went through the generic look-up (a cache simulation counted some 10,000 machine
+ * instructions a message there) and every literal was reshaped at run time when made.
+ */
+class RankedEvidence implements ScopeEvidence {
+  private oursRanked: { readonly label: string; readonly score: number } | undefined | null = null;
+  private outsideRanked = -1;
+
+  constructor(
+    private readonly index: RetrievalIndex,
+    private readonly query: RetrievalQuery,
+    readonly catalogue: ReadonlyArray<{ readonly code: string; readonly score: number }>,
+    readonly foreign: number,
+    readonly nameShare: number,
+    /** Keys of the out-of-scope phrasings that are themselves about a catalogue procedure. */
+    private readonly aboutProcedures: ReadonlySet<string>,
+  ) {}
+
+  get ours(): { readonly label: string; readonly score: number } | undefined {
+    if (this.oursRanked === null) {
+      const hit = this.index.search(this.query, OURS_LIMITS)[0];
+      this.oursRanked = hit === undefined ? undefined : { label: hit.key, score: hit.score };
+    }
+    return this.oursRanked;
+  }
+
+  oursReach(share: number): boolean {
+    return this.index.reaches(this.query, OURS, share);
+  }
+
+  get outside(): number {
+    if (this.outsideRanked < 0) {
+      const hits = this.index.search(this.query, OUTSIDE_LIMITS);
+      // The best phrasing not about a procedure; if all ranked are, the last of them bounds it from above.
+      this.outsideRanked = (hits.find((h) => !this.aboutProcedures.has(h.key)) ?? hits[hits.length - 1])?.score ?? 0;
+    }
+    return this.outsideRanked;
   }
 }
