@@ -285,7 +285,9 @@ class MessageProbe implements CatalogueProbe {
  * instructions a message there) and every literal was reshaped at run time when made.
  */
 class RankedEvidence implements ScopeEvidence {
+  /** Our best phrasing once ranked (undefined: none scores); null until then. */
   private oursRanked: { readonly label: string; readonly score: number } | undefined | null = null;
+  /** The best outside phrasing's score once ranked (a share, 0..1); -1 until then. */
   private outsideRanked = -1;
 
   constructor(
