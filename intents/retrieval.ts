@@ -52,8 +52,11 @@ export interface RetrievalQuery {
 export interface RetrievalIndex {
   /** `numbers`: the tokens' numbers (syllable-numbers.ts) when the caller has them, so none is looked up again. */
   query(tokens: readonly string[], numbers?: readonly number[]): RetrievalQuery;
-  /** Best hit per key, at most `limits[g]` keys of group g (none when absent), best first. */
-  search(query: RetrievalQuery, limits: readonly number[]): RetrievalHit[];
+  /**
+   * Best hit per key, at most `limits[g]` keys of group g (none when absent), best first; only keys scoring at least
+   * `closeTo` of their group's best, when given (the search then follows fewer documents).
+   */
+  search(query: RetrievalQuery, limits: readonly number[], closeTo?: number): RetrievalHit[];
   /** Whether some document of `group` scores at least `share` (0..1) of what the query could attain: no ranking. */
   reaches(query: RetrievalQuery, group: number, share: number): boolean;
   /** True when some document of `group` contains the term. */
@@ -335,8 +338,8 @@ export function buildRetrievalIndex(input: readonly RetrievalDocument[], vocabul
     return { ids, weights, attainable };
   }
 
-  function search(q: RetrievalQuery, limits: readonly number[]): RetrievalHit[] {
-    const hits = ranked.top(q, limits).map((h) => ({ key: keyNames[h.key] as string, group: h.group, score: h.score / q.attainable, doc: h.doc }));
+  function search(q: RetrievalQuery, limits: readonly number[], closeTo?: number): RetrievalHit[] {
+    const hits = ranked.top(q, limits, closeTo).map((h) => ({ key: keyNames[h.key] as string, group: h.group, score: h.score / q.attainable, doc: h.doc }));
     // One group's hits come best first already (most searches rank one group): only several groups' are merged.
     return hits.length > 1 && (hits[0] as RetrievalHit).group !== (hits[hits.length - 1] as RetrievalHit).group ? hits.sort((a, b) => b.score - a.score) : hits;
   }

@@ -2,7 +2,10 @@ import { leadingScore, type Decision } from './decide.ts';
 
 /** How a message scores against the catalogue and our own phrasings (0..1 each). */
 export interface ScopeEvidence {
-  /** Catalogue procedures no entry covers, best first (at most three). */
+  /**
+   * Catalogue procedures no entry covers, best first (at most three): the best, and those scoring at least
+   * `SCOPE_THRESHOLDS.offerShareOfBest` of it (no reply offers the others, so the search need not find them).
+   */
   readonly catalogue: ReadonlyArray<{ readonly code: string; readonly score: number }>;
   /**
    * Our best phrasing's score; among labels whose best phrasings tie exactly, the label is any of them. May be ranked
