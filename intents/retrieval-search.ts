@@ -79,6 +79,8 @@ export function createSearch(lists: PostingLists): GroupSearch {
   const partial = new Float64Array(termStarts.length - 1);
   // One slot more than documents: the walk writes each posting's document at `count` before knowing whether it is new.
   const touched = new Int32Array(partial.length + 1);
+  /** The documents to score exactly once a walk stops (`candidates` of them). */
+  const candidateDocs = new Int32Array(partial.length);
   const keyScore = new Float64Array(lists.keyCount);
   const keyFirst = new Int32Array(lists.keyCount);
   const keyDoc = new Int32Array(lists.keyCount);
@@ -254,13 +256,38 @@ export function createSearch(lists: PostingLists): GroupSearch {
     const leftWeight = weightLeft(walked);
     const bar = threshold * BELOW;
     let exactCost = 0;
+    let found = 0;
     for (let j = 0, reached = count; j < reached; j++) {
       const d = touched[j] as number;
       if (!couldStillPass(d, leftWeight, bar)) continue;
+      candidateDocs[found++] = d;
       exactCost += (termStarts[d + 1] as number) - (termStarts[d] as number);
       if (exactCost > postings) return true;
     }
+    // The walk stops here: the documents found are those to score exactly (see `candidates`).
+    candidates = found;
     return false;
+  }
+
+  /**
+   * How many documents `candidateDocs` holds: those reached that could still pass the bar when the walk stopped.
+   * A walk that stops before its last term stops because `cheaperToWalk` answered no, having just looked at every
+   * document reached with the same bar and weight left: its list is taken as it is (looking again cost some 14,000
+   * machine instructions a message). A walk that ran to its last term looks for them (`gather`).
+   */
+  let candidates = 0;
+
+  /** Finds the candidates (see `candidates`) among the documents reached; `clear`: resets their partial scores too. */
+  function gather(leftWeight: number, threshold: number, clear: boolean): void {
+    let found = 0;
+    for (let j = 0, reached = count; j < reached; j++) {
+      const d = touched[j] as number;
+      const reachable = couldStillPass(d, leftWeight, threshold);
+      if (clear) partial[d] = 0;
+      candidateDocs[found] = d;
+      found = (found + +reachable) | 0;
+    }
+    candidates = found;
   }
 
   /** The first query term the document holds, as found by the last `exactScore` (its order among ties). */
@@ -353,22 +380,16 @@ export function createSearch(lists: PostingLists): GroupSearch {
     const threshold = (bar[0] as number) * BELOW;
     const leftWeight = weightLeft(walked);
 
-    // The documents that can still enter, gathered at the front of `touched` while every partial score is cleared:
-    // a loop with no call in it, so V8 keeps its values in registers (with the exact scoring in the same loop, it
-    // stored and reloaded them at each of the thousand documents reached, for the dozen that are scored: a cache
-    // simulation counted 44 machine instructions a document reached, 24 now).
-    let candidates = 0;
-    for (let j = 0, reached = count; j < reached; j++) {
-      const d = touched[j] as number;
-      const reachable = couldStillPass(d, leftWeight, threshold);
-      partial[d] = 0;
-      touched[candidates] = d;
-      candidates = (candidates + +reachable) | 0;
-    }
+    // The documents that can still enter, gathered while every partial score is cleared: a loop with no call in it,
+    // so V8 keeps its values in registers (with the exact scoring in the same loop, it stored and reloaded them at
+    // each of the thousand documents reached, for the dozen that are scored: a cache simulation counted 44 machine
+    // instructions a document reached, 24 now). Or only cleared, when the walk's last question found them.
+    if (walked === m) gather(leftWeight, threshold, true);
+    else for (let j = 0, reached = count; j < reached; j++) partial[touched[j] as number] = 0;
     // Their exact scores; the best document per key, then the best k keys.
     let seen = 0;
-    for (let j = 0; j < candidates; j++) {
-      const d = touched[j] as number;
+    for (let j = 0, found = candidates; j < found; j++) {
+      const d = candidateDocs[j] as number;
       const score = exactScore(d, query);
       const first = firstTerm;
       const key = keyOfDoc[d] as number;
@@ -424,11 +445,9 @@ export function createSearch(lists: PostingLists): GroupSearch {
     // Terms are walked until what is left could not lift a document past the floor on its own, and stopping is cheaper.
     while (walked < m && bar[0] !== Infinity && ((rest[walked] as number) * ABOVE >= floor * BELOW || cheaperToWalk(query, order[walked] as number, g, walked, floor))) walkTerm(query, order[walked++] as number, g);
     let found = bar[0] === Infinity;
-    const leftWeight = weightLeft(walked);
-    for (let j = 0, reached = count; j < reached && !found; j++) {
-      const d = touched[j] as number;
-      if (couldStillPass(d, leftWeight, floor * BELOW)) found = exactScore(d, query) / query.attainable >= share;
-    }
+    // The documents that could still reach the floor (found by the walk's last question when it stopped early).
+    if (!found && walked === m) gather(weightLeft(walked), floor * BELOW, false);
+    for (let j = 0; j < candidates && !found; j++) found = exactScore(candidateDocs[j] as number, query) / query.attainable >= share;
     // The partial scores are kept: ranking this group next (the usual sequel of a yes) carries the walk on.
     paused = { query, group: g, walked };
     return found;

@@ -9,6 +9,12 @@ const SYLLABLES = ['cap', 'lai', 'giay', 'phep', 'dang', 'ky', 'xe', 'dat', 'ho'
 const words = (min: number, max: number) => fc.array(fc.constantFrom(...SYLLABLES), { minLength: min, maxLength: max });
 const documents = fc.array(fc.record({ words: words(1, 12), group: fc.integer({ min: 0, max: 2 }), key: fc.integer({ min: 0, max: 15 }) }), { minLength: 3, maxLength: 80 });
 
+// A catalogue's shape: a few syllables in most names ("thủ tục", "cấp") beside many rare ones, so a walk has long lists
+// left when the rare terms have set the bar, and stops before them (scoring the documents reached exactly).
+const RARE = Array.from({ length: 60 }, (_, i) => `r${i}`);
+const named = fc.array(fc.oneof({ weight: 1, arbitrary: fc.constantFrom('thu', 'tuc', 'cap') }, { weight: 2, arbitrary: fc.constantFrom(...RARE) }), { minLength: 2, maxLength: 8 });
+const catalogueLike = fc.array(fc.record({ words: named, group: fc.constant(0), key: fc.integer({ min: 0, max: 400 }) }), { minLength: 100, maxLength: 400 });
+
 const indexOf = (docs: ReadonlyArray<{ words: string[]; group: number; key: number }>) =>
   buildRetrievalIndex(docs.map((d) => ({ key: `g${d.group}k${d.key}`, text: d.words.join(' '), group: d.group })));
 
@@ -37,6 +43,26 @@ test('the pruned search ranks every group as scoring every document does, for lo
       }
     }),
     { numRuns: 400, seed: 11 },
+  );
+});
+
+test('a walk that stops before its common terms ranks as scoring every document does', () => {
+  fc.assert(
+    fc.property(catalogueLike, fc.array(named, { minLength: 1, maxLength: 4 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 0, max: 20 }), (docs, queries, k, twentieths) => {
+      const index = indexOf(docs);
+      for (const q of queries) {
+        const query = index.query(q);
+        const all = index.search(query, [docs.length, 0, 0]);
+        assert.deepEqual(index.search(query, [k, 0, 0]).map((h) => [h.key, h.score]), all.slice(0, k).map((h) => [h.key, h.score]));
+        const best = all[0]?.score ?? 0;
+        const clear = (h: { score: number }) => Math.abs(h.score - (twentieths / 20) * best) > 1e-12;
+        const expected = all.slice(0, k).filter((h) => h.score >= (twentieths / 20) * best);
+        assert.deepEqual(index.search(query, [k, 0, 0], twentieths / 20).filter(clear).map((h) => [h.key, h.score]), expected.filter(clear).map((h) => [h.key, h.score]));
+        const share = twentieths / 20;
+        assert.equal(index.reaches(query, 0, share), best >= share && best > 0);
+      }
+    }),
+    { numRuns: 150, seed: 19 },
   );
 });
 
