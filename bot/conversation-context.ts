@@ -46,11 +46,26 @@ const leansToReport = ({ decision, scope }: MessageReading): boolean =>
 export const entryOf = (understanding: Understanding, label: string): KnowledgeEntry | undefined =>
   label.startsWith(KB_PREFIX) ? understanding.entries.get(label.slice(KB_PREFIX.length)) : undefined;
 
+/** Words that name no procedure: a message's "về", "ở", "tại" say nothing about which one it asks for. */
+const FUNCTION_WORDS = new Set(['ve', 'o', 'tai', 'voi', 'cac', 'nhung', 'theo', 'trong', 'khi']);
+const tellingWords = (text: string): string[] => foldKey(text).split(' ').filter((word) => word !== '' && !GENERIC_TITLE_WORDS.has(word) && !FUNCTION_WORDS.has(word));
+
 /** Every telling word of the topic's title is in the procedure's name ("Đăng ký kết hôn" in "... kết hôn có yếu tố nước ngoài"). */
 function carriesName(name: string, title: string): boolean {
   const named = new Set(foldKey(name).split(' '));
-  const telling = foldKey(title).split(' ').filter((word) => word !== '' && !GENERIC_TITLE_WORDS.has(word));
+  const telling = tellingWords(title);
   return telling.length > 0 && telling.every((word) => named.has(word));
+}
+
+/**
+ * The message's own telling words that the procedure it reads as alone also names ("tàu", "cá" of "tôi muốn hỏi về
+ * đăng ký tàu cá", read alone as the fishing-vessel registration); none when alone it offers no procedure.
+ */
+function namedAlone(text: string, alone: MessageReading, catalogue: ScopeIndex): string[] {
+  const name = alone.scope.kind === 'catalogue' ? catalogue.procedure(alone.scope.codes[0] ?? '')?.name : undefined;
+  if (name === undefined) return [];
+  const inName = new Set(foldKey(name).split(' '));
+  return tellingWords(text).filter((word) => inName.has(word));
 }
 
 /**
@@ -92,5 +107,10 @@ export function readAfterTopic(topic: string, { text, result, reading }: Reading
   if (read.scope.kind === 'ours' && read.decision.kind === 'answer' && read.decision.label === topic) return { kind: 'ours', label: topic, entry };
   if (read.scope.kind !== 'catalogue') return undefined;
   const closest = catalogue.procedure(read.scope.codes[0] ?? '');
-  return closest !== undefined && carriesName(closest.name, title) ? read.scope : undefined;
+  if (closest === undefined || !carriesName(closest.name, title)) return undefined;
+  // ... and keeps what the message names on its own: "tôi muốn hỏi về đăng ký tàu cá" right after the birth
+  // registration answer reads alone as the fishing-vessel registration; with the birth title before it, a procedure
+  // joining birth registration and a child's health card came first, which names neither "tàu" nor "cá".
+  const named = new Set(foldKey(closest.name).split(' '));
+  return namedAlone(text, reading, catalogue).every((word) => named.has(word)) ? read.scope : undefined;
 }

@@ -167,6 +167,14 @@ test('a short message after an answer that names nothing alone is read with the 
   assert.match(textOf(await say('thủ tục nhận con nuôi', user)), /1\) Đăng ký việc nuôi con nuôi trong nước - mã 2\.001263/);
   // Nobody asked about marriage before: the same words keep their own reading.
   assert.doesNotMatch(textOf(await say('vợ em người Campuchia', 'follow-up-12')), /kết hôn/);
+  // A short question naming another procedure keeps it first, though the topic's title brings a procedure that also
+  // carries the topic's name: after the birth answer, a procedure joining birth registration and a health card for
+  // children had come first for the fishing-vessel registration.
+  const vessel = 'follow-up-28';
+  assert.match(textOf(await say('cho hoi thu tuc dang ky khai sinh cho con', vessel)), /^Đăng ký khai sinh/);
+  const asked = textOf(await say('toi muon hoi ve dang ky tau ca', vessel));
+  assert.match(asked, /1\) Cấp giấy chứng nhận đăng ký tàu cá/);
+  assert.doesNotMatch(asked, /khai sinh/);
   // A sure "not ours" with a price in it is no question about the topic's fee.
   const other = 'follow-up-13';
   await say('đăng ký kết hôn cần giấy tờ gì', other);
