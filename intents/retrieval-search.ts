@@ -117,9 +117,10 @@ export function createSearch(lists: PostingLists): GroupSearch {
     if (marked !== undefined) unmark(marked);
     marked = query;
     const n = query.ids.length;
-    if (matched.length < n) {
-      matched = new Int32Array(2 * n);
-      matchedFactors = new Float64Array(2 * n);
+    // One slot more than the query's terms: each of a document's terms is written at the count before it is known.
+    if (matched.length < n + 1) {
+      matched = new Int32Array(2 * n + 1);
+      matchedFactors = new Float64Array(2 * n + 1);
     }
     for (let i = 0; i < n; i++) {
       const t = query.ids[i] as number;
@@ -311,19 +312,26 @@ export function createSearch(lists: PostingLists): GroupSearch {
     const positions = matched;
     const positionFactors = matchedFactors;
     let n = 0;
+    // The document's terms that are in the query, collected without a branch (kept only when in it): whether a
+    // name's term is in the query is a coin toss the processor cannot predict.
     for (let p = termStarts[d] as number, end = termStarts[d + 1] as number; p < end; p++) {
       const t = terms[p] as number;
-      if (((inQuery[t >> 5] as number) & (1 << (t & 31))) === 0) continue;
-      const at = (position[t] as number) - 1;
-      // Insertion keeps the query positions ascending (a document holds a handful of the query's terms).
-      let i = n++;
+      positions[n] = t;
+      positionFactors[n] = termFactors[p] as number;
+      n = (n + (((inQuery[t >> 5] as number) >>> (t & 31)) & 1)) | 0;
+    }
+    // Their query positions, ascending by insertion (a document holds a handful of the query's terms).
+    for (let j = 0; j < n; j++) {
+      const at = (position[positions[j] as number] as number) - 1;
+      const factor = positionFactors[j] as number;
+      let i = j;
       while (i > 0 && (positions[i - 1] as number) > at) {
         positions[i] = positions[i - 1] as number;
         positionFactors[i] = positionFactors[i - 1] as number;
         i--;
       }
       positions[i] = at;
-      positionFactors[i] = termFactors[p] as number;
+      positionFactors[i] = factor;
     }
     let score = 0;
     for (let i = 0; i < n; i++) score += (query.weights[positions[i] as number] as number) * (positionFactors[i] as number);
