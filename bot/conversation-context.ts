@@ -50,9 +50,11 @@ export const entryOf = (understanding: Understanding, label: string): KnowledgeE
 const FUNCTION_WORDS = new Set(['ve', 'o', 'tai', 'voi', 'cac', 'nhung', 'theo', 'trong', 'khi']);
 const tellingWords = (text: string): string[] => foldKey(text).split(' ').filter((word) => word !== '' && !GENERIC_TITLE_WORDS.has(word) && !FUNCTION_WORDS.has(word));
 
-/** Every telling word of the topic's title is in the procedure's name ("Đăng ký kết hôn" in "... kết hôn có yếu tố nước ngoài"). */
-function carriesName(name: string, title: string): boolean {
-  const named = new Set(foldKey(name).split(' '));
+/** A procedure's name as the set of its folded words. */
+const nameWords = (name: string): ReadonlySet<string> => new Set(foldKey(name).split(' '));
+
+/** Every telling word of the topic's title is in the procedure's name (`nameWords`): "Đăng ký kết hôn" in "... kết hôn có yếu tố nước ngoài". */
+function carriesName(named: ReadonlySet<string>, title: string): boolean {
   const telling = tellingWords(title);
   return telling.length > 0 && telling.every((word) => named.has(word));
 }
@@ -64,7 +66,7 @@ function carriesName(name: string, title: string): boolean {
 function namedAlone(text: string, alone: MessageReading, catalogue: ScopeIndex): string[] {
   const name = alone.scope.kind === 'catalogue' ? catalogue.procedure(alone.scope.codes[0] ?? '')?.name : undefined;
   if (name === undefined) return [];
-  const inName = new Set(foldKey(name).split(' '));
+  const inName = nameWords(name);
   return tellingWords(text).filter((word) => inName.has(word));
 }
 
@@ -107,10 +109,11 @@ export function readAfterTopic(topic: string, { text, result, reading }: Reading
   if (read.scope.kind === 'ours' && read.decision.kind === 'answer' && read.decision.label === topic) return { kind: 'ours', label: topic, entry };
   if (read.scope.kind !== 'catalogue') return undefined;
   const closest = catalogue.procedure(read.scope.codes[0] ?? '');
-  if (closest === undefined || !carriesName(closest.name, title)) return undefined;
+  if (closest === undefined) return undefined;
+  const named = nameWords(closest.name);
+  if (!carriesName(named, title)) return undefined;
   // ... and keeps what the message names on its own: "tôi muốn hỏi về đăng ký tàu cá" right after the birth
   // registration answer reads alone as the fishing-vessel registration; with the birth title before it, a procedure
   // joining birth registration and a child's health card came first, which names neither "tàu" nor "cá".
-  const named = new Set(foldKey(closest.name).split(' '));
   return namedAlone(text, reading, catalogue).every((word) => named.has(word)) ? read.scope : undefined;
 }
