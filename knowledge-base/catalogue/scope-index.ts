@@ -158,6 +158,12 @@ function sameProcedureKey(name: string): string {
   return searchableName(name).toLowerCase().replace(LEVEL_IN_BRACKETS, ' ').replace(LEVEL_AFTER_DASH, ' ').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
+/** Whether any of the sets holds the term (a loop, not `some`: its callback was a closure made per term). */
+function anyHas(sets: readonly TermSet[], id: number): boolean {
+  for (let i = 0; i < sets.length; i++) if ((sets[i] as TermSet).has(id)) return true;
+  return false;
+}
+
 /** Share of a procedure's name (by term weight) a query covers, from `RetrievalIndex.shared`. */
 const nameShareOf = (shared: { readonly weight: number; readonly docWeight: number } | undefined): number =>
   shared === undefined || shared.docWeight === 0 ? 0 : shared.weight / shared.docWeight;
@@ -237,7 +243,7 @@ class MessageProbe implements CatalogueProbe {
       let counted: boolean;
       if (among === undefined) counted = this.index.groupHas(id, CATALOGUE);
       else if ((counted = among[next] === i)) next++;
-      if (counted && !vocabulary.has(id) && !this.common.has(id) && (others.length === 0 || !others.some((words) => words.has(id)))) weight += w;
+      if (counted && !vocabulary.has(id) && !this.common.has(id) && !anyHas(others, id)) weight += w;
     }
     return total === 0 ? 0 : weight / total;
   }
