@@ -2,7 +2,8 @@ import { typoVariant } from './augment.ts';
 import { isEmergency } from './emergency.ts';
 import { buildFeatureSpace, weigh, type FeatureSpace } from './feature-space.ts';
 import { analyse, featuresOf, type AnalysedText } from './features.ts';
-import { logits, seededRandom, trainLinearModel, type LinearModel, type SparseVector } from './linear-model.ts';
+import { seededRandom, trainLinearModel, type SparseVector } from './linear-model.ts';
+import { modelScorer, type ModelScorer } from './logits-kernel.ts';
 import { trainedOrLoaded } from './model-io.ts';
 import { buildNeighbourIndex, type NeighbourIndex } from './neighbours.ts';
 import { buildSpellingIndex, type SpellingIndex } from './spelling.ts';
@@ -148,7 +149,7 @@ export function buildMatcher(examples: readonly LabelledText[], options: Matcher
 
   // Only topics and reports are offered for a vague message: "đăng ký" is not a greeting or out of scope.
   const vagueness = buildVaguenessIndex(readings, labels.length, offerableAmong(labels));
-  const parts: MatchingParts = { labels, spelling, space, idf, wordIdf, model, neighbours, fastLookUp, vagueness, options };
+  const parts: MatchingParts = { labels, spelling, space, idf, wordIdf, scorer: modelScorer(model), neighbours, fastLookUp, vagueness, options };
   return {
     labels,
     match: matchWith(parts),
@@ -168,7 +169,8 @@ interface MatchingParts {
   readonly space: FeatureSpace;
   readonly idf: Float32Array;
   readonly wordIdf: Float32Array;
-  readonly model: LinearModel;
+  /** The linear model's scores of a message (compiled to WebAssembly where it can be). */
+  readonly scorer: ModelScorer;
   readonly neighbours: NeighbourIndex | undefined;
   readonly fastLookUp: WordLookUp | undefined;
   readonly vagueness: VaguenessIndex;
@@ -182,7 +184,7 @@ interface MatchingParts {
  * for as long as the matcher served.
  */
 function matchWith(parts: MatchingParts): (text: string) => MatchResult {
-  const { labels, spelling, space, idf, wordIdf, model, neighbours, fastLookUp, vagueness, options } = parts;
+  const { labels, spelling, space, idf, wordIdf, scorer, neighbours, fastLookUp, vagueness, options } = parts;
   const scores = new Float64Array(labels.length);
   const nearest = new Float64Array(labels.length);
   // Scratch for the weighed vectors of the message being matched (read within `match` only): no arrays a message.
@@ -201,7 +203,7 @@ function matchWith(parts: MatchingParts): (text: string) => MatchResult {
       modelValues = new Float32Array(2 * raw.values.length);
       neighbourValues = new Float32Array(2 * raw.values.length);
     }
-    logits(model, weigh(raw, idf, options.idfStrength, options.normPower, modelValues), scores);
+    scorer(weigh(raw, idf, options.idfStrength, options.normPower, modelValues), scores);
     if (neighbours) {
       neighbours.nearest(weigh(raw, wordIdf, 1, 1, neighbourValues), nearest);
       for (let c = 0; c < labels.length; c++) scores[c] = (scores[c] as number) + options.neighbourWeight * (nearest[c] as number);
