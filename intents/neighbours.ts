@@ -1,6 +1,7 @@
 import { freshCopy } from './fresh-code.ts';
-import { indexArray, indexArrayOf, type IndexArray } from './index-array.ts';
+import { indexArray, indexArrayOf } from './index-array.ts';
 import type { SparseVector } from './linear-model.ts';
+import { compiledNeighbourWalk, type NeighbourPostings } from './neighbour-kernel.ts';
 
 /**
  * Nearest-neighbour evidence over the example phrasings: how close the message comes to the closest phrasing of
@@ -45,32 +46,28 @@ export function buildNeighbourIndex(documents: readonly { vector: SparseVector; 
     }
   });
   const labels = indexArrayOf(documents.map((doc) => doc.label));
+  const postings: NeighbourPostings = { kept, starts, postingDoc, postingValue, labels, documentCount: documents.length };
+  const compiled = compiledNeighbourWalk(postings);
   // A copy of the walk's code for this index alone (fresh-code.ts): a matcher built again (staff publish an entry)
   // otherwise walked on generic code, 1.3 us a message slower.
-  return freshCopy(neighbourWalk)({ kept, starts, postingDoc, postingValue, labels, documentCount: documents.length });
-}
-
-/** The index as the walk reads it: postings of the kept features, by feature. */
-interface NeighbourPostings {
-  /** 1 for a feature in the index (not common). */
-  readonly kept: Uint8Array;
-  /** Postings of feature f: postingDoc/postingValue[starts[f] .. starts[f + 1]]; values divided by the phrasing's norm. */
-  readonly starts: Int32Array;
-  readonly postingDoc: IndexArray;
-  readonly postingValue: Float32Array;
-  /** Each phrasing's label. */
-  readonly labels: IndexArray;
-  readonly documentCount: number;
+  if (compiled === undefined) return freshCopy(neighbourWalk)(postings);
+  // The compiled walk, and for a message longer than its scratch space the JavaScript walk over the same memory.
+  let long: NeighbourIndex | undefined;
+  return {
+    nearest: (vector, out) => compiled.nearest(vector, out) ?? (long ??= neighbourWalk(compiled.postings)).nearest(vector, out),
+  };
 }
 
 /** The walk over `index`. Self-contained (no binding of this module inside), so each index gets a copy of its own. */
-function neighbourWalk(index: NeighbourPostings): NeighbourIndex {
+export function neighbourWalk(index: NeighbourPostings): NeighbourIndex {
   const { kept, starts, postingDoc, postingValue, labels } = index;
   const sims = new Float32Array(index.documentCount);
   // Phrasings reached by the message: a typed array with a count (emptying a plain array let go of its storage,
   // so every message grew a new one: most of what a message allocated).
-  // One slot more than phrasings: the walk writes each posting's phrasing at `reached` before knowing whether it is new.
-  const touched = new Int32Array(index.documentCount + 1);
+  // The walk writes each posting's phrasing at `reached` before knowing whether it is new, and a phrasing whose sum is
+  // still zero after a posting (a feature of zero weight) counts as new again: a slot for every posting, and one more.
+  // (One per phrasing, as it was, let such a message write past the end, and that phrasing's sum was never cleared.)
+  const touched = new Int32Array(postingDoc.length + 1);
 
   return {
     nearest(vector, out) {
