@@ -32,16 +32,22 @@ export function compiledScorer(model: LinearModel): ModelScorer | undefined {
   const compiled = instantiate(LOGITS_MODULE, 'logits', end);
   if (compiled === undefined) return undefined;
   const { buffer } = compiled.memory;
-  // The memory never grows, so these views stay valid for the scorer's life.
-  new Float32Array(buffer, weightsAt, model.weights.length).set(model.weights);
-  new Float64Array(buffer, biasAt, classes).set(model.bias);
+  // The memory never grows, so these views stay valid for the scorer's life. The model in the module's memory scores
+  // an overlong message in JavaScript too, so the model given can be let go of.
+  const inMemory: LinearModel = {
+    classCount: classes,
+    weights: new Float32Array(buffer, weightsAt, model.weights.length),
+    bias: new Float64Array(buffer, biasAt, classes),
+  };
+  inMemory.weights.set(model.weights);
+  inMemory.bias.set(model.bias);
   const scores = new Float64Array(buffer, outAt, classes);
   const indices = new Int32Array(buffer, indicesAt, FEATURE_CAPACITY);
   const values = new Float32Array(buffer, valuesAt, FEATURE_CAPACITY);
   const score = compiled.run;
   return (vector, out) => {
     const n = vector.indices.length;
-    if (n > FEATURE_CAPACITY) return logits(model, vector, out);
+    if (n > FEATURE_CAPACITY) return logits(inMemory, vector, out);
     indices.set(vector.indices);
     values.set(vector.values);
     score(n, classes, indicesAt, valuesAt, weightsAt, biasAt, outAt);

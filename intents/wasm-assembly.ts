@@ -105,11 +105,20 @@ export function instantiate(module: Uint8Array, name: string, bytes: number): { 
   try {
     const memory = new WebAssembly.Memory({ initial: Math.ceil(bytes / 65536) });
     const instance = new WebAssembly.Instance(new WebAssembly.Module(module), { env: { memory } });
+    memoryMade += memory.buffer.byteLength;
     return { memory, run: instance.exports[name] as Kernel };
   } catch {
     return undefined;
   }
 }
+
+let memoryMade = 0;
+
+/**
+ * Bytes of module memory made so far in this process. Each lives as long as the index it serves, outside the heap and
+ * the typed arrays' storage that `process.memoryUsage()` reports: the benchmark adds what a build made.
+ */
+export const compiledMemoryMade = (): number => memoryMade;
 
 /** Byte offsets for arrays laid out one after another, each starting on a 16-byte boundary. */
 export function layout(sizes: readonly number[]): { at: number[]; end: number } {
