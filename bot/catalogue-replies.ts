@@ -22,9 +22,12 @@ function clip(text: string, max: number): string {
 }
 
 const levelWords = (level: string): string => (level === '' ? 'không ghi rõ cấp' : level.toLowerCase());
-/** The register's agency text without its closing stop (110 records end "..., thị trấn."), so ", cấp xã" may follow. */
-const bareAgency = (agency: string): string => agency.trim().replace(/[\s.;,]+$/, '');
-const agencyWords = (agency: string): string => (bareAgency(agency) === '' ? 'cơ quan có thẩm quyền (hồ sơ chưa ghi rõ)' : clip(bareAgency(agency), MAX_AGENCY));
+/**
+ * A register's text without its closing stop, so the reply's own punctuation may follow: 110 agency texts end
+ * "..., thị trấn." and 80 procedure names end with a full stop (two with two: "... nhà thầu nước ngoài..").
+ */
+const bare = (text: string): string => text.trim().replace(/[\s.;,]+$/, '');
+const agencyWords = (agency: string): string => (bare(agency) === '' ? 'cơ quan có thẩm quyền (hồ sơ chưa ghi rõ)' : clip(bare(agency), MAX_AGENCY));
 
 export function createCatalogueReplies(site: SiteConfig) {
   const fill = (template: string): string => renderTemplate(template, placeholderValues(site));
@@ -33,12 +36,12 @@ export function createCatalogueReplies(site: SiteConfig) {
 
   const option = (p: CatalogueProcedure): ChoiceOption => ({
     value: catalogueChoice(p.code),
-    title: `${clip(p.name, 90)} (mã ${p.code})`,
-    short: `${p.code} ${clip(p.name, SHORT_NAME)}`,
+    title: `${clip(bare(p.name), 90)} (mã ${p.code})`,
+    short: `${p.code} ${clip(bare(p.name), SHORT_NAME)}`,
   });
 
   const procedureLine = (p: CatalogueProcedure): string =>
-    `${p.name} - mã ${p.code}; ${agencyWords(p.agency)}, ${levelWords(p.level)}.${p.url ? ` Xem: ${p.url}` : ''}`;
+    `${bare(p.name)} - mã ${p.code}; ${agencyWords(p.agency)}, ${levelWords(p.level)}.${p.url ? ` Xem: ${p.url}` : ''}`;
   /** "No detailed guidance here; the closest official procedures are:" with the lines given, and where to ask. */
   const closest = (procedures: readonly CatalogueProcedure[], lines: readonly string[], shortCodes: string): Reply => ({
     kind: 'text',
@@ -71,12 +74,12 @@ export function createCatalogueReplies(site: SiteConfig) {
       return [
         {
           kind: 'text',
-          text: fill(`Thủ tục: ${p.name}\n• Mã thủ tục: ${p.code}\n• Cơ quan thực hiện: ${p.agency === '' ? 'hồ sơ chưa ghi rõ' : p.agency}\n` +
+          text: fill(`Thủ tục: ${bare(p.name)}\n• Mã thủ tục: ${p.code}\n• Cơ quan thực hiện: ${p.agency === '' ? 'hồ sơ chưa ghi rõ' : p.agency}\n` +
             `• Cấp thực hiện: ${p.level === '' ? 'hồ sơ chưa ghi rõ' : p.level}\n` +
             (p.field === '' ? '' : `• Lĩnh vực: ${p.field}\n`) +
             (p.url === '' ? '' : `• Thông tin chính thức (hồ sơ, lệ phí, thời hạn): ${p.url}\n`) +
             `Tôi chưa có hướng dẫn chi tiết cho thủ tục này${p.url === '' ? '' : '; bạn vui lòng xem trang chính thức ở trên'}. {{contact}}`),
-          short: `TTHC ${p.code}: ${clip(p.name, 90)}. Co quan: ${clip(bareAgency(p.agency) || 'chua ghi ro', 50)}; ${clip(p.level || 'chua ghi ro cap', 30)}.` +
+          short: `TTHC ${p.code}: ${clip(bare(p.name), 90)}. Co quan: ${clip(bare(p.agency) || 'chua ghi ro', 50)}; ${clip(p.level || 'chua ghi ro cap', 30)}.` +
             (p.url === '' ? ` Tra cuu ma tren ${portalHost}.` : ` Chi tiet: ${p.url}`),
         },
       ];
