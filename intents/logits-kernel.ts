@@ -1,5 +1,5 @@
 import { logits, type LinearModel, type SparseVector } from './linear-model.ts';
-import { counting, elementAt, F64, I32, instantiate, layout, moduleOf, op, V128 } from './wasm-assembly.ts';
+import { counting, elementAt, F64, FEATURE_BYTES, featureScratch, I32, instantiate, layout, moduleOf, op, V128 } from './wasm-assembly.ts';
 
 /** Scores a message's weighed features against every class, into `out` (raw scores, before softmax). */
 export type ModelScorer = (vector: SparseVector, out: Float64Array) => Float64Array;
@@ -22,12 +22,9 @@ export function modelScorer(model: LinearModel): ModelScorer {
   return compiledScorer(model) ?? ((vector, out) => logits(model, vector, out));
 }
 
-/** Features a message may have for the compiled scorer (a 2,000-letter message has about a thousand). */
-const FEATURE_CAPACITY = 4096;
-
 export function compiledScorer(model: LinearModel): ModelScorer | undefined {
   const classes = model.classCount;
-  const { at, end } = layout([model.weights.length * 4, classes * 8, classes * 8, FEATURE_CAPACITY * 4, FEATURE_CAPACITY * 4]);
+  const { at, end } = layout([model.weights.length * 4, classes * 8, classes * 8, FEATURE_BYTES, FEATURE_BYTES]);
   const [weightsAt, biasAt, outAt, indicesAt, valuesAt] = at as [number, number, number, number, number];
   const compiled = instantiate(LOGITS_MODULE, 'logits', end);
   if (compiled === undefined) return undefined;
@@ -42,14 +39,11 @@ export function compiledScorer(model: LinearModel): ModelScorer | undefined {
   inMemory.weights.set(model.weights);
   inMemory.bias.set(model.bias);
   const scores = new Float64Array(buffer, outAt, classes);
-  const indices = new Int32Array(buffer, indicesAt, FEATURE_CAPACITY);
-  const values = new Float32Array(buffer, valuesAt, FEATURE_CAPACITY);
+  const features = featureScratch(buffer, indicesAt, valuesAt);
   const score = compiled.run;
   return (vector, out) => {
-    const n = vector.indices.length;
-    if (n > FEATURE_CAPACITY) return logits(inMemory, vector, out);
-    indices.set(vector.indices);
-    values.set(vector.values);
+    const n = features(vector);
+    if (n < 0) return logits(inMemory, vector, out);
     score(n, classes, indicesAt, valuesAt, weightsAt, biasAt, outAt);
     out.set(scores);
     return out;

@@ -1,6 +1,6 @@
 import type { IndexArray } from './index-array.ts';
 import type { SparseVector } from './linear-model.ts';
-import { counting, elementAt, F64, I32, instantiate, layout, moduleOf, op } from './wasm-assembly.ts';
+import { counting, elementAt, F64, FEATURE_BYTES, featureScratch, I32, instantiate, layout, moduleOf, op } from './wasm-assembly.ts';
 
 /** The neighbour index as its walk reads it: postings of the kept features, by feature (neighbours.ts). */
 export interface NeighbourPostings {
@@ -22,9 +22,6 @@ export interface CompiledNeighbourWalk {
   readonly postings: NeighbourPostings;
 }
 
-/** Features a message may have for the compiled walk (a 2,000-letter message has about a thousand). */
-const FEATURE_CAPACITY = 4096;
-
 /**
  * `neighbourWalk` (neighbours.ts) compiled to WebAssembly, or undefined where the runtime compiles none (Workers).
  * The same walk step for step: the same postings in the same order, each phrasing's sum kept in single precision as
@@ -38,7 +35,7 @@ export function compiledNeighbourWalk(index: NeighbourPostings): CompiledNeighbo
   for (let d = 0; d < labels.length; d++) labelCount = Math.max(labelCount, (labels[d] as number) + 1);
   const docBytes = postingDoc.BYTES_PER_ELEMENT;
   const labelBytes = labels.BYTES_PER_ELEMENT;
-  const sizes = [starts.length * 4, postingDoc.length * docBytes, postingValue.length * 4, labels.length * labelBytes, documentCount * 4, (postingDoc.length + 1) * 4, FEATURE_CAPACITY * 4, FEATURE_CAPACITY * 4, labelCount * 8];
+  const sizes = [starts.length * 4, postingDoc.length * docBytes, postingValue.length * 4, labels.length * labelBytes, documentCount * 4, (postingDoc.length + 1) * 4, FEATURE_BYTES, FEATURE_BYTES, labelCount * 8];
   const { at, end } = layout(sizes);
   const [startsAt, docAt, valueAt, labelsAt, simsAt, touchedAt, indicesAt, valuesAt, outAt] = at as [number, number, number, number, number, number, number, number, number];
   const compiled = instantiate(walkModule(docBytes, labelBytes), 'nearest', end);
@@ -57,17 +54,15 @@ export function compiledNeighbourWalk(index: NeighbourPostings): CompiledNeighbo
     labels: copy(labels, labelsAt),
     documentCount,
   };
-  const indices = new Int32Array(buffer, indicesAt, FEATURE_CAPACITY);
-  const values = new Float32Array(buffer, valuesAt, FEATURE_CAPACITY);
+  const features = featureScratch(buffer, indicesAt, valuesAt);
   const best = new Float64Array(buffer, outAt, labelCount);
   const walk = compiled.run;
   return {
     postings,
     nearest(vector, out) {
-      const n = vector.indices.length;
-      if (n > FEATURE_CAPACITY || out.length < labelCount) return undefined;
-      indices.set(vector.indices);
-      values.set(vector.values);
+      if (out.length < labelCount) return undefined;
+      const n = features(vector);
+      if (n < 0) return undefined;
       walk(n, indicesAt, valuesAt, outAt, labelCount, startsAt, docAt, valueAt, labelsAt, simsAt, touchedAt);
       out.fill(0);
       out.set(best);

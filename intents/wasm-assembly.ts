@@ -1,3 +1,5 @@
+import type { SparseVector } from './linear-model.ts';
+
 /**
  * Just enough of the WebAssembly binary format to write the matcher's two inner loops (logits-kernel.ts,
  * neighbour-kernel.ts) as small modules of one function each, assembled when the matcher is built: no WebAssembly
@@ -110,6 +112,26 @@ export function instantiate(module: Uint8Array, name: string, bytes: number): { 
   } catch {
     return undefined;
   }
+}
+
+/** Features a message may have for a module (a 2,000-letter message has about a thousand); bytes of its indices or values. */
+export const FEATURE_CAPACITY = 4096;
+export const FEATURE_BYTES = FEATURE_CAPACITY * 4;
+
+/**
+ * Copies a message's features into a module's scratch space (indices at `indicesAt`, values at `valuesAt`, each
+ * FEATURE_BYTES long) and gives their count, or -1 when there are more than fit (the caller scores it in JavaScript).
+ */
+export function featureScratch(buffer: ArrayBuffer, indicesAt: number, valuesAt: number): (vector: SparseVector) => number {
+  const indices = new Int32Array(buffer, indicesAt, FEATURE_CAPACITY);
+  const values = new Float32Array(buffer, valuesAt, FEATURE_CAPACITY);
+  return (vector) => {
+    const n = vector.indices.length;
+    if (n > FEATURE_CAPACITY) return -1;
+    indices.set(vector.indices);
+    values.set(vector.values);
+    return n;
+  };
 }
 
 let memoryMade = 0;
