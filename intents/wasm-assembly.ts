@@ -7,7 +7,6 @@ import type { SparseVector } from './linear-model.ts';
  */
 
 export const I32 = 0x7f;
-export const F32 = 0x7d;
 export const F64 = 0x7c;
 export const V128 = 0x7b;
 
@@ -22,7 +21,6 @@ export const op = {
   brIf: (depth: number) => [0x0d, depth],
   get: (local: number) => [0x20, local],
   set: (local: number) => [0x21, local],
-  tee: (local: number) => [0x22, local],
   i32: (value: number) => [0x41, ...signedLeb(value)],
   f64: (value: number) => [0x44, ...littleEndianDouble(value)],
   i32Add: [0x6a],
@@ -40,7 +38,6 @@ export const op = {
   f32Demote: [0xb6],
   f64Promote: [0xbb],
   f64Eq: [0x61],
-  f64Gt: [0x64],
   f64Add: [0xa0],
   f64Mul: [0xa2],
   f64Div: [0xa3],
